@@ -1,0 +1,63 @@
+# Two commands set everything up on a fresh Debian machine with Python 3.11:
+#   make run    install, prepare the SQLite database, load the demo once, serve on http://127.0.0.1:8000
+#   make test   install what the tests need and run the whole suite
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: run test install system-deps system-deps-test messages static migrate demo bench screenshots lint clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install -q --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+system-deps:
+	@scripts/system-deps.sh runtime
+
+system-deps-test:
+	@scripts/system-deps.sh test
+
+messages: install
+	@$(BIN)/gongkai compilemessages -v0 --ignore='.venv/*' >/dev/null
+
+static: install
+	@$(BIN)/gongkai collectstatic --noinput -v0
+
+migrate: install
+	@mkdir -p var
+	$(BIN)/gongkai migrate --noinput -v0
+
+demo: migrate
+	$(BIN)/gongkai demo load --if-empty
+
+run: system-deps install messages static demo
+	@$(BIN)/gongkai demo logins
+	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops the server and the minute timer)"
+	@GONGKAI_HTTPS=0 $(BIN)/gongkai timer & timer=$$!; \
+	trap "kill $$timer 2>/dev/null" EXIT INT TERM; \
+	GONGKAI_HTTPS=0 $(BIN)/gunicorn gongkai.config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
+	  --access-logfile - --log-level warning
+
+test: system-deps-test install messages
+	@scripts/test.sh
+
+lint: install
+	$(BIN)/ruff check src tests bench
+	$(BIN)/lint-imports --no-cache
+
+bench: system-deps install messages
+	$(BIN)/python -m bench
+
+screenshots: system-deps-test install messages
+	$(BIN)/pytest -m browser -k screenshot -p no:xdist
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3* var/static

@@ -1,0 +1,33 @@
+"""Test set-up shared by every test module: fast hashing, plain static storage, and the standard personas."""
+
+import pytest
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
+    settings.WHITENOISE_USE_FINDERS = True
+    settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
+    settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
+    settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _clear_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def personas(db):
+    from tests.personas import build_personas
+
+    return build_personas()

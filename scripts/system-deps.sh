@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Install the Debian packages the platform needs, only those that are missing.
+#   runtime: Pango (WeasyPrint's PDF layout), a CJK font, gettext (compiled English translations)
+#   test:    the runtime set plus Chromium (browser tests) and poppler-utils (PDF pages as images)
+set -euo pipefail
+profile="${1:-runtime}"
+packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk gettext)
+if [ "$profile" = "test" ]; then
+  packages+=(chromium poppler-utils)
+fi
+missing=()
+for pkg in "${packages[@]}"; do
+  dpkg -s "$pkg" >/dev/null 2>&1 || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -eq 0 ]; then
+  exit 0
+fi
+echo "Installing system packages: ${missing[*]}"
+if [ "$(id -u)" -eq 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else
+  echo "Need root (or sudo) to install: ${missing[*]}" >&2; exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -1,0 +1,1 @@
+"""Gongkai (公开): government information disclosure platform."""

@@ -1,0 +1,41 @@
+"""Readers of agencies for other apps and the interfaces."""
+
+from gongkai.agencies.models import Agency
+from gongkai.agencies.policy import agencies_where, can
+from gongkai.core.errors import NotAllowed
+from gongkai.core.events import events_for
+
+
+def public_agencies():
+    return Agency.objects.filter(is_active=True)
+
+
+def agency_by_code(code: str) -> Agency:
+    return Agency.objects.get(code=code, is_active=True)
+
+
+def subtree(agency: Agency, *, include_self: bool = True):
+    qs = Agency.objects.filter(path__startswith=agency.path, is_active=True)
+    return qs if include_self else qs.exclude(pk=agency.pk)
+
+
+def children(agency: Agency):
+    return agency.children.filter(is_active=True).order_by("sort_order", "id")
+
+
+def visible_agencies(user):
+    return agencies_where(user, "agency.view")
+
+
+def access_agency(user, code: str, action: str = "agency.view") -> Agency:
+    agency = Agency.objects.get(code=code)
+    if not can(user, action, agency):
+        raise NotAllowed("您无权查看该机构", action=action)
+    return agency
+
+
+def history(user, obj, *, action: str = "history.view"):
+    """Events of ``obj`` for a user who may see the object's agency."""
+    if not can(user, action, obj):
+        raise NotAllowed("您无权查看该对象的历史记录")
+    return events_for(obj)

@@ -1,0 +1,129 @@
+"""The only writers of agencies and memberships."""
+
+from django.contrib.auth import get_user_model
+from django.db import transaction
+
+from gongkai.agencies.domain.roles import Role
+from gongkai.agencies.models import Agency, Membership
+from gongkai.agencies.policy import can, forget_roles
+from gongkai.core.errors import NotAllowed, ValidationFailed
+from gongkai.core.events import record_event, snapshot
+
+AGENCY_FIELDS = [
+    "kind", "level", "name", "short_name", "code", "uscc", "org_code", "office_name", "office_address",
+    "office_postcode", "office_hours", "office_phone", "office_fax", "office_email", "website",
+    "office_sections", "publishes_own_report", "disclosure_staff_count", "sort_order", "is_active", "is_demo",
+]
+OFFICE_FIELDS = [
+    "office_name", "office_address", "office_postcode", "office_hours", "office_phone", "office_fax",
+    "office_email", "website", "office_sections", "disclosure_staff_count",
+]
+
+
+def _require(actor, action: str, obj) -> None:
+    if actor is not None and not can(actor, action, obj):
+        raise NotAllowed("您无权执行此操作", action=action)
+
+
+def _validated(agency: Agency) -> None:
+    from django.core.exceptions import ValidationError
+
+    try:
+        agency.full_clean(exclude=["parent", "path"])
+    except ValidationError as exc:
+        raise ValidationFailed("；".join(f"{k}: {'，'.join(v)}" for k, v in exc.message_dict.items())) from exc
+
+
+@transaction.atomic
+def create_agency(*, actor, parent: Agency | None = None, reason: str = "", **fields) -> Agency:
+    """Create an agency under ``parent``. ``actor=None`` is the system (set-up and demo loading)."""
+    unknown = set(fields) - set(AGENCY_FIELDS)
+    if unknown:
+        raise ValidationFailed(f"未知字段：{', '.join(sorted(unknown))}")
+    if parent is not None:
+        _require(actor, "agency.manage", parent)
+    elif actor is not None and not actor.is_superuser:
+        raise NotAllowed("只有平台管理员可以创建顶级机构")
+    agency = Agency(parent=parent, **fields)
+    _validated(agency)
+    agency.save()
+    agency.path = f"{parent.path if parent else '/'}{agency.pk}/"
+    agency.save(update_fields=["path"])
+    record_event(actor=actor, obj=agency, action="agency.created", after=snapshot(agency, AGENCY_FIELDS), reason=reason)
+    return agency
+
+
+@transaction.atomic
+def update_agency_office(*, actor, agency: Agency, reason: str = "", **changes) -> Agency:
+    """Change what the 政府信息公开指南 lists about the disclosure office (条例 art. 12)."""
+    unknown = set(changes) - set(OFFICE_FIELDS)
+    if unknown:
+        raise ValidationFailed(f"不可在此修改的字段：{', '.join(sorted(unknown))}")
+    _require(actor, "agency.edit_office", agency)
+    agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    before = snapshot(agency, list(changes))
+    for name, value in changes.items():
+        setattr(agency, name, value)
+    _validated(agency)
+    agency.save()
+    record_event(
+        actor=actor, obj=agency, action="agency.office_updated", before=before,
+        after=snapshot(agency, list(changes)), reason=reason,
+    )
+    return agency
+
+
+@transaction.atomic
+def update_agency(*, actor, agency: Agency, reason: str = "", **changes) -> Agency:
+    unknown = set(changes) - set(AGENCY_FIELDS)
+    if unknown:
+        raise ValidationFailed(f"未知字段：{', '.join(sorted(unknown))}")
+    _require(actor, "agency.manage", agency)
+    agency = Agency.objects.select_for_update().get(pk=agency.pk)
+    before = snapshot(agency, list(changes))
+    for name, value in changes.items():
+        setattr(agency, name, value)
+    _validated(agency)
+    agency.save()
+    record_event(actor=actor, obj=agency, action="agency.updated", before=before,
+                 after=snapshot(agency, list(changes)), reason=reason)
+    return agency
+
+
+@transaction.atomic
+def grant_role(*, actor, user, agency: Agency, role: Role, reason: str = "") -> Membership:
+    _require(actor, "membership.manage", agency)
+    membership, created = Membership.objects.get_or_create(user=user, agency=agency, role=Role(role).value)
+    if created:
+        record_event(actor=actor, obj=agency, action="membership.granted",
+                     after={"user": user.get_username(), "role": role}, reason=reason)
+    forget_roles(user)
+    return membership
+
+
+@transaction.atomic
+def revoke_role(*, actor, user, agency: Agency, role: Role, reason: str = "") -> bool:
+    _require(actor, "membership.manage", agency)
+    deleted, _ = Membership.objects.filter(user=user, agency=agency, role=Role(role).value).delete()
+    if deleted:
+        record_event(actor=actor, obj=agency, action="membership.revoked",
+                     before={"user": user.get_username(), "role": role}, reason=reason)
+    forget_roles(user)
+    return bool(deleted)
+
+
+@transaction.atomic
+def create_staff_user(*, actor, username: str, password: str, full_name: str = "", email: str = ""):
+    """Create a login for a staff member. Roles are granted separately with ``grant_role``."""
+    if actor is not None and not actor.is_superuser and not _is_any_admin(actor):
+        raise NotAllowed("只有管理员可以创建工作人员账号")
+    User = get_user_model()
+    if User.objects.filter(username=username).exists():
+        raise ValidationFailed(f"用户名 {username} 已存在")
+    user = User.objects.create_user(username=username, password=password, email=email, first_name=full_name)
+    record_event(actor=actor, obj=user, action="user.created", after={"username": username, "name": full_name})
+    return user
+
+
+def _is_any_admin(user) -> bool:
+    return Membership.objects.filter(user=user, role=Role.ADMIN).exists()

@@ -1,0 +1,22 @@
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+from gongkai.backoffice import views_agencies, views_auth, views_workbench
+
+app_name = "backoffice"
+
+urlpatterns = [
+    path("", views_workbench.workbench, name="workbench"),
+    path("agencies/", views_agencies.agency_list, name="agency_list"),
+    path("agencies/<slug:code>/", views_agencies.agency_detail, name="agency_detail"),
+    path("catalog/", include("gongkai.backoffice.urls_catalog")),
+    path("cases/", include("gongkai.backoffice.urls_cases")),
+    path("engagement/", include("gongkai.backoffice.urls_engagement")),
+    path("reports/", include("gongkai.backoffice.urls_reports")),
+]
+
+# Login and logout keep their plain names: Django's LOGIN_URL and templates refer to them.
+auth_urlpatterns = [
+    path("staff/login/", views_auth.LoginView.as_view(), name="login"),
+    path("staff/logout/", auth_views.LogoutView.as_view(), name="logout"),
+]

@@ -1,0 +1,3 @@
+"""Staff pages of the cases area; included under /staff/cases/."""
+
+urlpatterns: list = []

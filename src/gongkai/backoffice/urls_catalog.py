@@ -1,0 +1,3 @@
+"""Staff pages of the catalog area; included under /staff/catalog/."""
+
+urlpatterns: list = []

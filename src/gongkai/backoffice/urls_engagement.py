@@ -1,0 +1,3 @@
+"""Staff pages of the engagement area; included under /staff/engagement/."""
+
+urlpatterns: list = []

@@ -1,0 +1,3 @@
+"""Staff pages of the reports area; included under /staff/reports/."""
+
+urlpatterns: list = []

@@ -1,0 +1,193 @@
+"""The one settings module. Everything deployment-specific comes from the environment."""
+
+import os
+import secrets
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.config.database_url import parse_database_url
+
+SRC_DIR = Path(__file__).resolve().parents[1]
+BASE_DIR = Path(os.environ.get("GONGKAI_HOME", SRC_DIR.parents[1])).resolve()
+VAR_DIR = Path(os.environ.get("GONGKAI_VAR_DIR", BASE_DIR / "var")).resolve()
+
+
+def _env_bool(name: str, default: bool) -> bool:
+    value = os.environ.get(name)
+    if value is None:
+        return default
+    return value.strip().lower() in {"1", "true", "yes", "on"}
+
+
+def _env_list(name: str, default: str) -> list[str]:
+    return [part.strip() for part in os.environ.get(name, default).split(",") if part.strip()]
+
+
+def _secret_key() -> str:
+    key = os.environ.get("GONGKAI_SECRET_KEY")
+    if key:
+        return key
+    # First run: generate a key and keep it under var/ (never committed) so sessions survive restarts.
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    path = VAR_DIR / "secret_key"
+    if not path.exists():
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(secrets.token_urlsafe(64))
+    return path.read_text().strip()
+
+
+DEBUG = _env_bool("GONGKAI_DEBUG", False)
+SECRET_KEY = _secret_key()
+ALLOWED_HOSTS = _env_list("GONGKAI_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],testserver")
+CSRF_TRUSTED_ORIGINS = _env_list("GONGKAI_CSRF_TRUSTED_ORIGINS", "")
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.humanize",
+    "django.contrib.sitemaps",
+    "gongkai.core",
+    "gongkai.agencies",
+    "gongkai.calendars",
+    "gongkai.search",
+    "gongkai.catalog",
+    "gongkai.cases",
+    "gongkai.engagement",
+    "gongkai.reports",
+    "gongkai.portal",
+    "gongkai.backoffice",
+    "gongkai.api",
+    "gongkai.demo",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+]
+
+ROOT_URLCONF = "gongkai.config.urls"
+WSGI_APPLICATION = "gongkai.config.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.template.context_processors.i18n",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "gongkai.core.context_processors.platform",
+            ],
+        },
+    }
+]
+
+DATABASE_URL = os.environ.get("GONGKAI_DATABASE_URL", "sqlite:///var/gongkai.sqlite3")
+DATABASES = {"default": parse_database_url(DATABASE_URL, base_dir=BASE_DIR)}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+CACHES = {
+    "default": {
+        "BACKEND": os.environ.get("GONGKAI_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("GONGKAI_CACHE_LOCATION", "gongkai"),
+    }
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 10}},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "backoffice:workbench"
+LOGOUT_REDIRECT_URL = "home"
+
+# Login throttle (see gongkai.agencies.login_throttle): failures per account+address before a lock-out.
+GONGKAI_LOGIN_MAX_FAILURES = int(os.environ.get("GONGKAI_LOGIN_MAX_FAILURES", "5"))
+GONGKAI_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("GONGKAI_LOGIN_LOCKOUT_SECONDS", "900"))
+
+LANGUAGE_CODE = "zh-hans"
+LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
+LOCALE_PATHS = [SRC_DIR / "locale"]
+USE_I18N = True
+TIME_ZONE = os.environ.get("GONGKAI_TIME_ZONE", "Asia/Shanghai")
+USE_TZ = True
+
+STATIC_URL = "/static/"
+STATIC_ROOT = Path(os.environ.get("GONGKAI_STATIC_ROOT", VAR_DIR / "static"))
+MEDIA_URL = "/media/"
+MEDIA_ROOT = Path(os.environ.get("GONGKAI_MEDIA_ROOT", VAR_DIR / "media"))
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": (
+            "django.contrib.staticfiles.storage.StaticFilesStorage"
+            if DEBUG
+            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        )
+    },
+}
+WHITENOISE_USE_FINDERS = DEBUG
+# Static publication of public pages (issue: portal); nginx may serve this directory directly.
+GONGKAI_STATIC_SITE_DIR = Path(os.environ.get("GONGKAI_STATIC_SITE_DIR", VAR_DIR / "site"))
+
+DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+GONGKAI_MAX_UPLOAD_BYTES = int(os.environ.get("GONGKAI_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
+
+EMAIL_BACKEND = os.environ.get(
+    "GONGKAI_EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend" if DEBUG else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = os.environ.get("GONGKAI_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("GONGKAI_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("GONGKAI_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("GONGKAI_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("GONGKAI_EMAIL_USE_TLS", False)
+DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_DEFAULT_FROM_EMAIL", "gongkai@localhost")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# Security: strict in production, relaxed only when DEBUG or explicitly told the site is plain HTTP.
+_HTTPS = _env_bool("GONGKAI_HTTPS", not DEBUG)
+SESSION_COOKIE_SECURE = _HTTPS
+CSRF_COOKIE_SECURE = _HTTPS
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+SESSION_COOKIE_AGE = 8 * 3600
+SECURE_SSL_REDIRECT = _HTTPS and _env_bool("GONGKAI_SSL_REDIRECT", True)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = int(os.environ.get("GONGKAI_HSTS_SECONDS", "31536000" if _HTTPS else "0"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = _HTTPS
+SECURE_HSTS_PRELOAD = _HTTPS
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+# Working-day convention (spec §7.1, UNCONFIRMED): count from the day after the start date.
+GONGKAI_COUNT_FROM_NEXT_DAY = _env_bool("GONGKAI_COUNT_FROM_NEXT_DAY", True)
+
+GONGKAI_PLATFORM_NAME = _("政府信息公开平台")
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "root": {"handlers": ["console"], "level": os.environ.get("GONGKAI_LOG_LEVEL", "WARNING")},
+}

@@ -1,0 +1,72 @@
+"""The one way to write an event. Services call ``record_event`` inside their transaction."""
+
+import datetime as dt
+import decimal
+import uuid
+from typing import Any
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+
+from gongkai.core.models import Event
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, (dt.date, dt.datetime, dt.time)):
+        return value.isoformat()
+    if isinstance(value, (decimal.Decimal, uuid.UUID)):
+        return str(value)
+    if isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def record_event(
+    *,
+    actor,
+    obj: models.Model,
+    action: str,
+    from_state: str = "",
+    to_state: str = "",
+    before: dict | None = None,
+    after: dict | None = None,
+    reason: str = "",
+    legal_basis: str = "",
+    payload: dict | None = None,
+    actor_label: str = "",
+    at: dt.datetime | None = None,
+) -> Event:
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    label = actor_label or (user.get_username() if user else "系统")
+    event = Event(
+        actor=user,
+        actor_label=label,
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=str(obj.pk),
+        object_repr=str(obj)[:300],
+        action=action,
+        from_state=from_state or "",
+        to_state=to_state or "",
+        before=_jsonable(before) if before is not None else None,
+        after=_jsonable(after) if after is not None else None,
+        reason=reason or "",
+        legal_basis=legal_basis or "",
+        payload=_jsonable(payload or {}),
+    )
+    if at is not None:
+        event.at = at
+    event.save()
+    return event
+
+
+def snapshot(obj: models.Model, fields: list[str]) -> dict:
+    """The values of ``fields`` on ``obj``, for an event's before/after."""
+    return {name: _jsonable(getattr(obj, name)) for name in fields}
+
+
+def events_for(obj: models.Model):
+    return Event.objects.for_object(obj).select_related("actor")

@@ -1,0 +1,14 @@
+from django.core.management.base import BaseCommand
+
+from gongkai.core.timed import run_timed_jobs
+
+
+class Command(BaseCommand):
+    help = "运行一次定时任务（定时发布、期限提醒、补正与缴费期满处理）。部署时每分钟运行一次。"
+
+    def handle(self, *args, **options):
+        results = run_timed_jobs()
+        for name, outcome in results.items():
+            self.stdout.write(f"{name}: {outcome}")
+        if any(isinstance(v, str) for v in results.values()):
+            raise SystemExit(1)

@@ -1,0 +1,23 @@
+import time
+
+from django.core.management.base import BaseCommand
+from django.db import close_old_connections
+
+from gongkai.core.timed import run_timed_jobs
+
+
+class Command(BaseCommand):
+    help = "每分钟运行一次定时任务，直到被停止（make run 使用）。"
+
+    def add_arguments(self, parser):
+        parser.add_argument("--interval", type=int, default=60, help="两次运行之间的秒数（默认 60）")
+
+    def handle(self, *args, interval, **options):
+        while True:
+            started = time.monotonic()
+            close_old_connections()
+            results = run_timed_jobs()
+            changed = {k: v for k, v in results.items() if v}
+            if changed:
+                self.stdout.write(f"{time.strftime('%H:%M:%S')} {changed}")
+            time.sleep(max(1.0, interval - (time.monotonic() - started)))

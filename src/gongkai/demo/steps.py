@@ -1,0 +1,17 @@
+"""The demo, in loading order. Each step is idempotent: it checks what exists before writing.
+
+Areas add their step here (module path and function name); a step returns a short summary line.
+"""
+
+from importlib import import_module
+
+STEPS: list[tuple[str, str]] = [
+    ("机构与账号", "gongkai.demo.load_agencies:load_step"),
+]
+
+
+def run_steps(write=print) -> None:
+    for label, target in STEPS:
+        module_name, func_name = target.split(":")
+        summary = getattr(import_module(module_name), func_name)()
+        write(f"[演示数据] {label}：{summary}")

@@ -1,0 +1,69 @@
+"""The permission matrix: every staff URL written so far, for every persona.
+
+Each row says which personas get the page (200); everyone else is refused: anonymous users are sent to the
+login page (302) and staff without the right get 403.
+"""
+
+import pytest
+
+PERSONAS = ["anonymous", "editor_a", "editor_b", "reviewer_a", "publisher", "supervisor", "admin", "superuser"]
+ALL_STAFF = set(PERSONAS) - {"anonymous"}
+
+# (url builder, personas allowed)
+MATRIX = [
+    (lambda p: "/staff/", ALL_STAFF),
+    (lambda p: "/staff/agencies/", ALL_STAFF),
+    (lambda p: f"/staff/agencies/{p.dept_a.code}/", {"editor_a", "reviewer_a", "publisher", "supervisor", "admin",
+                                                     "superuser"}),
+    (lambda p: f"/staff/agencies/{p.dept_b.code}/", {"editor_b", "publisher", "supervisor", "admin", "superuser"}),
+    (lambda p: f"/staff/agencies/{p.government.code}/", {"publisher", "supervisor", "admin", "superuser"}),
+    (lambda p: "/django-admin/", {"superuser"}),
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("persona", PERSONAS)
+@pytest.mark.parametrize("row", range(len(MATRIX)))
+def test_staff_url_matrix(client, personas, persona, row):
+    build, allowed = MATRIX[row]
+    url = build(personas)
+    if persona != "anonymous":
+        client.force_login(personas[persona])
+    response = client.get(url)
+    if persona in allowed:
+        assert response.status_code == 200, url
+    elif persona == "anonymous" or url.startswith("/django-admin/"):
+        assert response.status_code == 302 and "login" in response["Location"], url
+    else:
+        assert response.status_code == 403, url
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("persona", "status"), [
+    ("editor_a", 403), ("supervisor", 403), ("publisher", 302), ("admin", 302)])
+def test_office_edit_post(client, personas, persona, status):
+    client.force_login(personas[persona])
+    response = client.post(f"/staff/agencies/{personas.dept_a.code}/", {
+        "office_name": "财政局办公室", "office_phone": "023-1", "disclosure_staff_count": 3})
+    assert response.status_code == status
+    personas.dept_a.refresh_from_db()
+    assert (personas.dept_a.office_phone == "023-1") is (status == 302)
+
+
+@pytest.mark.django_db
+def test_login_is_throttled_after_repeated_failures(client, personas):
+    for _ in range(5):
+        r = client.post("/staff/login/", {"username": "editor_a", "password": "wrong"})
+        assert r.status_code == 200
+    r = client.post("/staff/login/", {"username": "editor_a", "password": "pw-editor_a"})
+    assert r.status_code == 200
+    assert "登录失败次数过多" in r.content.decode()
+    other = client.post("/staff/login/", {"username": "editor_b", "password": "pw-editor_b"})
+    assert other.status_code == 302
+
+
+@pytest.mark.django_db
+def test_login_works_and_lands_on_the_workbench(client, personas):
+    r = client.post("/staff/login/", {"username": "editor_a", "password": "pw-editor_a"}, follow=True)
+    assert r.status_code == 200
+    assert "测试区财政局" in r.content.decode()
