@@ -13,7 +13,10 @@ def pytest_configure(config):
     }
     settings.WHITENOISE_USE_FINDERS = True
     settings.STATIC_ROOT.mkdir(parents=True, exist_ok=True)
-    settings.SECURE_SSL_REDIRECT = False  # the test client speaks plain HTTP
+    # The test client and the live server speak plain HTTP.
+    settings.SECURE_SSL_REDIRECT = False
+    settings.SESSION_COOKIE_SECURE = False
+    settings.CSRF_COOKIE_SECURE = False
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 
 
@@ -31,3 +34,6 @@ def personas(db):
     from tests.personas import build_personas
 
     return build_personas()
+
+
+pytest_plugins = ["tests.browser"]

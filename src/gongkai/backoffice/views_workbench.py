@@ -4,6 +4,9 @@ from gongkai.agencies.domain.roles import ROLE_LABELS, Role
 from gongkai.agencies.models import Membership
 from gongkai.backoffice.access import staff_required
 
+# Each area adds a panel: (template name, function(user) -> context dict, or None to hide the panel).
+PANELS: list[tuple[str, object]] = []
+
 
 @staff_required
 def workbench(request):
@@ -11,4 +14,9 @@ def workbench(request):
         Membership.objects.filter(user=request.user).select_related("agency").order_by("agency__path", "role")
     )
     roles = [(m.agency, ROLE_LABELS[Role(m.role)]) for m in memberships]
-    return render(request, "backoffice/workbench.html", {"roles": roles})
+    panels = []
+    for template, build in PANELS:
+        context = build(request.user)
+        if context is not None:
+            panels.append((template, context))
+    return render(request, "backoffice/workbench.html", {"roles": roles, "panels": panels})

@@ -117,7 +117,7 @@ AUTH_PASSWORD_VALIDATORS = [
 ]
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "backoffice:workbench"
-LOGOUT_REDIRECT_URL = "home"
+LOGOUT_REDIRECT_URL = "portal:home"
 
 # Login throttle (see gongkai.agencies.login_throttle): failures per account+address before a lock-out.
 GONGKAI_LOGIN_MAX_FAILURES = int(os.environ.get("GONGKAI_LOGIN_MAX_FAILURES", "5"))

@@ -1,0 +1,3 @@
+"""Public pages: Atom and JSON feeds of published information. Included by portal/urls.py under the "portal" namespace."""
+
+urlpatterns: list = []
