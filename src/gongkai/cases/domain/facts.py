@@ -1,0 +1,38 @@
+"""What the annual report reads from cases: plain facts, one per application or appeal.
+
+``cases.selectors.report_applications`` and ``report_appeals`` return these; ``reports`` counts them.
+"""
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from gongkai.cases.domain.appeals import AppealKind, AppealOutcome
+from gongkai.cases.domain.applicants import ApplicantType
+from gongkai.cases.domain.results import Result
+
+
+@dataclass(frozen=True)
+class ApplicationFact:
+    case_id: int
+    tracking_code: str
+    agency_id: int
+    applicant_type: ApplicantType
+    received_on: dt.date            # art. 31 receipt date (Asia/Shanghai)
+    concluded_on: dt.date | None    # the date the result was decided (or the case closed without a decision)
+    result: Result | None           # None while the case is open
+    fee_notice_on: dt.date | None = None
+    fee_billed: Decimal = Decimal("0")
+    fee_paid: Decimal = Decimal("0")
+    fee_paid_on: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class AppealFact:
+    appeal_id: int
+    case_id: int | None
+    agency_id: int
+    kind: AppealKind
+    filed_on: dt.date
+    decided_on: dt.date | None
+    outcome: AppealOutcome          # PENDING until decided

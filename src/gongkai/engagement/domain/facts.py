@@ -1,0 +1,38 @@
+"""What the annual report reads from engagement records for one period, as plain figures.
+
+``engagement.selectors.period_figures(agency_ids=..., start=..., end=...)`` returns one of these; every
+number is counted from records.
+"""
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+
+@dataclass(frozen=True)
+class EngagementFigures:
+    mailbox_received: int            # 信箱/公开电话 items received
+    mailbox_accepted: int            # accepted (受理)
+    mailbox_completed: int           # completed (办结)
+    mailbox_rated: int               # writers who rated the reply
+    mailbox_satisfied: int           # of those, satisfied
+    suggestions_and_complaints: int  # 建言献策和投诉 letters
+    concern_responses: int           # 回应关切 (public concerns and major opinion events)
+    press_conferences: int           # 新闻发布会
+    online_interviews: int           # 在线访谈
+    interpretations_of_normative: int  # normative documents interpreted
+    other_interpretations: int       # other interpretation pieces
+    periodical_issues: dict          # periodical title -> issues in the period
+    periodical_copies: int
+    archive_items_appraised: int     # 件
+    archive_volumes_appraised: int   # 卷
+    archive_visitors: int            # 人次
+    archive_pages_copied: int        # 页
+    trainings: int
+    training_participants: int
+    disclosure_staff: int            # people engaged in disclosure work
+
+    @property
+    def satisfaction_rate(self) -> Decimal | None:
+        if not self.mailbox_rated:
+            return None
+        return (Decimal(self.mailbox_satisfied) * 100 / Decimal(self.mailbox_rated)).quantize(Decimal("1"))
