@@ -1,0 +1,91 @@
+"""Guards for every public form (application, mailbox, …): a per-address rate limit, a honeypot field and
+size limits. A refused submission is never half-saved: the view re-renders the form with what the person
+typed and a clear message; an accepted one is saved in full.
+"""
+
+import hashlib
+import time
+from dataclasses import dataclass
+
+from django import forms
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.translation import gettext_lazy as _
+
+HONEYPOT_FIELD = "homepage"  # a field people never see; bots fill it
+
+
+@dataclass(frozen=True)
+class RateLimit:
+    count: int      # submissions allowed …
+    seconds: int    # … per this many seconds, per address and form
+
+
+DEFAULT_LIMIT = RateLimit(count=5, seconds=600)
+
+
+def client_address(request) -> str:
+    # Behind the sample nginx configuration the real address arrives in X-Real-IP; set
+    # GONGKAI_TRUST_X_REAL_IP only when a proxy you control sets it.
+    if getattr(settings, "GONGKAI_TRUST_X_REAL_IP", False):
+        forwarded = request.META.get("HTTP_X_REAL_IP")
+        if forwarded:
+            return forwarded.strip()
+    return request.META.get("REMOTE_ADDR", "-")
+
+
+def _key(form_name: str, address: str, window: int) -> str:
+    digest = hashlib.sha256(address.encode()).hexdigest()[:24]
+    return f"public-form:{form_name}:{digest}:{window}"
+
+
+def take_submission_slot(request, form_name: str, limit: RateLimit = DEFAULT_LIMIT) -> int | None:
+    """Reserve one submission for this address. Returns None when allowed, else seconds until the next slot.
+
+    Call it only once the form is otherwise valid, right before saving, so typing mistakes do not use up
+    the allowance.
+    """
+    now = int(time.time())
+    window = now // limit.seconds
+    key = _key(form_name, client_address(request), window)
+    if cache.add(key, 1, limit.seconds + 5):
+        return None
+    try:
+        used = cache.incr(key)
+    except ValueError:
+        cache.set(key, 1, limit.seconds + 5)
+        return None
+    if used <= limit.count:
+        return None
+    return (window + 1) * limit.seconds - now
+
+
+def throttled_message(retry_after: int) -> str:
+    minutes = max(1, (retry_after + 59) // 60)
+    return str(_("提交过于频繁：同一网络地址在短时间内提交次数已达上限。您填写的内容仍保留在下方，请约 %(minutes)s 分钟后再提交。")
+               % {"minutes": minutes})
+
+
+class PublicFormMixin(forms.Form):
+    """Adds the honeypot field and a total-size check to a public form."""
+
+    max_text_chars = 20000
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[HONEYPOT_FIELD] = forms.CharField(
+            required=False, label=_("请勿填写此项"),
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1", "class": "hp-field"}),
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get(HONEYPOT_FIELD):
+            raise forms.ValidationError(_("提交未被接受。"), code="honeypot")
+        total = sum(len(v) for v in cleaned.values() if isinstance(v, str))
+        if total > self.max_text_chars:
+            raise forms.ValidationError(
+                _("填写的内容过长（%(n)s 字），请精简到 %(max)s 字以内，或作为附件上传。"),
+                code="too_long", params={"n": total, "max": self.max_text_chars},
+            )
+        return cleaned
