@@ -1,4 +1,3 @@
-import pytest
 from django import forms
 from django.test import RequestFactory
 
@@ -28,8 +27,3 @@ def test_honeypot_and_size_limit():
     form = MessageForm({"text": "长" * 20001})
     assert not form.is_valid()
     assert "过长" in str(form.non_field_errors())
-
-
-@pytest.fixture(autouse=True)
-def _no_db():
-    yield
