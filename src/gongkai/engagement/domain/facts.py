@@ -30,6 +30,9 @@ class EngagementFigures:
     trainings: int
     training_participants: int
     disclosure_staff: int            # people engaged in disclosure work
+    # Added after the first contract (defaults keep existing callers working):
+    disclosure_staff_agencies: int = 0  # agencies reporting people in disclosure work
+    archive_items_delivered: int = 0    # documents delivered to archives and libraries (条例 art. 25)
 
     @property
     def satisfaction_rate(self) -> Decimal | None:
