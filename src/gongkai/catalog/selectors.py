@@ -1,0 +1,235 @@
+"""The only readers of the catalog for other apps and the interfaces.
+
+Public door (the portal, feeds, search):
+- ``public_items()``: published, not withdrawn items of active agencies, agency select_related.
+- ``public_item(agency_code, key)``: one public item by pk or 索引号; ``Item.DoesNotExist`` otherwise.
+- ``item_status_for_public(agency_code, key) -> "published" | "withdrawn" | "missing"``: 410 vs 404.
+- ``item_document(item) -> IndexedDocument``: what the search index holds for an item (url = ``item.public_path``,
+  ``/gk/<agency code>/items/<pk>/``).
+- ``feed_items(agency_code, category=None)``: the newest public items of an agency (and one category).
+
+Staff door (the back office, API):
+- ``access_item(user, pk, action="item.view")``: the item if ``user`` may do ``action`` to it, else NotAllowed.
+- ``staff_items(user, action="item.view")``, ``filter_items(qs, **filters)``, ``review_queue(user)``,
+  ``overdue_items(user, today)`` (条例 art. 26), ``matter_compliance(user, today, agency=None)`` (公开清单).
+
+Annual report (the reports app codes against these):
+- ``normative_facts(*, agency_ids, until) -> list[NormativeDocFact]``: every 规章/行政规范性文件 issued (成文) on or
+  before ``until``; ``abolished_on`` is the 失效/废止 date, whenever it is (compare with the period yourself).
+- ``item_counts(*, agency_ids, start, end, by) -> dict[str, int]``: published items (发布日期 in [start, end],
+  withdrawn items excluded) counted by ``by``: "channel" (one count per channel an item went to; keys are
+  ``Channel`` values), "category", "focus" (重点领域), "statutory_item", "topic" (keys are term codes), "agency"
+  (keys are ``str(agency_id)``). Items without a value for ``by`` are not counted.
+- ``items_for_count(*, agency_ids, start, end, by, key)``: the queryset behind one of those counts.
+- ``published_count(*, agency_ids, start, end) -> int``.
+"""
+
+import datetime as dt
+
+from django.db.models import Count, F, Q, QuerySet
+
+from gongkai.agencies.policy import agencies_where, can
+from gongkai.catalog.domain.disclosure import Validity
+from gongkai.catalog.domain.facts import NormativeDocFact, NormativeKind
+from gongkai.catalog.domain.states import PENDING, TRANSITIONS, Status
+from gongkai.catalog.models import DisclosureMatter, Item, ItemChannel, MatterObligation
+from gongkai.core.errors import NotAllowed
+from gongkai.search.domain.documents import IndexedDocument
+
+# ---------------------------------------------------------------------------------------------- public door
+
+
+def public_items() -> QuerySet[Item]:
+    return Item.objects.filter(status=Status.PUBLISHED, agency__is_active=True).select_related(
+        "agency", "topic", "genre", "category", "focus", "statutory_item"
+    )
+
+
+def _by_key(qs: QuerySet[Item], key: str) -> QuerySet[Item]:
+    key = str(key)
+    return qs.filter(pk=int(key)) if key.isdigit() else qs.filter(index_number=key)
+
+
+def public_item(agency_code: str, key: str) -> Item:
+    return _by_key(public_items().filter(agency__code=agency_code), key).get()
+
+
+def item_status_for_public(agency_code: str, key: str) -> str:
+    status = (
+        _by_key(Item.objects.filter(agency__code=agency_code, agency__is_active=True), key)
+        .values_list("status", flat=True)
+        .first()
+    )
+    if status == Status.PUBLISHED:
+        return "published"
+    if status == Status.WITHDRAWN:
+        return "withdrawn"
+    return "missing"
+
+
+def feed_items(agency_code: str, category: str | None = None, limit: int = 50) -> QuerySet[Item]:
+    qs = public_items().filter(agency__code=agency_code)
+    if category:
+        qs = qs.filter(Q(category__code=category) | Q(focus__code=category))
+    return qs.order_by("-published_at", "-published_on", "-id")[:limit]
+
+
+def item_document(item: Item) -> IndexedDocument:
+    attachment_text = "\n".join(a.text for a in item.attachments.all() if a.text)
+    body = item.body_text + ("\n" + attachment_text if attachment_text else "")
+    return IndexedDocument(
+        key=f"item:{item.pk}",
+        agency_id=item.agency_id,
+        agency_path=item.agency.path,
+        title=item.title,
+        summary=item.summary,
+        body=body,
+        doc_number=item.doc_number,
+        index_number=item.index_number,
+        published_on=item.published_on,
+        written_on=item.written_on,
+        topic=item.topic.code if item.topic_id else "",
+        genre=item.genre.code if item.genre_id else "",
+        validity=item.validity,
+        url=item.public_path,
+        extra={
+            "agency_name": item.agency.name,
+            "category": item.category.code if item.category_id else "",
+            "focus": item.focus.code if item.focus_id else "",
+            "keywords": item.keywords,
+            "normative_kind": item.normative_kind,
+        },
+    )
+
+
+# ----------------------------------------------------------------------------------------------- staff door
+
+
+def access_item(user, pk, action: str = "item.view") -> Item:
+    item = Item.objects.select_related("agency", "topic", "genre", "category", "focus", "statutory_item").get(pk=pk)
+    if not can(user, action, item):
+        raise NotAllowed("您无权访问该信息", action=action)
+    return item
+
+
+def staff_items(user, action: str = "item.view") -> QuerySet[Item]:
+    return Item.objects.filter(agency__in=agencies_where(user, action)).select_related("agency", "category")
+
+
+def filter_items(qs: QuerySet[Item], *, status: str = "", agency: str = "", category: str = "", q: str = "",
+                 year: int | None = None, normative: bool = False) -> QuerySet[Item]:
+    if status:
+        qs = qs.filter(status=status)
+    if agency:
+        qs = qs.filter(agency__code=agency)
+    if category:
+        qs = qs.filter(Q(category__code=category) | Q(focus__code=category))
+    if q:
+        qs = qs.filter(Q(title__icontains=q) | Q(doc_number__icontains=q) | Q(index_number__icontains=q))
+    if year:
+        qs = qs.filter(Q(published_on__year=year) | Q(published_on__isnull=True, written_on__year=year))
+    if normative:
+        qs = qs.exclude(normative_kind="")
+    return qs
+
+
+def review_queue(user) -> QuerySet[Item]:
+    """Items waiting for a step this user may take (审核, 保密审查, 发布)."""
+    query = Q(pk__in=[])
+    for name in ("review", "secrecy_review", "publish"):
+        transition = TRANSITIONS[name]
+        agencies = agencies_where(user, transition.permission)
+        query |= Q(status__in=[s.value for s in transition.sources], agency__in=agencies)
+    return Item.objects.filter(query).select_related("agency").order_by("updated_at")
+
+
+def my_drafts(user) -> QuerySet[Item]:
+    return Item.objects.filter(created_by=user, status=Status.DRAFT).select_related("agency").order_by("-updated_at")
+
+
+def overdue_items(user, today: dt.date) -> QuerySet[Item]:
+    """Items past the 20 working days of 条例 art. 26 and still unpublished."""
+    return staff_items(user).filter(status__in=[s.value for s in PENDING], disclosure_due_on__lt=today).order_by(
+        "disclosure_due_on"
+    )
+
+
+def matter_compliance(user, today: dt.date, *, agency_code: str = "", only_problems: bool = False):
+    """公开清单 obligations with their state: who owes what, by when, and how late (责任追究)."""
+    qs = MatterObligation.objects.filter(
+        matter__agency__in=agencies_where(user, "item.view")
+    ).select_related("matter", "matter__agency", "item")
+    if agency_code:
+        qs = qs.filter(matter__agency__code=agency_code)
+    if only_problems:
+        qs = qs.filter(Q(fulfilled_on__isnull=True, due_on__lt=today) | Q(fulfilled_on__gt=F("due_on")))
+    return qs.order_by("due_on", "id")
+
+
+def visible_matters(user) -> QuerySet[DisclosureMatter]:
+    return DisclosureMatter.objects.filter(agency__in=agencies_where(user, "item.view")).select_related("agency")
+
+
+# ------------------------------------------------------------------------------------------- annual report
+
+COUNT_FIELDS = {
+    "category": "category__code",
+    "focus": "focus__code",
+    "statutory_item": "statutory_item__code",
+    "topic": "topic__code",
+    "agency": "agency_id",
+}
+
+
+def _published_between(agency_ids, start: dt.date, end: dt.date) -> QuerySet[Item]:
+    return Item.objects.filter(
+        agency_id__in=list(agency_ids), status=Status.PUBLISHED, published_on__gte=start, published_on__lte=end
+    )
+
+
+def published_count(*, agency_ids, start: dt.date, end: dt.date) -> int:
+    return _published_between(agency_ids, start, end).count()
+
+
+def item_counts(*, agency_ids, start: dt.date, end: dt.date, by: str) -> dict[str, int]:
+    items = _published_between(agency_ids, start, end)
+    if by == "channel":
+        rows = (
+            ItemChannel.objects.filter(item__in=items).values("channel").annotate(n=Count("id")).values_list(
+                "channel", "n"
+            )
+        )
+        return {str(k): n for k, n in rows}
+    if by not in COUNT_FIELDS:
+        raise ValueError(f"by must be one of channel, {', '.join(COUNT_FIELDS)}")
+    field = COUNT_FIELDS[by]
+    rows = items.exclude(**{f"{field}__isnull": True}).values(field).annotate(n=Count("id")).values_list(field, "n")
+    return {str(k): n for k, n in rows}
+
+
+def items_for_count(*, agency_ids, start: dt.date, end: dt.date, by: str, key: str) -> QuerySet[Item]:
+    items = _published_between(agency_ids, start, end).select_related("agency")
+    if by == "channel":
+        return items.filter(channels__channel=key)
+    if by not in COUNT_FIELDS:
+        raise ValueError(f"by must be one of channel, {', '.join(COUNT_FIELDS)}")
+    return items.filter(**{COUNT_FIELDS[by]: key})
+
+
+def normative_facts(*, agency_ids, until: dt.date) -> list[NormativeDocFact]:
+    rows = (
+        Item.objects.filter(
+            agency_id__in=list(agency_ids), status=Status.PUBLISHED, written_on__lte=until
+        )
+        .exclude(normative_kind="")
+        .order_by("written_on", "id")
+        .values_list("id", "agency_id", "normative_kind", "title", "written_on", "effective_on", "validity",
+                     "validity_changed_on")
+    )
+    return [
+        NormativeDocFact(
+            item_id=pk, agency_id=agency_id, kind=NormativeKind(kind), title=title, issued_on=written_on,
+            effective_on=effective_on, abolished_on=changed_on if validity != Validity.VALID else None,
+        )
+        for pk, agency_id, kind, title, written_on, effective_on, validity, changed_on in rows
+    ]
