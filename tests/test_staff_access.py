@@ -17,6 +17,7 @@ MATRIX = [
                                                      "superuser"}),
     (lambda p: f"/staff/agencies/{p.dept_b.code}/", {"editor_b", "publisher", "supervisor", "admin", "superuser"}),
     (lambda p: f"/staff/agencies/{p.government.code}/", {"publisher", "supervisor", "admin", "superuser"}),
+    (lambda p: "/staff/calendar/", {"superuser"}),
     (lambda p: "/django-admin/", {"superuser"}),
 ]
 
@@ -67,3 +68,22 @@ def test_login_works_and_lands_on_the_workbench(client, personas):
     r = client.post("/staff/login/", {"username": "editor_a", "password": "pw-editor_a"}, follow=True)
     assert r.status_code == 200
     assert "测试区财政局" in r.content.decode()
+
+
+@pytest.mark.django_db
+def test_calendar_upload_by_superuser_and_bad_file_refused(client, personas):
+    import json
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from gongkai.calendars.models import CalendarYear
+
+    client.force_login(personas["superuser"])
+    bad = client.post("/staff/calendar/", {"file": SimpleUploadedFile("x.json", b"{oops")})
+    assert bad.status_code == 200 and "不是有效的 UTF-8 JSON" in bad.content.decode()
+    notice = {"year": 2027, "document_number": "测试〔2026〕9号",
+              "holidays": [{"name": "元旦", "dates": ["2027-01-01"]}], "workdays": []}
+    good = client.post("/staff/calendar/", {"file": SimpleUploadedFile(
+        "2027.json", json.dumps(notice, ensure_ascii=False).encode())}, follow=True)
+    assert "已导入2027年放假安排" in good.content.decode()
+    assert CalendarYear.objects.filter(year=2027, document_number="测试〔2026〕9号").exists()

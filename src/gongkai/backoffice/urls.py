@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from gongkai.backoffice import views_agencies, views_auth, views_workbench
+from gongkai.backoffice import views_agencies, views_auth, views_calendar, views_workbench
 
 app_name = "backoffice"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views_workbench.workbench, name="workbench"),
     path("agencies/", views_agencies.agency_list, name="agency_list"),
     path("agencies/<slug:code>/", views_agencies.agency_detail, name="agency_detail"),
+    path("calendar/", views_calendar.calendar_years, name="calendar_years"),
     path("catalog/", include("gongkai.backoffice.urls_catalog")),
     path("cases/", include("gongkai.backoffice.urls_cases")),
     path("engagement/", include("gongkai.backoffice.urls_engagement")),
