@@ -36,3 +36,12 @@ class AppealFact:
     filed_on: dt.date
     decided_on: dt.date | None
     outcome: AppealOutcome          # PENDING until decided
+
+
+@dataclass(frozen=True)
+class FeeSummary:
+    """Section 六 of the annual report: fee notices issued in a period, what they billed, what was collected."""
+
+    notices: int
+    billed: Decimal
+    collected: Decimal

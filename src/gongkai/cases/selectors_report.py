@@ -1,0 +1,77 @@
+"""What the annual report reads from cases. Stable signatures: the reports app codes against them.
+
+- ``report_applications(agency_ids=[...], year=Y)``: one ``ApplicationFact`` per application relevant to year Y:
+  received (art. 31 receipt date, Asia/Shanghai) on or before 31 Dec Y and not concluded before 1 Jan Y.
+  ``concluded_on``/``result`` come from the one ``Decision`` (withdrawals and lapsed 补正/fee windows are
+  decisions of group （六）); both are None while the case is open. Fee fields are filled when a fee notice
+  exists. Applications whose receipt has not been confirmed yet (art. 31) have no receipt date and are left out.
+- ``report_appeals(agency_ids=[...], year=Y)``: one ``AppealFact`` per appeal filed on or before 31 Dec Y and not
+  decided before 1 Jan Y.
+- ``fee_summary(agency_ids=[...], start=date, end=date)`` → ``FeeSummary``: fee notices issued in [start, end],
+  the amount they billed, and the amount collected by payments made in [start, end] (Decimal yuan).
+"""
+
+import datetime as dt
+from decimal import Decimal
+
+from django.db.models import Q, Sum
+
+from gongkai.cases.domain.appeals import AppealKind, AppealOutcome
+from gongkai.cases.domain.applicants import ApplicantType
+from gongkai.cases.domain.facts import AppealFact, ApplicationFact, FeeSummary
+from gongkai.cases.domain.results import Result
+from gongkai.cases.models import Appeal, Application, Fee
+
+
+def report_applications(*, agency_ids: list[int], year: int) -> list[ApplicationFact]:
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    rows = (
+        Application.objects.filter(agency_id__in=agency_ids, received_on__isnull=False, received_on__lte=last)
+        .filter(Q(decision__isnull=True) | Q(decision__decided_on__gte=first))
+        .select_related("decision", "fee")
+        .order_by("received_on", "id")
+    )
+    facts = []
+    for app in rows:
+        decision = getattr(app, "decision", None)
+        fee = getattr(app, "fee", None)
+        facts.append(ApplicationFact(
+            case_id=app.pk,
+            tracking_code=app.tracking_code,
+            agency_id=app.agency_id,
+            applicant_type=ApplicantType(app.applicant_type),
+            received_on=app.received_on,
+            concluded_on=decision.decided_on if decision else None,
+            result=Result(decision.result) if decision else None,
+            fee_notice_on=fee.notice_on if fee else None,
+            fee_billed=fee.amount if fee else Decimal("0"),
+            fee_paid=fee.paid_amount if fee else Decimal("0"),
+            fee_paid_on=fee.paid_on if fee else None,
+        ))
+    return facts
+
+
+def report_appeals(*, agency_ids: list[int], year: int) -> list[AppealFact]:
+    first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    rows = (
+        Appeal.objects.filter(agency_id__in=agency_ids, filed_on__lte=last)
+        .filter(Q(decided_on__isnull=True) | Q(decided_on__gte=first))
+        .order_by("filed_on", "id")
+    )
+    return [
+        AppealFact(
+            appeal_id=a.pk, case_id=a.application_id, agency_id=a.agency_id, kind=AppealKind(a.kind),
+            filed_on=a.filed_on, decided_on=a.decided_on, outcome=AppealOutcome(a.outcome),
+        )
+        for a in rows
+    ]
+
+
+def fee_summary(*, agency_ids: list[int], start: dt.date, end: dt.date) -> FeeSummary:
+    fees = Fee.objects.filter(application__agency_id__in=agency_ids)
+    issued = fees.filter(notice_on__gte=start, notice_on__lte=end)
+    billed = issued.aggregate(total=Sum("amount"))["total"] or Decimal("0")
+    collected = (fees.filter(paid_on__gte=start, paid_on__lte=end).aggregate(total=Sum("paid_amount"))["total"]
+                 or Decimal("0"))
+    return FeeSummary(notices=issued.count(), billed=Decimal(billed).quantize(Decimal("0.01")),
+                      collected=Decimal(collected).quantize(Decimal("0.01")))
