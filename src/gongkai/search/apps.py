@@ -1,8 +1,23 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+
+def _forget_flushed_index(sender, using="default", **kwargs):
+    """A database flush (tests) empties the documents but not the backend's own tables: empty those too."""
+    from django.db import connections
+
+    from gongkai.search.backends import backend_for
+    from gongkai.search.models import SearchDocument
+
+    if not SearchDocument.objects.using(using).exists():
+        backend_for(connections[using]).clear()
 
 
 class SearchConfig(AppConfig):
     name = "gongkai.search"
     label = "search"
     verbose_name = _("搜索")
+
+    def ready(self):
+        post_migrate.connect(_forget_flushed_index, sender=self, dispatch_uid="search_forget_flushed_index")

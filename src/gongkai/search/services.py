@@ -1,0 +1,91 @@
+"""The only writers of the search index. Callers hand over IndexedDocument values; the index is derived data
+(rebuilt by ``gongkai search reindex``), so its maintenance writes no events — the content's own services do.
+"""
+
+from collections.abc import Iterable
+
+from django.db import connection, transaction
+
+from gongkai.search.backends import IndexRow, backend_for
+from gongkai.search.domain.analysis import doc_number_key
+from gongkai.search.domain.documents import IndexedDocument
+from gongkai.search.domain.keys import sort_key
+from gongkai.search.models import SearchDocument
+
+_FIELDS = ("agency_id", "agency_path", "title", "summary", "body", "doc_number", "index_number", "published_on",
+           "written_on", "topic", "genre", "validity", "url", "extra")
+
+
+def index_row(doc: SearchDocument) -> IndexRow:
+    return IndexRow(sort_key=doc.sort_key, agency_path=doc.agency_path, title=doc.title, summary=doc.summary,
+                    body=doc.body, doc_number=doc.doc_number, index_number=doc.index_number, topic=doc.topic,
+                    genre=doc.genre, validity=doc.validity)
+
+
+def _field_values(document: IndexedDocument) -> dict:
+    values = {name: getattr(document, name) for name in _FIELDS}
+    values["extra"] = dict(document.extra)
+    values["doc_number_key"] = doc_number_key(document.doc_number)[:200]
+    values["index_number_key"] = doc_number_key(document.index_number)[:100]
+    return values
+
+
+@transaction.atomic
+def index_documents(documents: Iterable[IndexedDocument]) -> int:
+    """Add or replace documents by key. Returns how many were written."""
+    backend = backend_for(connection)
+    written = 0
+    for document in documents:
+        if not document.key or not document.title.strip():
+            raise ValueError("检索文档必须有键和标题")
+        existing = SearchDocument.objects.filter(key=document.key).first()
+        if existing is not None:
+            backend.remove([index_row(existing)])
+            for name, value in _field_values(document).items():
+                setattr(existing, name, value)
+            existing.sort_key = sort_key(document.published_on, existing.pk)
+            existing.save()
+            doc = existing
+        else:
+            doc = SearchDocument.objects.create(key=document.key, **_field_values(document))
+            doc.sort_key = sort_key(document.published_on, doc.pk)
+            doc.save(update_fields=["sort_key"])
+        backend.add([index_row(doc)])
+        written += 1
+    return written
+
+
+def index_document(document: IndexedDocument) -> None:
+    index_documents([document])
+
+
+@transaction.atomic
+def remove_documents(keys: Iterable[str]) -> int:
+    docs = list(SearchDocument.objects.filter(key__in=list(keys)))
+    if docs:
+        backend_for(connection).remove([index_row(d) for d in docs])
+        SearchDocument.objects.filter(pk__in=[d.pk for d in docs]).delete()
+    return len(docs)
+
+
+def remove_document(key: str) -> int:
+    return remove_documents([key])
+
+
+@transaction.atomic
+def rebuild_index(*, batch: int = 2000) -> int:
+    """Rebuild the backend structures from the stored documents (after an analysis change or a restore)."""
+    backend = backend_for(connection)
+    backend.clear()
+    total = 0
+    chunk: list[IndexRow] = []
+    for doc in SearchDocument.objects.order_by("pk").iterator(chunk_size=batch):
+        chunk.append(index_row(doc))
+        if len(chunk) >= batch:
+            backend.add(chunk)
+            total += len(chunk)
+            chunk = []
+    if chunk:
+        backend.add(chunk)
+        total += len(chunk)
+    return total

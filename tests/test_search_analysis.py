@@ -1,0 +1,76 @@
+"""Pure rules of the search analysis: normalisation, query parsing, bigram encodings, highlighting."""
+
+import datetime as dt
+
+import pytest
+
+from gongkai.search.domain import analysis as a
+from gongkai.search.domain.highlight import snippet, spans
+from gongkai.search.domain.keys import DAY, sort_key, year_range
+
+
+@pytest.mark.parametrize(("raw", "expected"), [
+    ("渝府办发[2017]61号", "渝府办发〔2017〕61号"),
+    ("渝府办发【2017】61号", "渝府办发〔2017〕61号"),
+    ("ＡＢＣ１２３", "abc123"),
+    ("政府\u3000信息", "政府 信息"),
+    ("政\u200b府", "政府"),
+    ("（一）", "(一)"),
+])
+def test_normalize(raw, expected):
+    assert a.normalize(raw) == expected
+
+
+@pytest.mark.parametrize(("raw", "words", "problem"), [
+    ("", (), a.EMPTY),
+    ("   ", (), a.EMPTY),
+    ("政", (), a.TOO_SHORT),
+    ("政 府", (), a.TOO_SHORT),
+    ("政府", ("政府",), ""),
+    ("政府 政府信息 a", ("政府信息",), ""),
+    ('"教育" OR 卫生', ("教育", "or", "卫生"), ""),
+    ("渝府办发(2017)61号", ("渝府办发(2017)61号",), ""),
+    ("一 二三 四五 六七 八九 十一 十二 十三 十四 十五", (), a.TOO_MANY),
+    ("字" * 101, (), a.TOO_LONG),
+])
+def test_parse_query(raw, words, problem):
+    parsed = a.parse_query(raw)
+    assert parsed.words == words
+    assert parsed.problem == problem
+
+
+def test_fts_tokens_keep_segments_apart():
+    tokens = a.fts_tokens(a.normalize("关于 印发〔2017〕"))
+    assert tokens.split(" ")[:3] == ["关于", a.FTS_GAP, "印发"]
+    assert all(len(t) == 2 for t in tokens.split(" ") if t != a.FTS_GAP)
+    assert a.fts_phrase("2017年") == '"20 01 17 7年"'
+
+
+def test_gram_keys_are_signed_int32_and_distinct():
+    keys = a.gram_keys("政府政府 信息")
+    assert keys == sorted({a.gram_key("政府"), a.gram_key("府政"), a.gram_key("信息")})
+    assert all(-(2**31) <= k < 2**31 for k in keys)
+
+
+def test_doc_number_key_forgives_brackets_and_spaces():
+    assert a.doc_number_key("渝府办发 (2017) 61号") == a.doc_number_key("渝府办发〔2017〕61号")
+
+
+def test_spans_and_snippet_mark_original_text():
+    assert spans("全角ＡＢＣ文件", ["abc"]) == [("全角", False), ("ＡＢＣ", True), ("文件", False)]
+    parts = snippet("甲" * 50 + "政府信息" + "乙" * 200, ["政府"], before=5, width=20)
+    assert parts[0] == ("…", False)
+    assert ("政府", True) in parts
+    assert parts[-1] == ("…", False)
+    assert snippet("没有命中", ["政府"]) == [("没有命中", False)]
+
+
+def test_sort_key_orders_by_day_then_number():
+    early = sort_key(dt.date(2017, 1, 1), 999)
+    late = sort_key(dt.date(2017, 1, 2), 1)
+    assert early < late
+    low, high = year_range(2017, 2017)
+    assert low <= early < late <= high
+    assert sort_key(None, 5) == 5
+    with pytest.raises(ValueError):
+        sort_key(None, DAY)

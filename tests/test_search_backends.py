@@ -1,0 +1,127 @@
+"""Both backends against the reference: every document containing every word, title matches first."""
+
+import datetime as dt
+import random
+
+import pytest
+from django.core.management import call_command
+
+from gongkai.search import selectors, services
+from gongkai.search.domain.analysis import matches, normalize, parse_query
+from gongkai.search.domain.documents import IndexedDocument
+from gongkai.search.models import SearchDocument
+
+VOCAB = ["政府", "信息", "公开", "工作", "卫生", "教育", "人民", "关于", "印发", "通知", "〔2017〕", "2017年",
+         "渝府办发", "61号", "区", "街道", "办事处", "食品", "安全", "年度", "报告", "。", "，", " ", "abc", "ＡＢＣ"]
+
+
+def _doc(i: int, rng: random.Random, agency_path="/1/", agency_id=1) -> IndexedDocument:
+    def text(n):
+        return "".join(rng.choice(VOCAB) for _ in range(n))
+
+    return IndexedDocument(
+        key=f"t:{i}", agency_id=agency_id, agency_path=agency_path, title=text(5), summary=text(6), body=text(30),
+        doc_number=f"渝府办发〔{2015 + i % 4}〕{i}号" if i % 3 == 0 else "",
+        published_on=dt.date(2015 + i % 4, 1 + i % 12, 1 + i % 28), topic=f"t{i % 3}", genre="g", validity="valid",
+        url=f"/x/{i}/")
+
+
+def _reference(words, **filters):
+    rows = []
+    for d in SearchDocument.objects.all():
+        text = normalize(" ".join([d.title, d.summary, d.body, d.doc_number, d.index_number]))
+        if not matches(words, text):
+            continue
+        if filters.get("topic") and d.topic != filters["topic"]:
+            continue
+        if filters.get("year") and (d.published_on is None or d.published_on.year != filters["year"]):
+            continue
+        rows.append((0 if matches(words, normalize(d.title)) else 1, -d.sort_key, d.key))
+    return [key for *_rest, key in sorted(rows)]
+
+
+def _all_keys(query, **kw):
+    keys, cursor = [], None
+    while True:
+        page = selectors.search(query, cursor=cursor, limit=7, **kw)
+        keys += [h.doc.key for h in page.hits]
+        if not page.next_cursor:
+            return keys, page
+        cursor = page.next_cursor
+
+
+QUERIES = ["政府", "信息公开", "2017年", "〔2017〕", "渝府办发〔2017〕", "渝府办发[2017]", "区街", "政府 教育",
+           "abc", "ＡＢＣ", "年度报告 食品", "。，", "府信", "工作 人民 关于", "不存在的词", "7年"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("query", QUERIES)
+def test_search_equals_reference_scan_in_relevance_order(query):
+    rng = random.Random(7)
+    services.index_documents(_doc(i, rng) for i in range(120))
+    words = parse_query(query).words
+    keys, page = _all_keys(query)
+    assert keys == _reference(words)
+    assert page.total == len(keys)
+
+
+@pytest.mark.django_db
+def test_filters_and_date_order():
+    rng = random.Random(11)
+    services.index_documents(_doc(i, rng) for i in range(80))
+    keys, _page = _all_keys("政府", topic="t1", year_from="2016", year_to=2016)
+    assert sorted(keys) == sorted(_reference(("政府",), topic="t1", year=2016))
+    page = selectors.search("政府", sort="date", limit=100)
+    dates = [h.doc.sort_key for h in page.hits]
+    assert dates == sorted(dates, reverse=True)
+
+
+@pytest.mark.django_db
+def test_agency_subtree_filter(personas):
+    gov, dept = personas.government, personas.dept_a
+    services.index_document(IndexedDocument(key="a", agency_id=gov.pk, agency_path=gov.path, title="区政府通知"))
+    services.index_document(IndexedDocument(key="b", agency_id=dept.pk, agency_path=dept.path, title="部门政府通知"))
+    assert {h.doc.key for h in selectors.search("政府", agency=gov).hits} == {"a", "b"}
+    assert [h.doc.key for h in selectors.search("政府", agency=dept).hits] == ["b"]
+
+
+@pytest.mark.django_db
+def test_reindex_replaces_and_remove_forgets():
+    doc = IndexedDocument(key="k", agency_id=1, agency_path="/1/", title="旧标题卫生", published_on=dt.date(2017, 1, 1))
+    services.index_document(doc)
+    services.index_document(IndexedDocument(key="k", agency_id=1, agency_path="/1/", title="新标题教育",
+                                            published_on=dt.date(2018, 1, 1)))
+    assert selectors.search("卫生").total == 0
+    assert [h.doc.title for h in selectors.search("教育").hits] == ["新标题教育"]
+    assert services.remove_document("k") == 1
+    assert selectors.search("教育").total == 0
+    assert SearchDocument.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_exact_doc_number_and_index_number_lookup():
+    services.index_document(IndexedDocument(key="n", agency_id=1, agency_path="/1/", title="关于印发工作要点的通知",
+                                            doc_number="渝府办发〔2017〕61号", index_number="008181981/2017-00012"))
+    assert [d.key for d in selectors.search("渝府办发(2017)61号").exact] == ["n"]
+    assert [d.key for d in selectors.search("008181981/2017-00012").exact] == ["n"]
+    assert selectors.search("渝府办发(2017)61号").total == 0   # the ( ) form is not a substring of the text
+
+
+@pytest.mark.django_db
+def test_kind_messages_and_malformed_cursor():
+    assert selectors.search("").problems == ["请输入要查找的字词。"]
+    assert selectors.search("政").problems
+    page = selectors.search("政府", cursor="garbage", year_from="二零一七")
+    assert page.is_first_page and page.problems
+
+
+@pytest.mark.django_db
+def test_rebuild_index_and_command(capsys):
+    rng = random.Random(3)
+    services.index_documents(_doc(i, rng) for i in range(30))
+    before = [h.doc.key for h in selectors.search("政府", limit=100).hits]
+    assert services.rebuild_index() == 30
+    assert [h.doc.key for h in selectors.search("政府", limit=100).hits] == before
+    call_command("search", "政府", "--limit", "3", "--json")
+    out = capsys.readouterr().out
+    assert '"total"' in out and out.count('"key"') == 3
