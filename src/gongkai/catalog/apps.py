@@ -6,3 +6,10 @@ class CatalogConfig(AppConfig):
     name = "gongkai.catalog"
     label = "catalog"
     verbose_name = _("主动公开")
+
+    def ready(self):
+        from gongkai.calendars.deadlines import register_deadline_recomputer
+        from gongkai.catalog.services import workflow  # noqa: F401  registers the scheduled-publication job
+        from gongkai.catalog.services.deadlines import recompute_disclosure_due
+
+        register_deadline_recomputer("catalog.disclosure_due", recompute_disclosure_due)

@@ -52,6 +52,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "item.publish": frozenset({Role.PUBLISHER}),
     "item.withdraw": frozenset({Role.PUBLISHER}),
     "catalog.configure": frozenset({Role.ADMIN, Role.PUBLISHER}),
+    "item.set_validity": frozenset({Role.EDITOR, Role.PUBLISHER}),
+    "catalog.import": frozenset({Role.PUBLISHER, Role.ADMIN}),
+    "compilation.manage": frozenset({Role.PUBLISHER}),
     # cases (依申请公开)
     "case.view": frozenset({Role.CASE_HANDLER, Role.CASE_APPROVER, Role.SUPERVISOR, Role.ADMIN}),
     "case.view_personal_data": frozenset({Role.CASE_HANDLER, Role.CASE_APPROVER}),

@@ -1,0 +1,71 @@
+"""An agency's catalog settings and screening lists (负面清单, 错敏词)."""
+
+from django.db import transaction
+
+from gongkai.catalog.domain.index_numbers import Period, PrefixSource
+from gongkai.catalog.models import CatalogSettings, NegativeListEntry, SensitiveWord
+from gongkai.catalog.services.common import require
+from gongkai.core.errors import ValidationFailed
+from gongkai.core.events import record_event, snapshot
+
+SETTINGS_FIELDS = ["index_prefix_source", "index_period", "index_serial_width", "interpretation_required",
+                   "interpretation_grace_days"]
+
+
+@transaction.atomic
+def configure_catalog(*, actor, agency, reason: str = "", **changes) -> CatalogSettings:
+    require(actor, "catalog.configure", agency)
+    unknown = set(changes) - set(SETTINGS_FIELDS)
+    if unknown:
+        raise ValidationFailed(f"未知字段：{', '.join(sorted(unknown))}")
+    settings, _ = CatalogSettings.objects.select_for_update().get_or_create(agency=agency)
+    before = snapshot(settings, SETTINGS_FIELDS)
+    for name, value in changes.items():
+        setattr(settings, name, value)
+    if settings.index_prefix_source not in {p.value for p in PrefixSource}:
+        raise ValidationFailed("索引号前段码来源无效")
+    if settings.index_period not in {p.value for p in Period}:
+        raise ValidationFailed("索引号期间无效")
+    if not 3 <= int(settings.index_serial_width) <= 8:
+        raise ValidationFailed("流水号位数应在3至8之间")
+    if not 0 <= int(settings.interpretation_grace_days) <= 30:
+        raise ValidationFailed("解读发布期限应在0至30个工作日之间")
+    settings.save()
+    record_event(actor=actor, obj=agency, action="catalog.configured", before=before,
+                 after=snapshot(settings, SETTINGS_FIELDS), reason=reason)
+    return settings
+
+
+@transaction.atomic
+def add_negative_list_entry(*, actor, agency, term: str, basis: str = "") -> NegativeListEntry:
+    require(actor, "catalog.configure", agency)
+    term = term.strip()
+    if not term:
+        raise ValidationFailed("请填写负面清单事项")
+    if NegativeListEntry.objects.filter(agency=agency, term=term).exists():
+        raise ValidationFailed("该事项已在负面清单中")
+    entry = NegativeListEntry.objects.create(agency=agency, term=term, basis=basis.strip())
+    record_event(actor=actor, obj=agency, action="catalog.negative_list_added", payload={"term": term, "basis": basis})
+    return entry
+
+
+@transaction.atomic
+def remove_negative_list_entry(*, actor, entry: NegativeListEntry, reason: str = "") -> None:
+    require(actor, "catalog.configure", entry.agency)
+    record_event(actor=actor, obj=entry.agency, action="catalog.negative_list_removed", reason=reason,
+                 payload={"term": entry.term})
+    entry.delete()
+
+
+@transaction.atomic
+def add_sensitive_word(*, actor, agency, word: str, replacement: str = "") -> SensitiveWord:
+    require(actor, "catalog.configure", agency)
+    word = word.strip()
+    if not word:
+        raise ValidationFailed("请填写错敏词")
+    if SensitiveWord.objects.filter(agency=agency, word=word).exists():
+        raise ValidationFailed("该词已登记")
+    row = SensitiveWord.objects.create(agency=agency, word=word, replacement=replacement.strip())
+    record_event(actor=actor, obj=agency, action="catalog.sensitive_word_added",
+                 payload={"word": word, "replacement": replacement})
+    return row
