@@ -101,7 +101,7 @@ def period_figures(*, agency_ids: list[int], start: dt.date, end: dt.date) -> En
         issues[title] = issues.get(title, 0) + n
         copies += c or 0
     training = sets["trainings"].aggregate(n=Count("pk"), people=Sum("participants"))
-    staff = sets["disclosure_staff"].aggregate(people=Sum("people"), agencies=Count("pk", filter=Q(people__gt=0)))
+    staff = sets["disclosure_staff"].aggregate(total=Sum("people"), agencies=Count("pk", filter=Q(people__gt=0)))
 
     def archive_sum(figure: str) -> int:
         kind, quantity = ARCHIVE_FIGURES[figure]
@@ -127,7 +127,7 @@ def period_figures(*, agency_ids: list[int], start: dt.date, end: dt.date) -> En
         archive_pages_copied=archive_sum("archive_pages_copied"),
         trainings=training["n"],
         training_participants=training["people"] or 0,
-        disclosure_staff=staff["people"] or 0,
+        disclosure_staff=staff["total"] or 0,
         disclosure_staff_agencies=staff["agencies"],
         archive_items_delivered=archive_sum("archive_items_delivered"),
     )
