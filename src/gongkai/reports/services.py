@@ -1,0 +1,241 @@
+"""The only writers of reports: generate (freeze the data), edit the narrative, publish, correct, declare a
+table-二 figure, import a past report. Each change writes an event."""
+
+from decimal import Decimal, InvalidOperation
+
+from django.db import transaction
+from django.utils import timezone
+
+from gongkai.agencies.models import Agency
+from gongkai.agencies.policy import can
+from gongkai.core.errors import InvalidTransition, NotAllowed, ValidationFailed
+from gongkai.core.events import record_event
+from gongkai.reports.domain.contradictions import find_contradictions
+from gongkai.reports.domain.forms import ReportForm, default_form, narrative_keys
+from gongkai.reports.domain.layout import (
+    NORMATIVE_ROWS_2019,
+    NORMATIVE_ROWS_2021,
+    T2_SIGNED_COLUMNS,
+    t2_cells,
+    t2_key,
+)
+from gongkai.reports.domain.narrative import draft
+from gongkai.reports.domain.reconcile import ERROR, check_across_years
+from gongkai.reports.domain.snapshot import build_snapshot, flat_figures, tables_of
+from gongkai.reports.models import AnnualReport, DeclaredFigure, PastReport, ReportStatus
+from gongkai.reports.sources import gather
+
+LEGAL_BASIS = "《中华人民共和国政府信息公开条例》第四十九条、第五十条；国办公开办函〔2021〕30号"
+MAX_NARRATIVE = 20000
+
+
+def _require(actor, action: str, agency: Agency, message: str) -> None:
+    if actor is not None and not can(actor, action, agency):
+        raise NotAllowed(message, action=action)
+
+
+def resolve_scope(agency: Agency, codes: list[str] | None) -> list[Agency]:
+    """The agencies a report counts: the agency itself plus those below it it chooses (roll-up). ``None``
+    means the agency alone; ``["*"]`` its whole subtree."""
+    below = Agency.objects.filter(path__startswith=agency.path, is_active=True).exclude(pk=agency.pk)
+    if not codes:
+        return [agency]
+    if codes == ["*"]:
+        return [agency, *below.order_by("path", "sort_order")]
+    chosen = list(below.filter(code__in=codes).order_by("path", "sort_order"))
+    unknown = sorted(set(codes) - {a.code for a in chosen} - {agency.code})
+    if unknown:
+        raise ValidationFailed(f"以下机构不在{agency.name}之下，不能汇总：{'、'.join(unknown)}", code="bad_scope")
+    return [agency, *chosen]
+
+
+def previous_tables(agency: Agency, year: int) -> dict | None:
+    last = (AnnualReport.objects.filter(agency=agency, year=year - 1, status=ReportStatus.PUBLISHED)
+            .order_by("-version").first())
+    if last is not None and last.form != ReportForm.LEGACY:
+        return tables_of(last.snapshot)
+    past = PastReport.objects.filter(agency=agency, year=year - 1).first()
+    return past.tables if past else None
+
+
+def compute_snapshot(*, agency: Agency, scope: list[Agency], year: int, form: ReportForm) -> dict:
+    snapshot = build_snapshot(gather(agency=agency, scope=scope, year=year, form=form))
+    previous = previous_tables(agency, year) if form != ReportForm.LEGACY else None
+    if previous is not None:
+        snapshot["findings"] += [f.as_dict() for f in check_across_years(tables_of(snapshot), previous)]
+    return snapshot
+
+
+def _check_year(year: int) -> None:
+    if not 2008 <= year <= timezone.localdate().year:
+        raise ValidationFailed("报告年度应在 2008 年至今年之间", code="bad_year")
+
+
+@transaction.atomic
+def generate_report(*, actor, agency: Agency, year: int, form: ReportForm | None = None,
+                    scope_codes: list[str] | None = None) -> AnnualReport:
+    """Freeze a year's data into the agency's draft (creating it, or refreshing it while still a draft)."""
+    _require(actor, "report.edit", agency, "您无权编制该机构的年度报告")
+    _check_year(year)
+    form = ReportForm(form or default_form(year))
+    scope = resolve_scope(agency, scope_codes)
+    report = AnnualReport.objects.select_for_update().filter(agency=agency, year=year,
+                                                             status=ReportStatus.DRAFT).first()
+    if report is None and AnnualReport.objects.filter(agency=agency, year=year).exists():
+        raise InvalidTransition("该年度报告已发布，发布后不能重新生成；如需更正请新建更正版本", code="published")
+    snapshot = compute_snapshot(agency=agency, scope=scope, year=year, form=form)
+    drafted = draft(form, flat_figures(snapshot), year=year, agency=agency.name,
+                    channel_labels=snapshot["channel_labels"])
+    now = timezone.now()
+    if report is None:
+        report = AnnualReport.objects.create(agency=agency, year=year, form=form, snapshot=snapshot,
+                                             narrative=drafted, generated_at=now)
+        action, before = "report.generated", None
+    else:
+        before = {"form": report.form, "facts": report.snapshot.get("facts")}
+        narrative = drafted if report.form != form else {**drafted, **report.narrative}
+        report.form, report.snapshot, report.narrative, report.generated_at = form, snapshot, narrative, now
+        report.save()
+        action = "report.regenerated"
+    report.scope.set(scope)
+    record_event(actor=actor, obj=report, action=action, before=before,
+                 after={"form": form.value, "scope": [a.code for a in scope], "facts": snapshot["facts"]},
+                 legal_basis=LEGAL_BASIS)
+    return report
+
+
+def _draft_only(report: AnnualReport) -> None:
+    if report.status != ReportStatus.DRAFT:
+        raise InvalidTransition("已发布的报告不能修改；如需更正请新建更正版本", code="published")
+
+
+@transaction.atomic
+def update_narrative(*, actor, report: AnnualReport, narrative: dict[str, str]) -> AnnualReport:
+    _require(actor, "report.edit", report.agency, "您无权编辑该年度报告")
+    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    _draft_only(report)
+    allowed = narrative_keys(ReportForm(report.form))
+    unknown = set(narrative) - set(allowed)
+    if unknown:
+        raise ValidationFailed(f"未知的正文部分：{'、'.join(sorted(unknown))}", code="bad_section")
+    if any(len(text or "") > MAX_NARRATIVE for text in narrative.values()):
+        raise ValidationFailed(f"正文每部分不超过{MAX_NARRATIVE}字", code="too_long")
+    before = {k: report.narrative.get(k, "") for k in narrative}
+    report.narrative = {**report.narrative, **{k: (v or "").strip() for k, v in narrative.items()}}
+    report.save(update_fields=["narrative", "updated_at"])
+    record_event(actor=actor, obj=report, action="report.narrative_edited", before=before,
+                 after={k: report.narrative[k] for k in narrative})
+    return report
+
+
+def contradictions(report: AnnualReport) -> list:
+    return find_contradictions(report.narrative, flat_figures(report.snapshot))
+
+
+def blocking_findings(report: AnnualReport) -> list[dict]:
+    return [f for f in report.snapshot.get("findings", []) if f["level"] == ERROR]
+
+
+@transaction.atomic
+def publish_report(*, actor, report: AnnualReport) -> AnnualReport:
+    """Publish a draft: refused while any identity fails (条例 art. 47: an inaccurate report is a failing)."""
+    _require(actor, "report.publish", report.agency, "您无权发布该机构的年度报告")
+    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
+    _draft_only(report)
+    errors = blocking_findings(report)
+    if errors:
+        raise ValidationFailed(
+            "勾稽关系不成立，不能发布：" + "；".join(f["message"] for f in errors[:5]), code="identities_fail"
+        )
+    report.status, report.published_at, report.published_by = ReportStatus.PUBLISHED, timezone.now(), actor
+    report.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    record_event(actor=actor, obj=report, action="report.published", from_state="draft", to_state="published",
+                 legal_basis=LEGAL_BASIS, payload={"version": report.version})
+    return report
+
+
+@transaction.atomic
+def start_correction(*, actor, report: AnnualReport, note: str) -> AnnualReport:
+    """A correction of a published report: a new draft version, data frozen afresh, narrative carried over,
+    with a note the public sees. The published version stays as it was."""
+    _require(actor, "report.edit", report.agency, "您无权更正该年度报告")
+    note = (note or "").strip()
+    if not note:
+        raise ValidationFailed("请填写更正说明（公众可见）", code="note_required")
+    if report.status != ReportStatus.PUBLISHED:
+        raise InvalidTransition("只有已发布的报告才需要更正；草稿可直接修改", code="not_published")
+    if AnnualReport.objects.filter(agency=report.agency, year=report.year, status=ReportStatus.DRAFT).exists():
+        raise InvalidTransition("该年度已有未发布的更正草稿", code="draft_exists")
+    latest = AnnualReport.objects.filter(agency=report.agency, year=report.year).order_by("-version").first()
+    form = ReportForm(report.form)
+    scope = list(report.scope.all()) or [report.agency]
+    snapshot = compute_snapshot(agency=report.agency, scope=scope, year=report.year, form=form)
+    correction = AnnualReport.objects.create(
+        agency=report.agency, year=report.year, form=form, version=latest.version + 1, snapshot=snapshot,
+        narrative=dict(report.narrative), generated_at=timezone.now(), corrects=latest, correction_note=note,
+    )
+    correction.scope.set(scope)
+    record_event(actor=actor, obj=correction, action="report.correction_started", reason=note,
+                 payload={"corrects": latest.pk, "version": correction.version})
+    return correction
+
+
+def declarable_cells(form: ReportForm) -> list[tuple[str, str, str]]:
+    trial = form == ReportForm.TRIAL_2019
+    computed = NORMATIVE_ROWS_2019 if trial else NORMATIVE_ROWS_2021
+    return [cell for cell in t2_cells(trial) if cell[1] not in computed]
+
+
+@transaction.atomic
+def declare_figure(*, actor, agency: Agency, year: int, cell: str, value, source: str) -> DeclaredFigure:
+    """Record a table-二 figure that has no record in the platform, with its source."""
+    _require(actor, "report.edit", agency, "您无权填报该机构的数字")
+    _check_year(year)
+    valid = {t2_key(*c): c for form in (ReportForm.F2021, ReportForm.TRIAL_2019) for c in declarable_cells(form)}
+    if cell not in valid:
+        raise ValidationFailed("该单元格不能填报（规章、规范性文件由平台记录统计）", code="bad_cell")
+    try:
+        amount = Decimal(str(value).replace(",", "").strip())
+    except InvalidOperation:
+        raise ValidationFailed("数值应为数字", code="bad_value") from None
+    column = valid[cell][2]
+    if not amount.is_finite() or (amount < 0 and column not in T2_SIGNED_COLUMNS):
+        raise ValidationFailed("数值不能为负数", code="bad_value")
+    if "万元" not in column and "金额" not in column and amount != amount.to_integral_value():
+        raise ValidationFailed("件数应为整数", code="bad_value")
+    source = (source or "").strip()
+    if not source:
+        raise ValidationFailed("请注明数据来源（如：行政审批系统年度统计）", code="source_required")
+    figure = DeclaredFigure.objects.select_for_update().filter(agency=agency, year=year, cell=cell).first()
+    before = None if figure is None else {"value": figure.value, "source": figure.source}
+    if figure is None:
+        figure = DeclaredFigure(agency=agency, year=year, cell=cell)
+    figure.value, figure.source = amount, source[:300]
+    figure.declared_by = actor if getattr(actor, "is_authenticated", False) else None
+    figure.save()
+    record_event(actor=actor, obj=figure, action="report.figure_declared", before=before,
+                 after={"value": amount, "source": figure.source}, payload={"cell": cell, "year": year})
+    return figure
+
+
+@transaction.atomic
+def import_past_report(*, actor, agency: Agency, year: int, tables: dict, source_name: str) -> PastReport:
+    _require(actor, "report.edit", agency, "您无权为该机构导入往年报告")
+    _check_year(year)
+    past, created = PastReport.objects.update_or_create(
+        agency=agency, year=year,
+        defaults={"form": tables["form"], "tables": _json_tables(tables), "source_name": source_name[:300],
+                  "imported_by": actor if getattr(actor, "is_authenticated", False) else None},
+    )
+    record_event(actor=actor, obj=past, action="report.past_imported", payload={"year": year, "file": source_name,
+                 "replaced": not created})
+    return past
+
+
+def _json_tables(tables: dict) -> dict:
+    def enc(v):
+        if isinstance(v, dict):
+            return {k: enc(x) for k, x in v.items()}
+        return f"{v:f}" if isinstance(v, Decimal) else v
+
+    return enc(tables)
