@@ -46,7 +46,7 @@ class Finding:
 def t3_cell_label(row: str, column: str, *, trial_2019: bool = False) -> str:
     rows = {r.key: r for r in table3_rows(trial_2019)}
     spec = rows.get(row)
-    label = row if spec is None else (f"{spec.group}{spec.label}" if spec.group else spec.label)
+    label = row if spec is None else (f"{spec.group}·{spec.label}" if spec.group else spec.label)
     if row == RESULTS_TOTAL:
         label = "三、本年度办理结果（七）总计"
     return f"表三 {label} / {T3_COLUMN_LABELS[column]}"
