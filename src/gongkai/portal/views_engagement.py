@@ -1,0 +1,105 @@
+"""The public mailbox of each agency: write, read the published questions and answers, and rate a reply
+through the private link."""
+
+from django.conf import settings
+from django.core.mail import send_mail
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from gongkai.agencies.models import Agency
+from gongkai.agencies.selectors import agency_by_code
+from gongkai.core.errors import DomainError
+from gongkai.core.public_forms import take_submission_slot, throttled_message
+from gongkai.engagement import services
+from gongkai.engagement.selectors import published_messages
+from gongkai.portal.views_engagement_forms import MailboxForm, RatingForm
+
+SESSION_KEY = "mailbox_sent"
+
+
+def _agency(code: str) -> Agency:
+    try:
+        return agency_by_code(code)
+    except Agency.DoesNotExist:
+        raise Http404(_("没有这个机关")) from None
+
+
+def _send_link(message, link: str) -> None:
+    subject = _("您的来信已收到（查询码 %(code)s）") % {"code": message.tracking_code}
+    body = _("您的来信《%(subject)s》已收到。查看答复并评价：%(link)s\n请妥善保存此链接，不要转发他人。") % {
+        "subject": message.subject, "link": link}
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [message.writer_email], fail_silently=True)
+
+
+@require_http_methods(["GET", "POST"])
+def mailbox(request, code):
+    agency = _agency(code)
+    form = MailboxForm(request.POST or None)
+    status = 200
+    if request.method == "POST" and form.is_valid():
+        wait = take_submission_slot(request, "mailbox")
+        if wait is not None:
+            form.add_error(None, throttled_message(wait))
+            status = 429
+        else:
+            try:
+                data = {k: v for k, v in form.cleaned_data.items() if k != "homepage"}
+                message, token = services.submit_message(actor=None, agency=agency, channel="web", **data)
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+                status = 400
+            else:
+                link = request.build_absolute_uri(reverse("portal:mailbox_rate", kwargs={"token": token}))
+                if message.writer_email:
+                    transaction.on_commit(lambda: _send_link(message, link))
+                request.session[SESSION_KEY] = {"code": message.tracking_code, "link": link,
+                                                "agency": agency.code}
+                return redirect("portal:mailbox_sent", code=agency.code)
+    elif request.method == "POST":
+        status = 400
+    page = Paginator(published_messages(agency), 20).get_page(request.GET.get("page"))
+    response = render(request, "portal/engagement/mailbox.html",
+                      {"agency": agency, "form": form, "page": page}, status=status)
+    if status == 429:
+        response["Retry-After"] = str(wait)
+    return response
+
+
+def mailbox_sent(request, code):
+    agency = _agency(code)
+    sent = request.session.get(SESSION_KEY)
+    if not sent or sent.get("agency") != agency.code:
+        return redirect("portal:mailbox", code=agency.code)
+    return render(request, "portal/engagement/mailbox_sent.html", {"agency": agency, "sent": sent})
+
+
+@require_http_methods(["GET", "POST"])
+def mailbox_rate(request, token):
+    message = services.message_for_token(token)
+    if message is None:
+        raise Http404(_("链接无效或已失效"))
+    form = RatingForm(request.POST or None, initial={"rating": message.rating or "satisfied"})
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.rate_message(token=token, **form.cleaned_data)
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+                status = 400
+            else:
+                return redirect("portal:mailbox_rate", token=token)
+        else:
+            status = 400
+    response = render(request, "portal/engagement/mailbox_rate.html",
+                      {"message": message, "form": form, "agency": message.agency}, status=status)
+    # The address is the writer's key: keep it out of referrers, caches and search engines.
+    response["Referrer-Policy"] = "no-referrer"
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
