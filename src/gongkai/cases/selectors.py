@@ -1,4 +1,4 @@
-"""The only readers of cases for other apps and the interfaces.
+"""The only readers of cases for other apps and the interfaces; they decide what a user or the public may see.
 
 Annual-report contracts (signatures are stable; see ``selectors_report`` for the exact rules):
 ``report_applications(*, agency_ids, year) -> list[ApplicationFact]``,
@@ -6,6 +6,210 @@ Annual-report contracts (signatures are stable; see ``selectors_report`` for the
 ``fee_summary(*, agency_ids, start, end) -> FeeSummary``.
 """
 
-from gongkai.cases.selectors_report import fee_summary, report_appeals, report_applications
+import datetime as dt
+from dataclasses import dataclass
 
-__all__ = ["fee_summary", "report_appeals", "report_applications"]
+from gongkai.agencies.policy import agencies_where, can
+from gongkai.calendars.official import current_calendar
+from gongkai.cases.clockfacts import deadline_of
+from gongkai.cases.domain import privacy
+from gongkai.cases.domain.clock import Deadline
+from gongkai.cases.domain.repetition import EarlierCase, RepetitionEvidence, evidence
+from gongkai.cases.domain.results import ROW_OF, Result
+from gongkai.cases.domain.states import OPEN_STATES, PUBLIC_STATE_LABELS, State
+from gongkai.cases.models import Appeal, Application
+from gongkai.cases.selectors_report import fee_summary, report_appeals, report_applications
+from gongkai.core.errors import NotAllowed
+from gongkai.core.events import events_for
+from gongkai.core.time import local_date, local_today
+
+__all__ = [
+    "access_case",
+    "applicant_view",
+    "case_clock",
+    "fee_summary",
+    "overdue_cases",
+    "public_status",
+    "repetition_evidence",
+    "report_appeals",
+    "report_applications",
+    "visible_cases",
+    "workbench_groups",
+]
+
+OPEN = [s.value for s in OPEN_STATES]
+
+
+def visible_cases(user):
+    return (Application.objects.filter(agency__in=agencies_where(user, "case.view"))
+            .select_related("agency", "handler", "decision"))
+
+
+def access_case(user, pk: int, action: str = "case.view") -> Application:
+    app = (Application.objects.select_related("agency", "agency__parent", "handler", "decision", "correction",
+                                              "extension", "fee")
+           .filter(pk=pk).first())
+    if app is None or not can(user, action, app):
+        raise NotAllowed("您无权查看该申请")
+    return app
+
+
+def may_see_personal_data(user, app: Application) -> bool:
+    return can(user, "case.view_personal_data", app)
+
+
+@dataclass(frozen=True)
+class ApplicantView:
+    name: str
+    id_type: str
+    id_number: str
+    contact_person: str
+    phone: str
+    email: str
+    address: str
+    postcode: str
+    masked: bool
+
+
+def applicant_view(user, app: Application) -> ApplicantView:
+    """The applicant's identifiers and contacts in clear only for the handling agency's case roles."""
+    id_type = app.get_id_type_display()
+    if may_see_personal_data(user, app):
+        return ApplicantView(app.applicant_name, id_type, app.id_number, app.contact_person, app.phone, app.email,
+                             app.address, app.postcode, False)
+    name = app.applicant_name if not app.is_natural_person else privacy.mask_text(app.applicant_name)
+    return ApplicantView(name, id_type, privacy.mask_id(app.id_number), privacy.mask_text(app.contact_person),
+                         privacy.mask_phone(app.phone), privacy.mask_email(app.email),
+                         privacy.mask_text(app.address), "", True)
+
+
+@dataclass(frozen=True)
+class CaseClock:
+    deadline: Deadline | None
+    days_left: int | None
+    overdue: bool
+
+
+def case_clock(app: Application, *, today: dt.date | None = None) -> CaseClock:
+    today = today or local_today()
+    calendar = current_calendar()
+    deadline = deadline_of(app, calendar)
+    if deadline is None:
+        return CaseClock(None, None, False)
+    left = deadline.working_days_left(calendar, today)
+    is_open = State(app.state) in OPEN_STATES
+    return CaseClock(deadline, left if is_open else None, bool(is_open and left is not None and left < 0))
+
+
+def repetition_evidence(app: Application) -> RepetitionEvidence:
+    """Earlier applications of the same applicant to the same agency: the handler decides, never the system."""
+    earlier = (Application.objects.filter(applicant_key=app.applicant_key, agency_id=app.agency_id)
+               .exclude(pk=app.pk).filter(submitted_at__lt=app.submitted_at).select_related("decision")
+               .order_by("-submitted_at")[:200])
+    cases = [EarlierCase(e.pk, e.tracking_code, e.received_on or e.arrived_on, e.description,
+                         hasattr(e, "decision")) for e in earlier]
+    return evidence(app.description, app.received_on or app.arrived_on, cases)
+
+
+def _working_day_limit(today: dt.date, days: int) -> dt.date:
+    return current_calendar().add_working_days(today, days).due
+
+
+def workbench_groups(user, *, today: dt.date | None = None) -> dict[str, list[Application]]:
+    today = today or local_today()
+    cases = visible_cases(user).filter(state__in=OPEN)
+    within3, within5 = _working_day_limit(today, 3), _working_day_limit(today, 5)
+    limit = 50
+    return {
+        "mine": list(cases.filter(handler=user).order_by("reply_due_on")[:limit]),
+        "overdue": list(cases.filter(reply_due_on__lt=today).order_by("reply_due_on")[:limit]),
+        "due3": list(cases.filter(reply_due_on__gte=today, reply_due_on__lte=within3).order_by("reply_due_on")[:limit]),
+        "due5": list(cases.filter(reply_due_on__gt=within3, reply_due_on__lte=within5).order_by("reply_due_on")[:limit]),
+        "unconfirmed": list(cases.filter(received_on__isnull=True).order_by("submitted_at")[:limit]),
+        "correction": list(cases.filter(state=State.CORRECTION_PENDING).order_by("correction_due_on")[:limit]),
+        "payment": list(cases.filter(state=State.FEE_PENDING).order_by("payment_due_on")[:limit]),
+        "consultation": list(cases.filter(state=State.CONSULTATION).order_by("reply_due_on")[:limit]),
+    }
+
+
+def overdue_cases(*, today: dt.date | None = None, agency_code: str | None = None):
+    today = today or local_today()
+    cases = Application.objects.filter(state__in=OPEN, reply_due_on__lt=today).select_related("agency", "handler")
+    if agency_code:
+        cases = cases.filter(agency__code=agency_code)
+    return cases.order_by("reply_due_on", "id")
+
+
+@dataclass(frozen=True)
+class PublicStep:
+    on: dt.date
+    label: str
+
+
+@dataclass(frozen=True)
+class PublicStatus:
+    tracking_code: str
+    agency_name: str
+    state_label: str
+    is_open: bool
+    submitted_on: dt.date
+    received_on: dt.date | None
+    reply_due_on: dt.date | None
+    due_provisional: bool
+    correction_due_on: dt.date | None
+    payment_due_on: dt.date | None
+    result_label: str
+    decided_on: dt.date | None
+    closed_on: dt.date | None
+    steps: tuple[PublicStep, ...]
+
+
+PUBLIC_EVENTS = {
+    "case.registered": "申请已登记",
+    "case.receipt_confirmed": "确认收到申请",
+    "case.correction_requested": "告知补正",
+    "case.correction_received": "收到补正后的申请",
+    "case.accepted": "已受理",
+    "case.transferred": "已转办",
+    "case.consultation_started": "征求意见",
+    "case.consultation_answered": "征求意见结束",
+    "case.extended": "延长答复期限",
+    "case.delay_set": "确定延迟答复期限",
+    "case.fee_notice_issued": "发出收费通知",
+    "case.fee_paid": "已缴费",
+    "case.decided": "已作出答复",
+    "case.delivered": "答复已送达",
+    "case.closed": "已办结",
+    "case.withdrawn": "已撤回",
+    "case.abandoned": "视为放弃申请",
+}
+
+
+def public_status(tracking_code: str) -> PublicStatus | None:
+    """What anyone holding the tracking code may see: dates and steps, never the applicant or the request."""
+    code = (tracking_code or "").strip().upper()
+    app = Application.objects.filter(tracking_code=code).select_related("agency", "decision").first()
+    if app is None:
+        return None
+    decision = getattr(app, "decision", None)
+    steps = tuple(PublicStep(local_date(e.at), PUBLIC_EVENTS[e.action])
+                  for e in events_for(app).filter(action__in=list(PUBLIC_EVENTS)))
+    return PublicStatus(
+        tracking_code=app.tracking_code, agency_name=app.agency.name,
+        state_label=PUBLIC_STATE_LABELS[State(app.state)], is_open=State(app.state) in OPEN_STATES,
+        submitted_on=app.arrived_on, received_on=app.received_on, reply_due_on=app.reply_due_on,
+        due_provisional=app.due_provisional, correction_due_on=app.correction_due_on,
+        payment_due_on=app.payment_due_on,
+        result_label=ROW_OF[Result(decision.result)].label if decision else "",
+        decided_on=decision.decided_on if decision else None, closed_on=app.closed_on, steps=steps,
+    )
+
+
+def visible_appeals(user):
+    return Appeal.objects.filter(agency__in=agencies_where(user, "case.view")).select_related("agency", "application")
+
+
+def case_events(user, app: Application):
+    if not can(user, "case.view", app):
+        raise NotAllowed("您无权查看该申请")
+    return events_for(app)

@@ -1,0 +1,33 @@
+"""The only writers of cases. Each step is one service, keyword-only with ``actor=`` first, and writes one
+event; the modules are split by purpose and gathered here."""
+
+from gongkai.cases.services_appeals import record_appeal, record_appeal_outcome
+from gongkai.cases.services_clock import recompute_open_deadlines, remind_handlers
+from gongkai.cases.services_decision import close_case, decide, deliver, lapse_windows, withdraw
+from gongkai.cases.services_fees import issue_fee_notice, quote_for, record_payment
+from gongkai.cases.services_handling import (
+    accept_application,
+    assign_handler,
+    end_consultation,
+    extend_deadline,
+    receive_correction,
+    request_correction,
+    set_reasonable_delay,
+    start_consultation,
+    transfer_application,
+)
+from gongkai.cases.services_intake import (
+    ApplicantInput,
+    confirm_receipt,
+    register_application,
+    submit_online_application,
+)
+from gongkai.cases.services_letters import record_letter_delivery, save_letter_template
+
+__all__ = [
+    "ApplicantInput", "accept_application", "assign_handler", "close_case", "confirm_receipt", "decide", "deliver",
+    "end_consultation", "extend_deadline", "issue_fee_notice", "lapse_windows", "quote_for", "receive_correction",
+    "recompute_open_deadlines", "record_appeal", "record_appeal_outcome", "record_letter_delivery", "record_payment",
+    "register_application", "remind_handlers", "request_correction", "save_letter_template", "set_reasonable_delay",
+    "start_consultation", "submit_online_application", "transfer_application", "withdraw",
+]

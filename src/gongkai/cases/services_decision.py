@@ -1,0 +1,157 @@
+"""The decision (exactly one result per application), delivery, closing, withdrawal, and the lapses of the
+补正 and payment windows that the minute timer records."""
+
+import datetime as dt
+
+from django.db import transaction
+
+from gongkai.cases.domain.results import REPLY_TYPES, ROW_OF, ReplyType, Result
+from gongkai.cases.domain.states import State
+from gongkai.cases.models import Application, Decision, Fee
+from gongkai.cases.notify import mail_applicant
+from gongkai.cases.services_letters import issue_letter
+from gongkai.cases.transitions import check_step, locked, move, require
+from gongkai.core.errors import ValidationFailed
+from gongkai.core.time import local_today
+
+SYSTEM_RESULTS = {Result.OTHER_NO_CORRECTION, Result.OTHER_UNPAID_FEE}
+
+
+def _decision_problems(app, result, reply_type, reasons, withheld_what, withheld_why, catalog_index_numbers,
+                       decided_on) -> list[str]:
+    problems = []
+    allowed = REPLY_TYPES[result]
+    if allowed and reply_type not in allowed:
+        problems.append("请选择与办理结果相符的《条例》第三十六条答复类型。")
+    if not allowed and reply_type:
+        problems.append("该办理结果不适用第三十六条答复类型。")
+    if result == Result.PARTIAL and not (withheld_what.strip() and withheld_why.strip()):
+        problems.append("部分公开须写明不予公开的部分及理由（《条例》第三十七条）。")
+    if result != Result.DISCLOSED and not reasons.strip():
+        problems.append("请写明答复理由。")
+    if reply_type == ReplyType.ALREADY_PUBLIC and not catalog_index_numbers.strip():
+        problems.append("已主动公开的，请填写该信息的索引号，告知获取方式和途径（《条例》第三十六条第（一）项）。")
+    if result == Result.UNABLE_STILL_UNCLEAR and not (hasattr(app, "correction") and app.correction.received_on):
+        problems.append("“补正后申请内容仍不明确”只适用于已经补正的申请。")
+    if decided_on < (app.received_on or decided_on) or decided_on > local_today():
+        problems.append("答复日期应在收到申请之日和今天之间。")
+    return problems
+
+
+@transaction.atomic
+def decide(*, actor, app: Application, result: str, reply_type: str = "", reasons: str = "", legal_basis: str = "",
+           withheld_what: str = "", withheld_why: str = "", catalog_index_numbers: str = "",
+           responsible_organ: str = "", decided_on: dt.date | None = None) -> Decision:
+    require(actor, "case.handle", app)
+    app = locked(app)
+    check_step(app, "decide")
+    try:
+        result = Result(result)
+    except ValueError:
+        raise ValidationFailed("请选择办理结果。") from None
+    if result in SYSTEM_RESULTS:
+        raise ValidationFailed("逾期不补正、逾期不缴费由系统在期限届满后记录，不能手工选择。")
+    if app.received_on is None:
+        raise ValidationFailed("请先确认收到申请之日。")
+    decided_on = decided_on or local_today()
+    problems = _decision_problems(app, result, reply_type, reasons, withheld_what, withheld_why,
+                                  catalog_index_numbers, decided_on)
+    if problems:
+        raise ValidationFailed("；".join(problems))
+    row = ROW_OF[result]
+    decision = Decision.objects.create(
+        application=app, result=result, reply_type=reply_type, legal_basis=legal_basis.strip() or row.legal_basis,
+        reasons=reasons.strip(), withheld_what=withheld_what.strip(), withheld_why=withheld_why.strip(),
+        catalog_index_numbers=catalog_index_numbers.strip(), responsible_organ=responsible_organ.strip(),
+        decided_on=decided_on, decided_by=actor if getattr(actor, "is_authenticated", False) else None,
+    )
+    app.decision = decision
+    late = bool(app.reply_due_on and decided_on > app.reply_due_on)
+    move(app, "decide", actor=actor, event_action="case.decided", reason=reasons.strip(),
+         payload={"result": result.value, "reply_type": reply_type, "decided_on": decided_on, "late": late,
+                  "legal_basis": decision.legal_basis})
+    issue_letter(actor=actor, app=app, kind="decision", on=decided_on, result=result.value)
+    mail_applicant(app, "已作出答复", f"办理结果：{row.label}")
+    return decision
+
+
+@transaction.atomic
+def deliver(*, actor, app: Application, delivered_on: dt.date, method: str) -> Application:
+    require(actor, "case.handle", app)
+    app = locked(app)
+    check_step(app, "deliver")
+    if not method.strip():
+        raise ValidationFailed("请填写送达方式。")
+    if delivered_on < app.decision.decided_on or delivered_on > local_today():
+        raise ValidationFailed("送达日期应在答复日期和今天之间。")
+    app.delivered_on, app.delivery_method = delivered_on, method.strip()
+    app.letters.filter(kind="decision", delivered_on__isnull=True).update(delivered_on=delivered_on,
+                                                                           delivery_method=method.strip())
+    move(app, "deliver", actor=actor, event_action="case.delivered", extra_fields=["delivered_on", "delivery_method"],
+         payload={"delivered_on": delivered_on, "method": method.strip()})
+    return app
+
+
+@transaction.atomic
+def close_case(*, actor, app: Application, on: dt.date | None = None) -> Application:
+    require(actor, "case.handle", app)
+    app = locked(app)
+    check_step(app, "close")
+    app.closed_on = on or local_today()
+    move(app, "close", actor=actor, event_action="case.closed", extra_fields=["closed_on"])
+    mail_applicant(app, "已办结")
+    return app
+
+
+@transaction.atomic
+def withdraw(*, actor, app: Application, reason: str = "", on: dt.date | None = None) -> Decision:
+    """The applicant withdraws; counted under （六）3.其他 (spec §3.6: 申请人自主撤销)."""
+    require(actor, "case.handle", app)
+    app = locked(app)
+    check_step(app, "withdraw")
+    on = on or local_today()
+    text = "申请人撤回申请" + (f"：{reason.strip()}" if reason.strip() else "")
+    decision = Decision.objects.create(application=app, result=Result.OTHER, reasons=text, decided_on=on,
+                                       legal_basis="", decided_by=actor if getattr(actor, "is_authenticated", False) else None)
+    app.decision = decision
+    app.closed_on = on
+    move(app, "withdraw", actor=actor, event_action="case.withdrawn", reason=text, extra_fields=["closed_on"])
+    issue_letter(actor=actor, app=app, kind="withdrawal", on=on, values={"理由": ""})
+    mail_applicant(app, "已撤回")
+    return decision
+
+
+def _abandon(app: Application, *, step: str, result: Result, lapsed_after: dt.date, reason: str) -> bool:
+    with transaction.atomic():
+        app = locked(app)
+        if app.state != ("correction_pending" if step == "abandon_no_correction" else "fee_pending"):
+            return False  # already handled by an earlier run or a person
+        on = lapsed_after + dt.timedelta(days=1)
+        row = ROW_OF[result]
+        if step == "abandon_unpaid":
+            Fee.objects.filter(application=app).update(lapsed_on=on)
+        decision = Decision.objects.create(application=app, result=result, reasons=reason,
+                                           legal_basis=row.legal_basis, decided_on=on)
+        app.decision = decision
+        app.closed_on = on
+        move(app, step, actor=None, event_action="case.abandoned", reason=reason, extra_fields=["closed_on"],
+             payload={"result": result.value, "lapsed_after": lapsed_after})
+        issue_letter(actor=None, app=app, kind="abandonment", on=on,
+                     values={"理由": reason, "法律依据": row.legal_basis})
+        mail_applicant(app, "视为放弃申请", reason)
+    return True
+
+
+def lapse_windows(*, today: dt.date | None = None) -> int:
+    """The minute timer: 补正 and payment windows that ended before today close the case, once each."""
+    today = today or local_today()
+    changed = 0
+    for app in Application.objects.filter(state=State.CORRECTION_PENDING, correction_due_on__lt=today):
+        changed += _abandon(app, step="abandon_no_correction", result=Result.OTHER_NO_CORRECTION,
+                            lapsed_after=app.correction_due_on,
+                            reason=f"申请人无正当理由逾期（{app.correction_due_on.isoformat()}届满）未补正。")
+    for app in Application.objects.filter(state=State.FEE_PENDING, payment_due_on__lt=today):
+        changed += _abandon(app, step="abandon_unpaid", result=Result.OTHER_UNPAID_FEE,
+                            lapsed_after=app.payment_due_on,
+                            reason=f"申请人逾期（{app.payment_due_on.isoformat()}届满）未按收费通知要求缴纳费用。")
+    return changed

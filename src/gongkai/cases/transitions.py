@@ -1,0 +1,55 @@
+"""The common path of every step: who may take it, whether the state allows it, the new state, the clock,
+one event. Used only by the service modules."""
+
+from gongkai.agencies.policy import can
+from gongkai.cases.clockfacts import STORED_FIELDS, stored_clock
+from gongkai.cases.domain.states import STEPS, State, refusal, target_of
+from gongkai.cases.models import Application
+from gongkai.core.errors import InvalidTransition, NotAllowed
+from gongkai.core.events import record_event
+
+ACTION_PREFIX = "case."
+
+
+def require(actor, action: str, obj) -> None:
+    """``actor=None`` is the system (the minute timer, the public form, demo loading)."""
+    if actor is not None and not can(actor, action, obj):
+        raise NotAllowed("您无权办理该申请", action=action)
+
+
+def locked(app: Application) -> Application:
+    return Application.objects.select_for_update().select_related("agency").get(pk=app.pk)
+
+
+def check_step(app: Application, step: str) -> None:
+    problem = refusal(step, State(app.state))
+    if problem:
+        raise InvalidTransition(problem, step=step)
+
+
+def refresh_clock(app: Application) -> dict:
+    """Rewrite the stored copy of the clock; returns the fields that changed (before, after)."""
+    values = stored_clock(app)
+    changed = {}
+    for name in STORED_FIELDS:
+        if getattr(app, name) != values[name]:
+            changed[name] = (getattr(app, name), values[name])
+            setattr(app, name, values[name])
+    return changed
+
+
+def move(app: Application, step: str, *, actor, event_action: str, reason: str = "", payload: dict | None = None,
+         extra_fields: list[str] | None = None, at=None):
+    """Apply ``step`` to a locked application: state, clock, save, event."""
+    before_state = app.state
+    app.state = target_of(step, State(app.state)).value
+    changed = refresh_clock(app)
+    app.save(update_fields=["state", *STORED_FIELDS, *(extra_fields or []), "updated_at"])
+    body = dict(payload or {})
+    if changed:
+        body["clock"] = {k: [str(v[0]) if v[0] is not None else None, str(v[1]) if v[1] is not None else None]
+                         for k, v in changed.items()}
+    return record_event(
+        actor=actor, obj=app, action=event_action, from_state=before_state, to_state=app.state, reason=reason,
+        legal_basis=STEPS[step].legal_basis, payload=body, at=at,
+    )
