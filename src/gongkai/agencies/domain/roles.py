@@ -61,6 +61,7 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "case.register": frozenset({Role.CASE_HANDLER}),
     "case.handle": frozenset({Role.CASE_HANDLER}),
     "case.approve": frozenset({Role.CASE_APPROVER}),
+    "case.configure": frozenset({Role.PUBLISHER, Role.ADMIN}),
     # engagement
     "engagement.view": ALL_STAFF,
     "engagement.handle": frozenset({Role.EDITOR, Role.CASE_HANDLER, Role.PUBLISHER}),
