@@ -1,3 +1,19 @@
 """Staff pages of the reports area; included under /staff/reports/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from gongkai.backoffice import views_reports, views_reports_records
+
+urlpatterns = [
+    path("", views_reports.report_list, name="reports"),
+    path("generate/", views_reports.report_generate, name="report_generate"),
+    path("import/", views_reports_records.import_past, name="report_import"),
+    path("<int:pk>/", views_reports.report_detail, name="report_detail"),
+    path("<int:pk>/narrative/", views_reports.report_edit, name="report_edit"),
+    path("<int:pk>/regenerate/", views_reports.report_regenerate, name="report_regenerate"),
+    path("<int:pk>/publish/", views_reports.report_publish, name="report_publish"),
+    path("<int:pk>/correct/", views_reports.report_correct, name="report_correct"),
+    path("<int:pk>/records/", views_reports_records.report_records, name="report_records"),
+    path("<int:pk>/figures/", views_reports_records.declared_figures, name="report_declared"),
+    path("<int:pk>/download.<str:fmt>", views_reports_records.report_download, name="report_download"),
+]

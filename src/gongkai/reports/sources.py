@@ -6,9 +6,15 @@ from collections import defaultdict
 from decimal import Decimal
 
 from gongkai.agencies.models import Agency
-from gongkai.cases.selectors import report_appeals, report_applications
+from gongkai.cases.selectors import report_appeals, report_applications, visible_cases
 from gongkai.catalog.domain.facts import CHANNEL_LABELS
-from gongkai.catalog.selectors import item_counts, items_for_count, normative_facts, published_count
+from gongkai.catalog.selectors import (
+    item_counts,
+    items_for_count,
+    normative_facts,
+    published_count,
+    staff_items,
+)
 from gongkai.engagement.selectors import period_figures, records_for_figure
 from gongkai.reports.domain.forms import ReportForm
 from gongkai.reports.domain.snapshot import ReportInputs
@@ -69,3 +75,17 @@ def channel_items(*, agency_ids: list[int], year: int, channel: str):
 def engagement_records(*, agency_ids: list[int], year: int, figure: str):
     start, end = year_bounds(year)
     return records_for_figure(agency_ids=agency_ids, start=start, end=end, figure=figure)
+
+
+def case_rows(user, ids: list[int]):
+    """The applications behind a cell that ``user`` may see (the others are counted, not shown)."""
+    return visible_cases(user).filter(pk__in=ids).order_by("received_on", "pk")
+
+
+def item_rows(user, ids: list[int]):
+    return staff_items(user).filter(pk__in=ids).order_by("-published_on", "pk")
+
+
+def visible_channel_items(user, *, agency_ids: list[int], year: int, channel: str):
+    return channel_items(agency_ids=agency_ids, year=year, channel=channel).filter(
+        pk__in=staff_items(user).values("pk"))

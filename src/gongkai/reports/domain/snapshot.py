@@ -113,6 +113,7 @@ def build_snapshot(inputs: ReportInputs) -> dict:
         "scope": inputs.scope,
         "tables": tables,
         "ids": {"table2": t2.ids, "table3": t3.ids, "table4": t4.ids},
+        "appeal_cases": {str(a.appeal_id): a.case_id for a in inputs.appeals if a.case_id},
         "figures": [asdict(f) for f in figures],
         "channel_labels": dict(inputs.channel_labels),
         "per_agency": per_agency,

@@ -1,0 +1,191 @@
+"""Staff pages for annual reports: list and generate, the report with drill-down links, narrative editing,
+publication and correction. Services do every write."""
+
+from django.contrib import messages
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gongkai.agencies.policy import can
+from gongkai.agencies.selectors import history
+from gongkai.backoffice.access import staff_required
+from gongkai.backoffice.views_reports_forms import CorrectionForm, GenerateForm
+from gongkai.core.errors import DomainError
+from gongkai.reports import selectors, services
+from gongkai.reports.domain.deadlines import report_due_on
+from gongkai.reports.domain.forms import ReportForm, narrative_keys, sections
+from gongkai.reports.models import AnnualReport
+from gongkai.reports.renderers.document import document_of
+from gongkai.reports.renderers.html import render_html
+
+
+def _report(request, pk, action="report.view") -> AnnualReport:
+    try:
+        return selectors.access_report(request.user, pk, action)
+    except AnnualReport.DoesNotExist:
+        raise Http404 from None
+
+
+@staff_required
+def report_list(request):
+    agencies = selectors.report_agencies(request.user)
+    form = GenerateForm(agencies=agencies, initial={"year": timezone.localdate().year - 1, "include": "*"})
+    return render(request, "backoffice/reports/list.html", {
+        "reports": selectors.staff_reports(request.user)[:200],
+        "form": form if agencies.exists() else None,
+        "past": selectors.past_reports(request.user)[:50],
+    })
+
+
+@staff_required
+@require_POST
+def report_generate(request):
+    agencies = selectors.report_agencies(request.user)
+    form = GenerateForm(request.POST, agencies=agencies)
+    if not form.is_valid():
+        return render(request, "backoffice/reports/list.html", {
+            "reports": selectors.staff_reports(request.user)[:200], "form": form,
+            "past": selectors.past_reports(request.user)[:50],
+        }, status=400)
+    try:
+        report = services.generate_report(
+            actor=request.user, agency=form.cleaned_data["agency"], year=form.cleaned_data["year"],
+            form=ReportForm(form.cleaned_data["form"]) if form.cleaned_data["form"] else None,
+            scope_codes=form.scope_codes(),
+        )
+    except DomainError as exc:
+        messages.error(request, str(exc))
+        return redirect("backoffice:reports")
+    messages.success(request, _("已生成并冻结数据。"))
+    return redirect("backoffice:report_detail", pk=report.pk)
+
+
+def drill_link(report: AnnualReport):
+    base = reverse("backoffice:report_records", args=[report.pk])
+
+    def link(drill):
+        table, row, column = drill
+        from urllib.parse import urlencode
+
+        return f"{base}?{urlencode({'t': table, 'r': row, 'c': column})}"
+
+    return link
+
+
+@staff_required
+def report_detail(request, pk):
+    report = _report(request, pk)
+    document = document_of(report, link=drill_link(report))
+    titles = dict(sections(ReportForm(report.form)))
+    editable = not report.is_published and can(request.user, "report.edit", report)
+    narrative_fields = [(key, titles[key], report.narrative.get(key, "")) for key in narrative_keys(ReportForm(report.form))]
+    scope = report.snapshot.get("scope", [])
+    per_agency = report.snapshot.get("per_agency", {})
+    shares = []
+    if len(scope) > 1:
+        for agency in scope:
+            share = per_agency.get(str(agency["id"]), {})
+            shares.append({"agency": agency, "new": share.get("table3", {}).get("new", 0),
+                           "concluded": share.get("table3", {}).get("results_total", 0),
+                           "appeals": sum(share.get("table4", {}).values()), "items": share.get("items", 0)})
+    return render(request, "backoffice/reports/detail.html", {
+        "report": report,
+        "document_html": render_html(document, standalone=False, staff=True),
+        "findings": report.snapshot.get("findings", []),
+        "blocking": services.blocking_findings(report),
+        "contradictions": services.contradictions(report),
+        "narrative_fields": narrative_fields,
+        "editable": editable,
+        "can_publish": not report.is_published and can(request.user, "report.publish", report),
+        "can_correct": report.is_published and can(request.user, "report.edit", report),
+        "correction_form": CorrectionForm(),
+        "declared": report.snapshot.get("declared", {}),
+        "shares": shares,
+        "events": history(request.user, report),
+        "versions": AnnualReport.objects.filter(agency=report.agency, year=report.year).order_by("version"),
+        "figures": [f for f in report.snapshot.get("figures", []) if f["value"] is not None],
+    })
+
+
+@staff_required
+@require_POST
+def report_edit(request, pk):
+    report = _report(request, pk, "report.edit")
+    keys = narrative_keys(ReportForm(report.form))
+    try:
+        services.update_narrative(actor=request.user, report=report,
+                                  narrative={k: request.POST.get(k, "") for k in keys})
+        messages.success(request, _("正文已保存。"))
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect("backoffice:report_detail", pk=report.pk)
+
+
+@staff_required
+@require_POST
+def report_regenerate(request, pk):
+    report = _report(request, pk, "report.edit")
+    try:
+        scope = [a.code for a in report.scope.all() if a.pk != report.agency_id]
+        services.generate_report(actor=request.user, agency=report.agency, year=report.year,
+                                 form=ReportForm(report.form), scope_codes=scope or None)
+        messages.success(request, _("已按最新记录重新统计并冻结。"))
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect("backoffice:report_detail", pk=report.pk)
+
+
+@staff_required
+@require_POST
+def report_publish(request, pk):
+    report = _report(request, pk, "report.publish")
+    try:
+        services.publish_report(actor=request.user, report=report)
+        messages.success(request, _("已发布到政府信息公开年报栏目。"))
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect("backoffice:report_detail", pk=report.pk)
+
+
+@staff_required
+@require_POST
+def report_correct(request, pk):
+    report = _report(request, pk, "report.edit")
+    form = CorrectionForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("请填写更正说明。"))
+        return redirect("backoffice:report_detail", pk=report.pk)
+    try:
+        correction = services.start_correction(actor=request.user, report=report, note=form.cleaned_data["note"])
+    except DomainError as exc:
+        messages.error(request, str(exc))
+        return redirect("backoffice:report_detail", pk=report.pk)
+    messages.success(request, _("已新建更正版本（草稿）。"))
+    return redirect("backoffice:report_detail", pk=correction.pk)
+
+
+def workbench_panel(user):
+    """Each agency's report for last year and its due date (条例 art. 49; 2008 条例 art. 31)."""
+    agencies = list(selectors.report_agencies(user, "report.view")[:60])
+    if not agencies:
+        return None
+    year = timezone.localdate().year - 1
+    reports = {}
+    for report in AnnualReport.objects.filter(agency__in=agencies, year=year).order_by("version"):
+        reports[report.agency_id] = report
+    rows = []
+    for agency in agencies:
+        due = report_due_on(agency.kind, year, township_due=settings_township_due())
+        report = reports.get(agency.pk)
+        rows.append({"agency": agency, "due": due, "report": report,
+                     "late": (report is None or not report.is_published) and timezone.localdate() > due})
+    return {"year": year, "rows": rows}
+
+
+def settings_township_due() -> tuple[int, int]:
+    from django.conf import settings
+
+    return getattr(settings, "GONGKAI_TOWNSHIP_REPORT_DUE", (3, 31))

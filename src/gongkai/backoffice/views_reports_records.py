@@ -1,0 +1,144 @@
+"""Staff pages behind the numbers: the records of one cell (drill-down), per-agency shares, downloads,
+declared table-二 figures and imports of past reports."""
+
+from django.contrib import messages
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext as _
+
+from gongkai.agencies.policy import can
+from gongkai.backoffice.access import staff_required
+from gongkai.backoffice.views_reports import _report
+from gongkai.backoffice.views_reports_forms import DeclareForm, ImportForm
+from gongkai.core.errors import DomainError, NotAllowed
+from gongkai.reports import selectors, services, sources
+from gongkai.reports.domain.forms import ReportForm
+from gongkai.reports.domain.interchange import InterchangeError
+from gongkai.reports.domain.layout import t2_key
+from gongkai.reports.domain.reconcile import t3_cell_label, t4_cell_label
+from gongkai.reports.importing import read_past_report
+from gongkai.reports.renderers.document import document_of
+from gongkai.reports.renderers.export import CONTENT_TYPES
+from gongkai.reports.renderers.export import render as render_as
+
+FIGURE_CHANNEL_PREFIX = "channel_"
+ENGAGEMENT_FIGURES = {
+    "mailbox_received", "mailbox_accepted", "mailbox_completed", "concern_responses", "press_conferences",
+    "online_interviews", "archive_visitors", "archive_pages_copied", "trainings", "suggestions_and_complaints",
+}
+
+
+def _url(name: str, pk: int) -> str | None:
+    try:
+        return reverse(name, args=[pk])
+    except NoReverseMatch:
+        return None
+
+
+def _cell_label(report, table, row, column) -> str:
+    if table == "table3":
+        return t3_cell_label(row, column, trial_2019=report.form == ReportForm.TRIAL_2019)
+    if table == "table4":
+        return t4_cell_label(row, column)
+    return f"表二 {row.replace('|', ' ')} / {column}"
+
+
+@staff_required
+def report_records(request, pk):
+    report = _report(request, pk)
+    table, row, column = request.GET.get("t", ""), request.GET.get("r", ""), request.GET.get("c", "")
+    scope_ids = [a["id"] for a in report.snapshot.get("scope", [])]
+    rows, count, label = [], 0, ""
+    try:
+        if table == "fig":
+            figure = next(f for f in report.snapshot.get("figures", []) if f["key"] == row)
+            label, count = figure["label"], figure["value"] or 0
+            if row.startswith(FIGURE_CHANNEL_PREFIX):
+                items = sources.visible_channel_items(request.user, agency_ids=scope_ids, year=report.year,
+                                                      channel=row[len(FIGURE_CHANNEL_PREFIX):])
+                rows = [{"text": f"{i.index_number} {i.title}", "agency": i.agency.name, "date": i.published_on,
+                         "url": _url("backoffice:item_detail", i.pk)} for i in items[:500]]
+            elif row in ENGAGEMENT_FIGURES and can(request.user, "engagement.view", report.agency):
+                records = sources.engagement_records(agency_ids=scope_ids, year=report.year, figure=row)
+                rows = [{"text": str(r), "agency": "", "date": None, "url": None} for r in records[:500]]
+        else:
+            ids = selectors.cell_record_ids(report, table, row, column)
+            count, label = len(ids), _cell_label(report, table, row, column)
+            if table == "table2":
+                rows = [{"text": f"{i.index_number} {i.title}", "agency": i.agency.name, "date": i.published_on,
+                         "url": _url("backoffice:item_detail", i.pk)} for i in sources.item_rows(request.user, ids)]
+            elif table == "table3":
+                rows = [{"text": f"{c.tracking_code}", "agency": c.agency.name, "date": c.received_on,
+                         "url": _url("backoffice:case_detail", c.pk)} for c in sources.case_rows(request.user, ids)]
+            else:
+                cases = report.snapshot.get("appeal_cases", {})
+                rows = [{"text": f"#{i}", "agency": "", "date": None,
+                         "url": _url("backoffice:case_detail", cases[str(i)]) if cases.get(str(i)) else None}
+                        for i in ids]
+    except (KeyError, StopIteration):
+        raise Http404 from None
+    return render(request, "backoffice/reports/records.html", {
+        "report": report, "label": label, "count": count, "rows": rows, "hidden": max(0, count - len(rows)),
+    })
+
+
+@staff_required
+def report_download(request, pk, fmt):
+    report = _report(request, pk)
+    if fmt not in CONTENT_TYPES or fmt == "text":
+        raise Http404
+    document = document_of(report)
+    response = HttpResponse(render_as(document, fmt), content_type=CONTENT_TYPES[fmt])
+    if fmt != "html":
+        from urllib.parse import quote
+
+        response["Content-Disposition"] = f"attachment; filename*=UTF-8''{quote(document.filename)}.{fmt}"
+    return response
+
+
+@staff_required
+def declared_figures(request, pk):
+    report = _report(request, pk)
+    editable = can(request.user, "report.edit", report.agency)
+    cells = [t2_key(*c) for c in services.declarable_cells(ReportForm(report.form))] \
+        if report.form != ReportForm.LEGACY else []
+    form = DeclareForm(request.POST or None, cells=cells)
+    if request.method == "POST":
+        if not editable:
+            raise NotAllowed(_("您无权填报该机构的数字"))
+        if form.is_valid():
+            try:
+                services.declare_figure(actor=request.user, agency=report.agency, year=report.year,
+                                        cell=form.cleaned_data["cell"], value=form.cleaned_data["value"],
+                                        source=form.cleaned_data["source"])
+                messages.success(request, _("已保存。重新统计后写入报告草稿。"))
+                return redirect("backoffice:report_declared", pk=report.pk)
+            except DomainError as exc:
+                form.add_error(None, str(exc))
+    return render(request, "backoffice/reports/declared.html", {
+        "report": report, "form": form if editable else None,
+        "figures": selectors.declared_for(report.agency, report.year),
+    }, status=400 if form.errors else 200)
+
+
+@staff_required
+def import_past(request):
+    agencies = selectors.report_agencies(request.user)
+    form = ImportForm(request.POST or None, request.FILES or None, agencies=agencies)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            parsed = read_past_report(upload.name, upload.read())
+            bad = [f.message for f in parsed.findings if f.level == "error"]
+            if bad:
+                raise InterchangeError("；".join(bad[:5]))
+            services.import_past_report(actor=request.user, agency=form.cleaned_data["agency"],
+                                        year=form.cleaned_data["year"], tables=parsed.tables, source_name=upload.name)
+        except (InterchangeError, DomainError) as exc:
+            form.add_error("file", str(exc))
+        else:
+            messages.success(request, _("已导入，作为跨年度检查的历史。"))
+            return redirect("backoffice:reports")
+    return render(request, "backoffice/reports/import.html", {"form": form},
+                  status=400 if form.errors else 200)

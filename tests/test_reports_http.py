@@ -1,0 +1,126 @@
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+from django.urls import reverse
+
+from gongkai.cases.tests.factories import walk_in
+from gongkai.reports import services
+from gongkai.reports.models import AnnualReport, PastReport
+
+YEAR = 2024
+FIXTURES = Path(__file__).resolve().parents[1] / "src/gongkai/reports/tests/fixtures"
+
+
+@pytest.fixture
+def report(personas):
+    walk_in(personas["handler_a"], personas.dept_a, arrived_on=dt.date(YEAR, 3, 4))
+    return services.generate_report(actor=personas["publisher"], agency=personas.government, year=YEAR,
+                                    scope_codes=["*"])
+
+
+def client_for(client, personas, name):
+    if name != "anonymous":
+        client.force_login(personas[name])
+    return client
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("who", "status"), [
+    ("anonymous", 302), ("editor_a", 403), ("supervisor", 200), ("publisher", 200), ("superuser", 200)])
+def test_staff_report_page_permissions(client, personas, report, who, status):
+    # editor_a holds report.view only in dept A; the government's report is not theirs.
+    response = client_for(client, personas, who).get(reverse("backoffice:report_detail", args=[report.pk]))
+    assert response.status_code == status
+
+
+@pytest.mark.django_db
+def test_every_number_links_to_its_records(client, personas, report):
+    client.force_login(personas["publisher"])
+    page = client.get(reverse("backoffice:report_detail", args=[report.pk])).content.decode()
+    assert page.count("/records/?t=table3") == 25 * 7
+    assert page.count("/records/?t=table4") == 15
+    records = client.get(reverse("backoffice:report_records", args=[report.pk]),
+                         {"t": "table3", "r": "new", "c": "total"})
+    assert records.status_code == 200
+    assert "报告中的数字：1" in records.content.decode()
+    assert client.get(reverse("backoffice:report_records", args=[report.pk]), {"t": "x"}).status_code == 404
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("who", "status"), [("supervisor", 403), ("admin", 403), ("publisher", 302)])
+def test_publish_permissions(client, personas, report, who, status):
+    response = client_for(client, personas, who).post(reverse("backoffice:report_publish", args=[report.pk]))
+    assert response.status_code == status
+    report.refresh_from_db()
+    assert report.is_published == (who == "publisher")
+
+
+@pytest.mark.django_db
+def test_public_column_shows_only_published_reports_and_downloads(client, personas, report):
+    code = personas.government.code
+    assert client.get(reverse("portal:annual_report", kwargs={"code": code, "year": YEAR})).status_code == 404
+    services.publish_report(actor=personas["publisher"], report=report)
+    listing = client.get(reverse("portal:annual_reports", kwargs={"code": code})).content.decode()
+    assert f"{YEAR}年度政府信息公开工作年度报告" in listing
+    page = client.get(reverse("portal:annual_report", kwargs={"code": code, "year": YEAR})).content.decode()
+    assert "三、收到和处理政府信息公开申请情况" in page and "/records/" not in page
+    data = json.loads(b"".join(client.get(
+        reverse("portal:annual_report_download", kwargs={"code": code, "year": YEAR, "fmt": "json"})).streaming_content
+        if False else client.get(reverse("portal:annual_report_download",
+                                         kwargs={"code": code, "year": YEAR, "fmt": "json"})).content))
+    assert data["table3"]["一、本年新收政府信息公开申请数量"]["总计"] == 1
+    for fmt, magic in (("docx", b"PK"), ("xlsx", b"PK"), ("pdf", b"%PDF")):
+        body = client.get(reverse("portal:annual_report_download",
+                                  kwargs={"code": code, "year": YEAR, "fmt": fmt})).content
+        assert body.startswith(magic)
+    feed = client.get(reverse("portal:annual_reports_feed", kwargs={"code": code})).content.decode()
+    assert f"{YEAR}年度政府信息公开工作年度报告" in feed
+
+
+@pytest.mark.django_db
+def test_correction_shows_a_visible_note_and_keeps_the_old_version(client, personas, report):
+    services.publish_report(actor=personas["publisher"], report=report)
+    correction = services.start_correction(actor=personas["publisher"], report=report, note="更正第三部分的数字")
+    services.publish_report(actor=personas["publisher"], report=correction)
+    url = reverse("portal:annual_report", kwargs={"code": personas.government.code, "year": YEAR})
+    latest = client.get(url).content.decode()
+    assert "更正第三部分的数字" in latest and "第2版" in latest
+    old = client.get(url, {"v": 1}).content.decode()
+    assert "已被第2版更正" in old
+
+
+@pytest.mark.django_db
+def test_import_past_report_from_xlsx_written_by_the_platform(client, personas, report):
+    from gongkai.reports.renderers.document import document_of
+    from gongkai.reports.renderers.xlsx import render_xlsx
+
+    content = render_xlsx(document_of(report))
+    client.force_login(personas["publisher"])
+    upload = io.BytesIO(content)
+    upload.name = "2023.xlsx"
+    response = client.post(reverse("backoffice:report_import"),
+                           {"agency": personas.government.code, "year": YEAR - 1, "file": upload})
+    assert response.status_code == 302
+    past = PastReport.objects.get()
+    assert past.tables["table3"] == report.snapshot["tables"]["table3"]
+
+
+@pytest.mark.django_db
+def test_import_rejects_a_file_that_is_not_a_report(client, personas):
+    client.force_login(personas["publisher"])
+    upload = io.BytesIO(b"not a workbook")
+    upload.name = "x.xlsx"
+    response = client.post(reverse("backoffice:report_import"),
+                           {"agency": personas.government.code, "year": 2023, "file": upload})
+    assert response.status_code == 400 and "XLSX" in response.content.decode()
+    assert not PastReport.objects.exists()
+
+
+@pytest.mark.django_db
+def test_workbench_shows_due_dates(client, personas):
+    client.force_login(personas["publisher"])
+    page = client.get(reverse("backoffice:workbench")).content.decode()
+    assert "发布期限" in page and AnnualReport.objects.count() == 0
