@@ -9,6 +9,8 @@ Annual-report contracts (signatures are stable; see ``selectors_report`` for the
 import datetime as dt
 from dataclasses import dataclass
 
+from django.contrib.auth import get_user_model
+
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.calendars.official import current_calendar
 from gongkai.cases.clockfacts import deadline_of
@@ -88,6 +90,10 @@ class CaseClock:
     deadline: Deadline | None
     days_left: int | None
     overdue: bool
+
+    @property
+    def late_days(self) -> int:
+        return -self.days_left if self.overdue else 0
 
 
 def case_clock(app: Application, *, today: dt.date | None = None) -> CaseClock:
@@ -203,6 +209,13 @@ def public_status(tracking_code: str) -> PublicStatus | None:
         result_label=ROW_OF[Result(decision.result)].label if decision else "",
         decided_on=decision.decided_on if decision else None, closed_on=app.closed_on, steps=steps,
     )
+
+
+def handlers_of(app: Application):
+    """Staff who may be assigned: the case handlers of the application's agency."""
+    User = get_user_model()
+    return (User.objects.filter(memberships__agency=app.agency, memberships__role="case_handler", is_active=True)
+            .distinct().order_by("username"))
 
 
 def visible_appeals(user):

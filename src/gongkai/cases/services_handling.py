@@ -3,7 +3,6 @@ extension and the art. 35 reasonable delay."""
 
 import datetime as dt
 
-from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from gongkai.agencies.models import Agency
@@ -12,7 +11,6 @@ from gongkai.calendars.official import current_calendar
 from gongkai.cases.clockfacts import deadline_of
 from gongkai.cases.conf import clock_settings
 from gongkai.cases.domain.clock import CONSULTATION_WINDOW_DAYS, PAUSE_LABELS, PauseKind, extension_problem
-from gongkai.cases.domain.states import OPEN_STATES, State
 from gongkai.cases.models import Application, Consultation, Correction, Extension
 from gongkai.cases.notify import mail_applicant
 from gongkai.cases.services_letters import issue_letter
@@ -226,12 +224,3 @@ def set_reasonable_delay(*, actor, app: Application, until: dt.date, reason: str
     mail_applicant(app, "答复期限调整", f"答复期限：{until.isoformat()}")
     return app
 
-
-def handlers_of(app: Application):
-    User = get_user_model()
-    return User.objects.filter(memberships__agency=app.agency, memberships__role="case_handler",
-                               is_active=True).distinct().order_by("username")
-
-
-def is_open(app: Application) -> bool:
-    return State(app.state) in OPEN_STATES

@@ -1,0 +1,114 @@
+"""Letters as PDF/DOCX, attachments, the case file for litigation, and the editable letter templates.
+
+Letters and attachments carry the applicant's name and identifiers: only the handling agency's case roles
+(``case.view_personal_data``) may download them.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from gongkai.agencies.policy import agencies_where, can
+from gongkai.backoffice.access import staff_required
+from gongkai.backoffice.views_cases_forms import LetterDeliveryForm, TemplateForm
+from gongkai.cases import documents, selectors
+from gongkai.cases.domain.letters import PLACEHOLDERS
+from gongkai.cases.models import Attachment, Letter, LetterTemplate
+from gongkai.cases.services import record_letter_delivery, save_letter_template
+from gongkai.cases.services_letters import template_for
+from gongkai.core.errors import DomainError
+from gongkai.core.events import record_event
+
+
+def _letter(request, pk) -> Letter:
+    letter = Letter.objects.select_related("application__agency").filter(pk=pk).first()
+    if letter is None:
+        raise Http404
+    if not can(request.user, "case.view_personal_data", letter.application):
+        raise PermissionDenied(_("您无权查看该文书"))
+    return letter
+
+
+@staff_required
+def letter_pdf(request, pk):
+    letter = _letter(request, pk)
+    response = HttpResponse(documents.letter_pdf(letter), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{letter.number}.pdf"'
+    return response
+
+
+@staff_required
+def letter_docx(request, pk):
+    letter = _letter(request, pk)
+    response = HttpResponse(documents.letter_docx(letter), content_type=(
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
+    response["Content-Disposition"] = f'attachment; filename="{letter.number}.docx"'
+    return response
+
+
+@staff_required
+@require_POST
+def letter_delivered(request, pk):
+    letter = _letter(request, pk)
+    form = LetterDeliveryForm(request.POST)
+    if form.is_valid():
+        try:
+            record_letter_delivery(actor=request.user, letter=letter, **form.cleaned_data)
+            messages.success(request, _("已登记送达"))
+        except DomainError as exc:
+            messages.error(request, exc.message)
+    else:
+        messages.error(request, _("请填写送达日期和方式"))
+    return redirect("backoffice:case_detail", pk=letter.application_id)
+
+
+@staff_required
+def attachment_download(request, pk):
+    attachment = Attachment.objects.select_related("application__agency").filter(pk=pk).first()
+    if attachment is None:
+        raise Http404
+    if not can(request.user, "case.view_personal_data", attachment.application):
+        raise PermissionDenied(_("您无权查看该附件"))
+    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+
+
+@staff_required
+def case_export(request, pk):
+    app = selectors.access_case(request.user, pk, action="case.view_personal_data")
+    data = documents.case_file_zip(app)
+    record_event(actor=request.user, obj=app, action="case.exported", reason="导出案卷")
+    response = HttpResponse(data, content_type="application/zip")
+    response["Content-Disposition"] = f'attachment; filename="case-{app.tracking_code}.zip"'
+    return response
+
+
+@staff_required
+def templates_list(request):
+    agencies = list(agencies_where(request.user, "case.configure").order_by("path"))
+    if not agencies:
+        raise PermissionDenied(_("您无权设置文书模板"))
+    code = request.GET.get("agency") or request.POST.get("agency") or agencies[0].code
+    agency = next((a for a in agencies if a.code == code), None)
+    if agency is None:
+        raise PermissionDenied(_("您无权设置该机关的文书模板"))
+    initial = {"kind": request.GET.get("kind", "correction"), "result": request.GET.get("result", "")}
+    title, body = template_for(agency, initial["kind"], initial["result"])
+    form = TemplateForm(request.POST or None, initial={**initial, "title": title, "body": body})
+    if request.method == "POST" and form.is_valid():
+        try:
+            save_letter_template(actor=request.user, agency=agency, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, exc.message)
+        else:
+            messages.success(request, _("模板已保存"))
+            return redirect(f"{request.path}?agency={agency.code}&kind={form.cleaned_data['kind']}"
+                            f"&result={form.cleaned_data['result']}")
+    return render(request, "backoffice/cases/templates.html", {
+        "form": form, "agencies": agencies, "agency": agency, "placeholders": PLACEHOLDERS,
+        "saved": LetterTemplate.objects.filter(agency=agency).order_by("kind", "result"),
+    }, status=400 if form.errors else 200)
+
+

@@ -1,0 +1,85 @@
+"""Public pages of 依申请公开: the application form and its guide for each agency, the status lookup.
+
+The confirmation page and the status lookup show the tracking code, dates and steps, never personal data;
+the tracking code travels in the session and in POST bodies, not in URLs.
+"""
+
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from gongkai.agencies.models import Agency
+from gongkai.agencies.selectors import agency_by_code
+from gongkai.cases.domain.fees import PAGE_TIERS
+from gongkai.cases.selectors import public_status
+from gongkai.cases.services import ApplicantInput, submit_online_application
+from gongkai.core.errors import DomainError
+from gongkai.core.public_forms import take_submission_slot, throttled_message
+from gongkai.portal.views_cases_forms import ApplicationForm, StatusForm
+
+SESSION_KEY = "case_submitted"
+INPUT_FIELDS = ("applicant_type", "applicant_name", "id_type", "id_number", "contact_person", "phone", "email",
+                "address", "postcode", "description", "document_ref", "purpose", "provision_form", "delivery")
+
+
+def _agency(code: str) -> Agency:
+    try:
+        return agency_by_code(code)
+    except Agency.DoesNotExist:
+        raise Http404(_("没有这个机关")) from None
+
+
+@require_http_methods(["GET", "POST"])
+def apply(request, code):
+    agency = _agency(code)
+    form = ApplicationForm(request.POST or None, request.FILES or None)
+    status, wait = 200, None
+    if request.method == "POST" and form.is_valid():
+        wait = take_submission_slot(request, "apply")
+        if wait is not None:
+            form.add_error(None, throttled_message(wait))
+            status = 429
+        else:
+            data = ApplicantInput(**{k: form.cleaned_data.get(k) or "" for k in INPUT_FIELDS},
+                                  files=form.cleaned_data["files"])
+            try:
+                app = submit_online_application(agency=agency, data=data)
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+                status = 400
+            else:
+                request.session[SESSION_KEY] = {"code": app.tracking_code, "agency": agency.code}
+                return redirect("portal:apply_done", code=agency.code)
+    elif request.method == "POST":
+        status = 400
+    response = render(request, "portal/cases/apply.html", {"agency": agency, "form": form}, status=status)
+    if wait is not None:
+        response["Retry-After"] = str(wait)
+    return response
+
+
+def apply_done(request, code):
+    agency = _agency(code)
+    sent = request.session.get(SESSION_KEY)
+    if not sent or sent.get("agency") != agency.code:
+        return redirect("portal:apply", code=agency.code)
+    return render(request, "portal/cases/apply_done.html", {"agency": agency, "code": sent["code"]})
+
+
+def apply_guide(request, code):
+    agency = _agency(code)
+    return render(request, "portal/cases/guide.html", {"agency": agency, "page_tiers": PAGE_TIERS})
+
+
+@require_http_methods(["GET", "POST"])
+def case_status(request):
+    form = StatusForm(request.POST or None)
+    status, found, code = 200, None, ""
+    if request.method == "POST" and form.is_valid():
+        code = form.cleaned_data["code"].strip().upper()
+        found = public_status(code)
+        if found is None:
+            form.add_error("code", _("没有找到该查询码对应的申请，请核对后重试。"))
+            status = 404
+    return render(request, "portal/cases/status.html", {"form": form, "found": found}, status=status)

@@ -1,0 +1,140 @@
+"""HTTP: the permission matrix of the case pages, privacy of the applicant's data, the public form and lookup."""
+
+import datetime as dt
+
+import pytest
+from django.urls import reverse
+
+from gongkai.cases import services
+from gongkai.cases.models import Application
+from gongkai.cases.tests.factories import walk_in
+
+pytestmark = pytest.mark.django_db
+D = dt.date
+ID = "510104199001011230"  # valid check digit (see factories.resident_id)
+
+
+@pytest.fixture
+def case(personas):
+    app = walk_in(personas["handler_a"], personas.dept_a, arrived_on=D(2024, 2, 5))
+    return services.accept_application(actor=personas["handler_a"], app=app)
+
+
+def client_for(client, personas, name):
+    if name != "anonymous":
+        client.force_login(personas[name])
+    return client
+
+
+# persona -> (case page status, sees the applicant's ID in clear)
+MATRIX = {
+    "anonymous": (302, False),
+    "editor_a": (403, False),      # staff of the same department without a case role
+    "editor_b": (403, False),      # another department
+    "reviewer_a": (403, False),
+    "handler_a": (200, True),
+    "approver_a": (200, True),
+    "supervisor": (200, False),    # government supervisor: reads the case, data masked
+    "admin": (200, False),
+    "superuser": (200, True),
+}
+
+
+@pytest.mark.parametrize(("name", "expected"), MATRIX.items(), ids=list(MATRIX))
+def test_case_page_matrix(client, personas, case, name, expected):
+    status, clear = expected
+    response = client_for(client, personas, name).get(reverse("backoffice:case_detail", kwargs={"pk": case.pk}))
+    assert response.status_code == status
+    if status == 200:
+        body = response.content.decode()
+        assert (ID in body) == clear
+        assert ("13812341234" in body) == clear
+        if not clear:
+            assert "5101**********1230" in body
+
+
+@pytest.mark.parametrize("name", ["editor_b", "supervisor", "admin"])
+def test_letters_attachments_and_export_need_personal_data_rights(client, personas, case, name):
+    letter = case.letters.first()
+    c = client_for(client, personas, name)
+    assert c.get(reverse("backoffice:case_letter_pdf", kwargs={"pk": letter.pk})).status_code == 403
+    assert c.get(reverse("backoffice:case_export", kwargs={"pk": case.pk})).status_code == 403
+
+
+def test_handler_downloads_letters_and_exports_the_case_file(client, personas, case):
+    import io
+    import zipfile
+
+    c = client_for(client, personas, "handler_a")
+    letter = case.letters.first()
+    pdf = c.get(reverse("backoffice:case_letter_pdf", kwargs={"pk": letter.pk}))
+    assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+    docx = c.get(reverse("backoffice:case_letter_docx", kwargs={"pk": letter.pk}))
+    assert docx.status_code == 200 and docx.content.startswith(b"PK")
+    export = c.get(reverse("backoffice:case_export", kwargs={"pk": case.pk}))
+    names = zipfile.ZipFile(io.BytesIO(export.content)).namelist()
+    assert "events.json" in names and any(n.endswith(".pdf") for n in names)
+
+
+def test_other_department_list_is_empty(client, personas, case):
+    body = client_for(client, personas, "editor_b").get(reverse("backoffice:case_list")).content.decode()
+    assert case.tracking_code not in body
+
+
+def test_step_refused_with_a_reason_and_nothing_changed(client, personas, case):
+    c = client_for(client, personas, "handler_a")
+    response = c.post(reverse("backoffice:case_step", kwargs={"pk": case.pk, "step": "deliver"}),
+                      {"delivered_on": "2024-02-06", "method": "邮寄"})
+    assert response.status_code == 400
+    assert "不能执行“送达”" in response.content.decode()
+    assert Application.objects.get(pk=case.pk).state == "accepted"
+
+
+def test_public_form_creates_an_application_and_lookup_shows_no_personal_data(client, personas):
+    data = {
+        "applicant_type": "natural_person", "applicant_name": "李四", "id_type": "resident_id", "id_number": ID,
+        "phone": "13900001111", "email": "lisi@example.com", "address": "某路1号",
+        "description": "请公开本局2024年部门预算执行情况", "provision_form": "electronic", "delivery": "email",
+    }
+    response = client.post(reverse("portal:apply", kwargs={"code": personas.dept_a.code}), data)
+    assert response.status_code == 302
+    app = Application.objects.get()
+    assert app.channel == "online" and app.received_on is None
+    done = client.get(response.url).content.decode()
+    assert app.tracking_code in done and ID not in done
+    assert app.tracking_code not in response.url
+    status = client.post(reverse("portal:case_status"), {"code": app.tracking_code.lower()})
+    body = status.content.decode()
+    assert status.status_code == 200 and "已登记" in body
+    for secret in (ID, "李四", "13900001111", "lisi@example.com", "某路1号", "部门预算"):
+        assert secret not in body
+    assert client.post(reverse("portal:case_status"), {"code": "GKNOTHING00"}).status_code == 404
+
+
+def test_public_form_throttled_keeps_what_was_typed(client, personas, settings):
+    data = {
+        "applicant_type": "natural_person", "applicant_name": "王五", "id_type": "resident_id", "id_number": ID,
+        "phone": "13900001111", "description": "请公开2024年某项目批复文件", "provision_form": "paper",
+        "delivery": "pickup",
+    }
+    url = reverse("portal:apply", kwargs={"code": personas.dept_a.code})
+    for _ in range(5):
+        assert client.post(url, data).status_code == 302
+    refused = client.post(url, data)
+    assert refused.status_code == 429
+    assert "王五" in refused.content.decode()
+    assert Application.objects.count() == 5
+
+
+def test_public_form_errors_in_chinese_and_nothing_saved(client, personas):
+    response = client.post(reverse("portal:apply", kwargs={"code": personas.dept_a.code}), {
+        "applicant_type": "commercial", "applicant_name": "某公司", "id_type": "uscc", "id_number": "123",
+        "phone": "1", "description": "请公开某文件", "provision_form": "paper", "delivery": "pickup"})
+    assert response.status_code == 400
+    assert "统一社会信用代码" in response.content.decode()
+    assert not Application.objects.exists()
+
+
+def test_workbench_panel_lists_due_cases(client, personas, case):
+    body = client_for(client, personas, "handler_a").get(reverse("backoffice:workbench")).content.decode()
+    assert "依申请公开" in body and case.tracking_code in body
