@@ -1,0 +1,269 @@
+"""Staff pages of the catalog: item list with filters, writing and editing, the item page with its review
+actions, screening findings, attachments, revisions and history, and the review queue."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from gongkai.agencies import selectors as agency_selectors
+from gongkai.agencies.policy import agencies_where, can
+from gongkai.backoffice.access import staff_required
+from gongkai.backoffice.forms_catalog import (
+    AttachmentForm,
+    ChannelsForm,
+    ItemForm,
+    ReasonForm,
+    ScheduleForm,
+    ValidityForm,
+)
+from gongkai.catalog import selectors, services
+from gongkai.catalog.domain.revisions import compare
+from gongkai.catalog.domain.states import STATUS_LABELS, Status, available
+from gongkai.catalog.domain.taxonomies import Scheme
+from gongkai.catalog.models import Attachment, Item, ScreeningFinding, Term
+from gongkai.catalog.services.items import REVISION_FIELDS
+from gongkai.core.errors import DomainError
+from gongkai.core.time import local_today
+
+ACTION_LABELS = {
+    "submit": "提交审核", "review": "审核通过", "reject_review": "退回", "secrecy_review": "保密审查通过",
+    "reject_secrecy": "退回", "publish": "发布", "schedule": "定时发布", "unschedule": "取消定时",
+    "reject_publish": "退回", "withdraw": "撤稿",
+}
+FIELD_LABELS = {f: str(Item._meta.get_field(f).verbose_name) for f in REVISION_FIELDS}
+
+
+def _int(value) -> int | None:
+    return int(value) if value and str(value).isdigit() else None
+
+
+@staff_required
+def item_list(request):
+    g = request.GET
+    qs = selectors.filter_items(
+        selectors.staff_items(request.user), status=g.get("status", ""), agency=g.get("agency", ""),
+        category=g.get("category", ""), q=g.get("q", "").strip(), year=_int(g.get("year")),
+        normative=g.get("normative") == "1",
+    ).order_by("-updated_at", "-id")
+    page = Paginator(qs, 50).get_page(g.get("page"))
+    query = g.copy()
+    query.pop("page", None)
+    return render(request, "backoffice/catalog/item_list.html", {
+        "page": page, "filters": g, "query": query.urlencode(),
+        "statuses": list(STATUS_LABELS.items()),
+        "agencies": agency_selectors.visible_agencies(request.user).order_by("path"),
+        "categories": Term.objects.filter(scheme__in=[Scheme.CATEGORY, Scheme.FOCUS]).order_by("scheme", "sort_order"),
+        "may_create": agencies_where(request.user, "item.edit").exists(),
+    })
+
+
+@staff_required
+def item_new(request):
+    agencies = agencies_where(request.user, "item.edit").order_by("path")
+    if not agencies.exists():
+        raise PermissionDenied("您没有编辑信息的岗位")
+    agency = agencies.filter(code=request.GET.get("agency") or request.POST.get("agency")).first() or agencies.first()
+    form = ItemForm(request.POST or None, agency=agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            item = services.create_item(actor=request.user, agency=agency, **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "已保存为草稿")
+            return redirect("backoffice:catalog_item", pk=item.pk)
+    return render(request, "backoffice/catalog/item_form.html",
+                  {"form": form, "agency": agency, "agencies": agencies, "item": None})
+
+
+@staff_required
+def item_edit(request, pk):
+    item = selectors.access_item(request.user, pk)
+    form = ItemForm(request.POST or None, instance=Item.objects.get(pk=item.pk), agency=item.agency)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.update_item(actor=request.user, item=item, reason=request.POST.get("reason", ""),
+                                 **form.cleaned_data)
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            messages.success(request, "已保存")
+            return redirect("backoffice:catalog_item", pk=item.pk)
+    return render(request, "backoffice/catalog/item_form.html", {"form": form, "agency": item.agency, "item": item})
+
+
+@staff_required
+def item_detail(request, pk):
+    item = selectors.access_item(request.user, pk)
+    user = request.user
+    actions = [(t.name, ACTION_LABELS[t.name], t.needs_reason) for t in available(Status(item.status))
+               if can(user, t.permission, item) and not t.name.startswith("reject_")]
+    may_reject = any(t.name.startswith("reject_") and can(user, t.permission, item) for t in available(Status(item.status)))
+    findings = list(ScreeningFinding.objects.filter(item=item).order_by("status", "id"))
+    return render(request, "backoffice/catalog/item_detail.html", {
+        "item": item, "actions": actions, "may_reject": may_reject,
+        "findings": findings, "open_findings": [f for f in findings if f.status == "open"],
+        "may_override": can(user, "item.override_screening", item),
+        "may_edit": (item.status == Status.DRAFT and can(user, "item.edit", item))
+        or (item.status == Status.PUBLISHED and can(user, "item.publish", item)),
+        "may_set_validity": item.status == Status.PUBLISHED and can(user, "item.set_validity", item),
+        "may_channels": item.status == Status.PUBLISHED and can(user, "item.publish", item),
+        "attachments": item.attachments.all(), "attachment_form": AttachmentForm(),
+        "reason_form": ReasonForm(), "schedule_form": ScheduleForm(), "channels_form": ChannelsForm(),
+        "validity_form": ValidityForm(initial={"validity": item.validity}),
+        "channels": item.channels.all(), "revisions": item.revisions.order_by("-number"),
+        "interpretations": item.interpretations.all(), "co_issuers": item.co_issuers.all(),
+        "history": agency_selectors.history(user, item), "today": local_today(),
+    })
+
+
+@staff_required
+@require_POST
+def item_action(request, pk, action):
+    item = selectors.access_item(request.user, pk)
+    reason = request.POST.get("reason", "")
+    calls = {
+        "submit": lambda: services.submit_item(actor=request.user, item=item),
+        "review": lambda: services.review_item(actor=request.user, item=item, comment=reason),
+        "secrecy_review": lambda: services.secrecy_review_item(actor=request.user, item=item, comment=reason),
+        "reject": lambda: services.reject_item(actor=request.user, item=item, reason=reason),
+        "publish": lambda: services.publish_item(actor=request.user, item=item,
+                                                 channels=tuple(request.POST.getlist("channels") or ["portal"])),
+        "unschedule": lambda: services.unschedule_item(actor=request.user, item=item),
+        "withdraw": lambda: services.withdraw_item(actor=request.user, item=item, reason=reason),
+        "not_required": lambda: services.mark_interpretation_not_required(actor=request.user, item=item,
+                                                                          reason=reason),
+    }
+    try:
+        if action == "schedule":
+            form = ScheduleForm(request.POST)
+            if not form.is_valid():
+                raise DomainError("请填写正确的定时发布时间")
+            services.schedule_item(actor=request.user, item=item, at=form.cleaned_data["at"])
+        elif action in calls:
+            calls[action]()
+        else:
+            raise DomainError("未知操作")
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "已完成：" + ACTION_LABELS.get(action, {"reject": "退回", "not_required": "标注无需解读"}
+                                                             .get(action, action)))
+    return redirect("backoffice:catalog_item", pk=item.pk)
+
+
+@staff_required
+@require_POST
+def finding_override(request, pk, finding_pk):
+    item = selectors.access_item(request.user, pk)
+    finding = get_object_or_404(ScreeningFinding, pk=finding_pk, item=item)
+    try:
+        services.override_finding(actor=request.user, finding=finding, reason=request.POST.get("reason", ""))
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "已确认该审查发现可以发布，理由已记录")
+    return redirect(reverse("backoffice:catalog_item", kwargs={"pk": item.pk}) + "#screening")
+
+
+@staff_required
+@require_POST
+def attachment_add(request, pk):
+    item = selectors.access_item(request.user, pk)
+    form = AttachmentForm(request.POST, request.FILES)
+    if not form.is_valid():
+        messages.error(request, "请选择要上传的文件")
+    else:
+        upload = form.cleaned_data["file"]
+        try:
+            services.add_attachment(actor=request.user, item=item, name=upload.name, data=upload.read())
+        except DomainError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "附件已上传")
+    return redirect("backoffice:catalog_item", pk=item.pk)
+
+
+@staff_required
+@require_POST
+def attachment_remove(request, pk, attachment_pk):
+    item = selectors.access_item(request.user, pk)
+    try:
+        services.remove_attachment(actor=request.user, attachment=get_object_or_404(Attachment, pk=attachment_pk,
+                                                                                    item=item))
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    return redirect("backoffice:catalog_item", pk=item.pk)
+
+
+@staff_required
+@require_POST
+def item_validity(request, pk):
+    item = selectors.access_item(request.user, pk)
+    form = ValidityForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise DomainError("请检查有效性和日期")
+        data = form.cleaned_data
+        by_key = data["abolished_by"].strip()
+        if data["validity"] == "abolished" and item.normative_kind:
+            by = None
+            if by_key:
+                by = Item.objects.filter(pk=int(by_key)).first() if by_key.isdigit() else \
+                    Item.objects.filter(index_number=by_key).first()
+                if by is None:
+                    raise DomainError("找不到废止文件")
+            services.abolish_document(actor=request.user, item=item, by=by, on=data["on"], reason=data["reason"])
+        else:
+            services.set_validity(actor=request.user, item=item, validity=data["validity"], on=data["on"],
+                                  reason=data["reason"])
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    except TypeError:
+        messages.error(request, "请填写日期")
+    else:
+        messages.success(request, "有效性已更新")
+    return redirect("backoffice:catalog_item", pk=item.pk)
+
+
+@staff_required
+@require_POST
+def item_channels(request, pk):
+    item = selectors.access_item(request.user, pk)
+    form = ChannelsForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise DomainError("请选择渠道")
+        added = services.record_channels(actor=request.user, item=item, channels=form.cleaned_data["channels"],
+                                         on=local_today())
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"已登记 {len(added)} 个新渠道")
+    return redirect("backoffice:catalog_item", pk=item.pk)
+
+
+@staff_required
+def item_revisions(request, pk):
+    item = selectors.access_item(request.user, pk)
+    revisions = {r.number: r for r in item.revisions.all()}
+    newest = max(revisions) if revisions else 1
+    a = _int(request.GET.get("a")) or max(1, newest - 1)
+    b = _int(request.GET.get("b")) or newest
+    if a not in revisions or b not in revisions:
+        messages.error(request, "版本不存在")
+        return redirect("backoffice:catalog_item", pk=item.pk)
+    diffs = compare(revisions[a].data, revisions[b].data, REVISION_FIELDS)
+    return render(request, "backoffice/catalog/item_revisions.html", {
+        "item": item, "a": revisions[a], "b": revisions[b], "numbers": sorted(revisions),
+        "diffs": [(FIELD_LABELS[d.field], d) for d in diffs],
+    })
+
+
+@staff_required
+def review_queue(request):
+    items = selectors.review_queue(request.user)
+    return render(request, "backoffice/catalog/review_queue.html", {"items": items[:200], "total": items.count()})

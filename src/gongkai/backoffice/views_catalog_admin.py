@@ -1,0 +1,244 @@
+"""Staff pages of the catalog for the 公开办: bulk import, 公开清单 compliance, settings and screening lists,
+and 政务文件汇编."""
+
+import datetime as dt
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from gongkai.agencies.policy import agencies_where, can
+from gongkai.backoffice.access import staff_required
+from gongkai.backoffice.forms_catalog import ImportForm
+from gongkai.catalog import selectors, services
+from gongkai.catalog.compilation_documents import compilation_data, render_docx, render_pdf
+from gongkai.catalog.domain.matters import PERIODICITY_LABELS, days_late
+from gongkai.catalog.models import (
+    CatalogSettings,
+    Compilation,
+    DisclosureMatter,
+    Item,
+    NegativeListEntry,
+    SensitiveWord,
+)
+from gongkai.catalog.services.configuration import SETTINGS_FIELDS
+from gongkai.catalog.services.importing import import_catalog
+from gongkai.core.errors import DomainError
+from gongkai.core.time import local_today
+
+
+@staff_required
+def catalog_import(request):
+    agencies = agencies_where(request.user, "catalog.import").order_by("path")
+    if not agencies.exists():
+        raise PermissionDenied("只有公开办发布人和管理员可以批量导入")
+    form = ImportForm(request.POST or None, request.FILES or None, agencies=agencies)
+    report = None
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            report = import_catalog(actor=request.user, name=upload.name, data=upload.read(),
+                                    agency=form.cleaned_data["agency"], dry_run=form.cleaned_data["dry_run"])
+        except DomainError as exc:
+            form.add_error(None, str(exc))
+        else:
+            if report.ok and not report.dry_run:
+                messages.success(request, f"已导入 {report.written} 条信息")
+    return render(request, "backoffice/catalog/import.html", {"form": form, "report": report})
+
+
+@staff_required
+def compliance(request):
+    today = local_today()
+    agency_code = request.GET.get("agency", "")
+    only_problems = request.GET.get("problems") == "1"
+    obligations = selectors.matter_compliance(request.user, today, agency_code=agency_code,
+                                              only_problems=only_problems)
+    rows = [(o, days_late(o.due_on, o.fulfilled_on, today)) for o in obligations[:500]]
+    matters = selectors.visible_matters(request.user).filter(is_active=True)
+    if agency_code:
+        matters = matters.filter(agency__code=agency_code)
+    configurable = agencies_where(request.user, "catalog.configure").order_by("path")
+    return render(request, "backoffice/catalog/compliance.html", {
+        "rows": rows, "matters": matters, "today": today, "agency_code": agency_code, "only_problems": only_problems,
+        "periodicities": list(PERIODICITY_LABELS.items()), "configurable": configurable,
+    })
+
+
+class MatterForm(forms.ModelForm):
+    class Meta:
+        model = DisclosureMatter
+        fields = ["agency", "title", "content", "basis", "responsible_unit", "periodicity", "limit_days",
+                  "limit_in_working_days"]
+        widgets = {"content": forms.Textarea(attrs={"rows": 2})}
+
+
+@staff_required
+@require_POST
+def matter_create(request):
+    form = MatterForm(request.POST)
+    form.fields["agency"].queryset = agencies_where(request.user, "catalog.configure")
+    if not form.is_valid():
+        messages.error(request, "请完整填写公开清单事项：" + "；".join(str(e) for errs in form.errors.values() for e in errs))
+    else:
+        data = dict(form.cleaned_data)
+        try:
+            services.create_matter(actor=request.user, agency=data.pop("agency"), **data)
+        except DomainError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "已加入公开清单")
+    return redirect("backoffice:catalog_compliance")
+
+
+@staff_required
+@require_POST
+def matter_trigger(request, pk):
+    matter = get_object_or_404(selectors.visible_matters(request.user), pk=pk)
+    try:
+        triggered_on = dt.date.fromisoformat(request.POST.get("triggered_on", ""))
+        services.record_matter_trigger(actor=request.user, matter=matter, label=request.POST.get("label", ""),
+                                       triggered_on=triggered_on)
+    except ValueError:
+        messages.error(request, "请填写正确的起算日期")
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "已登记，公开期限已计算")
+    return redirect("backoffice:catalog_compliance")
+
+
+class SettingsForm(forms.ModelForm):
+    class Meta:
+        model = CatalogSettings
+        fields = SETTINGS_FIELDS
+
+
+@staff_required
+def catalog_settings(request):
+    agencies = agencies_where(request.user, "catalog.configure").order_by("path")
+    if not agencies.exists():
+        raise PermissionDenied("您无权设置目录")
+    agency = agencies.filter(code=request.GET.get("agency") or request.POST.get("agency")).first() or agencies.first()
+    instance = CatalogSettings.objects.filter(agency=agency).first() or CatalogSettings(agency=agency)
+    form = SettingsForm(request.POST if request.POST.get("form") == "settings" else None, instance=instance)
+    if request.method == "POST":
+        try:
+            kind = request.POST.get("form")
+            if kind == "settings" and form.is_valid():
+                services.configure_catalog(actor=request.user, agency=agency,
+                                           **{f: form.cleaned_data[f] for f in SETTINGS_FIELDS})
+            elif kind == "negative":
+                services.add_negative_list_entry(actor=request.user, agency=agency, term=request.POST.get("term", ""),
+                                                 basis=request.POST.get("basis", ""))
+            elif kind == "negative_remove":
+                entry = get_object_or_404(NegativeListEntry, pk=request.POST.get("entry"), agency=agency)
+                services.remove_negative_list_entry(actor=request.user, entry=entry)
+            elif kind == "word":
+                services.add_sensitive_word(actor=request.user, agency=agency, word=request.POST.get("word", ""),
+                                            replacement=request.POST.get("replacement", ""))
+            else:
+                raise DomainError("请检查填写的内容")
+        except DomainError as exc:
+            messages.error(request, str(exc))
+        else:
+            messages.success(request, "已保存")
+            return redirect(f"{request.path}?agency={agency.code}")
+    return render(request, "backoffice/catalog/settings.html", {
+        "agency": agency, "agencies": agencies, "form": form,
+        "negative": NegativeListEntry.objects.filter(agency=agency),
+        "words": SensitiveWord.objects.filter(agency__isnull=True) | SensitiveWord.objects.filter(agency=agency),
+    })
+
+
+@staff_required
+def compilations(request):
+    visible = agencies_where(request.user, "item.view")
+    editions = Compilation.objects.filter(agency__in=visible).select_related("agency")
+    managing = agencies_where(request.user, "compilation.manage").order_by("path")
+    candidates = []
+    g = request.GET
+    if managing.exists() and g.get("start") and g.get("end"):
+        try:
+            start, end = dt.date.fromisoformat(g["start"]), dt.date.fromisoformat(g["end"])
+        except ValueError:
+            messages.error(request, "日期格式有误")
+        else:
+            candidates = selectors.public_items().filter(
+                agency__in=managing, published_on__range=(start, end)
+            ).order_by("published_on", "id")
+            if g.get("normative") == "1":
+                candidates = candidates.exclude(normative_kind="")
+            candidates = candidates[:300]
+    return render(request, "backoffice/catalog/compilations.html", {
+        "editions": editions, "managing": managing, "candidates": candidates, "filters": g, "today": local_today(),
+    })
+
+
+@staff_required
+@require_POST
+def compilation_create(request):
+    agency = agencies_where(request.user, "compilation.manage").filter(code=request.POST.get("agency")).first()
+    if agency is None:
+        raise PermissionDenied("您无权编印汇编")
+    ids = [int(x) for x in request.POST.getlist("items") if x.isdigit()]
+    items = [i for i in Item.objects.in_bulk(ids).values()]
+    items.sort(key=lambda i: ids.index(i.pk))
+    try:
+        compilation = services.create_compilation(
+            actor=request.user, agency=agency, title=request.POST.get("title", ""),
+            year=int(request.POST.get("year") or 0), edition=int(request.POST.get("edition") or 0),
+            issued_on=dt.date.fromisoformat(request.POST.get("issued_on", "")), items=items,
+            copies=int(request.POST.get("copies") or 0),
+        )
+    except ValueError:
+        messages.error(request, "请填写年度、期数、印数和印发日期")
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, f"已编印{compilation}，共 {len(items)} 件文件")
+    return redirect("backoffice:catalog_compilations")
+
+
+def _compilation(request, pk) -> Compilation:
+    compilation = get_object_or_404(Compilation.objects.select_related("agency"), pk=pk)
+    if not can(request.user, "item.view", compilation):
+        raise PermissionDenied
+    return compilation
+
+
+@staff_required
+def compilation_document(request, pk, fmt):
+    if fmt not in {"pdf", "docx"}:
+        raise Http404
+    compilation = _compilation(request, pk)
+    data = compilation_data(compilation)
+    name = f"compilation-{compilation.year}-{compilation.edition}"
+    if fmt == "pdf":
+        response = HttpResponse(render_pdf(data), content_type="application/pdf")
+    else:
+        response = HttpResponse(
+            render_docx(data),
+            content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    response["Content-Disposition"] = f'attachment; filename="{name}.{fmt}"'
+    return response
+
+
+@staff_required
+@require_POST
+def compilation_distribute(request, pk):
+    compilation = _compilation(request, pk)
+    try:
+        services.record_compilation_distribution(actor=request.user, compilation=compilation,
+                                                 copies=int(request.POST.get("copies") or 0),
+                                                 distributed_to=request.POST.get("to", ""))
+    except ValueError:
+        messages.error(request, "份数应为整数")
+    except DomainError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(request, "发放已登记")
+    return redirect("backoffice:catalog_compilations")
