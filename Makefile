@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install system-deps system-deps-test messages static migrate demo bench screenshots lint clean
+.PHONY: run test install system-deps system-deps-test messages static migrate demo bench screenshots lint clean assets
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -28,6 +28,16 @@ system-deps-test:
 messages: install
 	@$(BIN)/gongkai compilemessages -v0 --ignore='.venv/*' >/dev/null
 
+# Apache ECharts for the dashboard, pinned in package.json/package-lock.json, copied into static (not committed).
+ECHARTS := src/gongkai/backoffice/static/vendor/echarts.min.js
+
+assets: $(ECHARTS)
+
+$(ECHARTS): package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@mkdir -p $(dir $@)
+	cp node_modules/echarts/dist/echarts.min.js $@
+
 static: install
 	@$(BIN)/gongkai collectstatic --noinput -v0
 
@@ -38,7 +48,7 @@ migrate: install
 demo: migrate
 	$(BIN)/gongkai demo load --if-empty
 
-run: system-deps install messages static demo
+run: system-deps install assets messages static demo
 	@$(BIN)/gongkai demo logins
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops the server and the minute timer)"
 	@GONGKAI_HTTPS=0 $(BIN)/gongkai timer & timer=$$!; \
@@ -46,7 +56,7 @@ run: system-deps install messages static demo
 	GONGKAI_HTTPS=0 $(BIN)/gunicorn gongkai.config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
 	  --access-logfile - --log-level warning
 
-test: system-deps-test install messages
+test: system-deps-test install assets messages
 	@scripts/test.sh
 
 lint: install
@@ -56,7 +66,7 @@ lint: install
 bench: system-deps install messages
 	$(BIN)/python -m bench
 
-screenshots: system-deps-test install messages
+screenshots: system-deps-test install assets messages
 	$(BIN)/pytest -m browser -k screenshot -p no:xdist
 
 clean:

@@ -13,6 +13,7 @@ urlpatterns = [
     path("catalog/", include("gongkai.backoffice.urls_catalog")),
     path("cases/", include("gongkai.backoffice.urls_cases")),
     path("engagement/", include("gongkai.backoffice.urls_engagement")),
+    path("dashboard/", include("gongkai.backoffice.urls_dashboard")),
     path("reports/", include("gongkai.backoffice.urls_reports")),
 ]
 

@@ -11,7 +11,7 @@ from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.core.errors import NotAllowed
 from gongkai.engagement.domain import mailbox as rules
-from gongkai.engagement.domain.facts import EngagementFigures
+from gongkai.engagement.domain.facts import EngagementFigures, MessageFact
 from gongkai.engagement.domain.figures import ALL_FIGURES, ARCHIVE_FIGURES, OUTREACH_FIGURES
 from gongkai.engagement.models import (
     ArchiveRecord,
@@ -171,3 +171,11 @@ def published_messages(agency) -> QuerySet:
     return Message.objects.filter(agency=agency, published_at__isnull=False).only(
         "tracking_code", "public_question", "public_answer", "published_at", "replied_on", "category",
         "received_on", "agency_id").order_by("-published_at")
+
+
+def mailbox_facts(*, agency_ids: list[int], start: dt.date, end: dt.date) -> list[MessageFact]:
+    """Mailbox-system items (web and hotline) received in the period, as plain facts without personal data."""
+    rows = _mailbox_cohort(list(agency_ids), start, end).values_list(
+        "pk", "agency_id", "department_id", "channel", "category", "status", "received_on", "reply_due_on",
+        "closed_on", "replied_on", "rating").order_by("received_on", "pk")
+    return [MessageFact(*row) for row in rows]

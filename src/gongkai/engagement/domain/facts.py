@@ -4,6 +4,7 @@
 number is counted from records.
 """
 
+import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -39,3 +40,20 @@ class EngagementFigures:
         if not self.mailbox_rated:
             return None
         return (Decimal(self.mailbox_satisfied) * 100 / Decimal(self.mailbox_rated)).quantize(Decimal("1"))
+
+
+@dataclass(frozen=True)
+class MessageFact:
+    """One mailbox/hotline item, without personal data (for dashboards and statistics)."""
+
+    message_id: int
+    agency_id: int
+    department_id: int | None
+    channel: str
+    category: str
+    status: str
+    received_on: dt.date
+    reply_due_on: dt.date
+    closed_on: dt.date | None
+    replied_on: dt.date | None
+    rating: str

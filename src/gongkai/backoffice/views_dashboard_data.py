@@ -1,0 +1,124 @@
+"""The dashboard's data: one table per chart, built from each area's selectors. The HTML shows the tables,
+ECharts draws them, and the XLSX export writes them — all from the same ``Chart`` object."""
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.agencies.models import Agency
+from gongkai.calendars.official import current_calendar
+from gongkai.cases.selectors_report import report_applications
+from gongkai.catalog.selectors import item_counts, published_count
+from gongkai.core.models import Event
+from gongkai.engagement.domain.stats import by_month, by_unit
+from gongkai.engagement.selectors import mailbox_facts
+
+MONTHS = [f"{m}月" for m in range(1, 13)]
+
+
+@dataclass
+class Chart:
+    key: str
+    title: str
+    columns: list[str]
+    rows: list[list] = field(default_factory=list)
+    bars: list[int] = field(default_factory=list)    # column indexes drawn as bars (counts)
+    lines: list[int] = field(default_factory=list)   # column indexes drawn as lines on the % / days axis
+    note: str = ""
+
+    def as_json(self) -> dict:
+        return {"key": self.key, "title": str(self.title), "columns": [str(c) for c in self.columns],
+                "rows": [[_plain(v) for v in row] for row in self.rows], "bars": self.bars, "lines": self.lines}
+
+
+def _plain(value):
+    return float(value) if hasattr(value, "as_tuple") else value
+
+
+def _names(ids) -> dict[int, str]:
+    return {a.pk: a.short_name or a.name for a in Agency.objects.filter(pk__in=list(ids))}
+
+
+def mailbox_monthly(agency_ids, year: int) -> Chart:
+    calendar = current_calendar()
+    facts = mailbox_facts(agency_ids=agency_ids, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+    chart = Chart("mailbox_monthly", _("信箱、公开电话：每月来件、答复用时与满意率"),
+                  [_("月份"), _("来件"), _("已答复"), _("按期答复率（%）"), _("平均答复用时（工作日）"), _("满意率（%）")],
+                  bars=[1, 2], lines=[3, 4, 5])
+    for month, s in by_month(facts, year, calendar.working_days_between):
+        chart.rows.append([MONTHS[month - 1], s.received, s.replied, s.on_time_rate, s.mean_working_days,
+                           s.satisfaction_rate])
+    return chart
+
+
+def mailbox_units(agency_ids, year: int) -> Chart:
+    calendar = current_calendar()
+    facts = mailbox_facts(agency_ids=agency_ids, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
+    rows = by_unit(facts, calendar.working_days_between)
+    names = _names(unit for unit, _s in rows)
+    chart = Chart("mailbox_units", _("信箱、公开电话：各单位办理情况"),
+                  [_("承办单位"), _("来件"), _("已答复"), _("平均答复用时（工作日）"), _("满意率（%）")],
+                  bars=[1, 2], lines=[3, 4])
+    for unit, s in rows:
+        chart.rows.append([names.get(unit, str(unit)), s.received, s.replied, s.mean_working_days,
+                           s.satisfaction_rate])
+    return chart
+
+
+def _month_bounds(year: int, month: int) -> tuple[dt.date, dt.date]:
+    first = dt.date(year, month, 1)
+    last = (dt.date(year + (month == 12), month % 12 + 1, 1)) - dt.timedelta(days=1)
+    return first, last
+
+
+def items_monthly(agency_ids, year: int) -> Chart:
+    chart = Chart("items_monthly", _("主动公开：每月公开信息数"), [_("月份"), _("公开信息（条）")], bars=[1])
+    for month in range(1, 13):
+        first, last = _month_bounds(year, month)
+        chart.rows.append([MONTHS[month - 1], published_count(agency_ids=agency_ids, start=first, end=last)])
+    return chart
+
+
+def items_agencies(agency_ids, year: int) -> Chart:
+    counts = item_counts(agency_ids=agency_ids, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), by="agency")
+    names = _names(int(k) for k in counts)
+    chart = Chart("items_agencies", _("主动公开：各单位公开信息数"), [_("单位"), _("公开信息（条）")], bars=[1])
+    for agency_id, n in sorted(counts.items(), key=lambda kv: -kv[1]):
+        chart.rows.append([names.get(int(agency_id), agency_id), n])
+    return chart
+
+
+def applications_monthly(agency_ids, year: int) -> Chart:
+    facts = report_applications(agency_ids=list(agency_ids), year=year)
+    received = Counter(f.received_on.month for f in facts if f.received_on.year == year)
+    concluded = Counter(f.concluded_on.month for f in facts if f.concluded_on and f.concluded_on.year == year)
+    # Whether a decision was on time is what the cases area recorded when it was made (case.decided "late").
+    late_by_month: Counter = Counter()
+    decided_by_month: Counter = Counter()
+    case_type = ContentType.objects.get_by_natural_key("cases", "application")
+    for payload in Event.objects.filter(content_type=case_type, action="case.decided",
+                                        object_id__in=[str(f.case_id) for f in facts]).values_list("payload",
+                                                                                                    flat=True):
+        on = dt.date.fromisoformat(payload["decided_on"]) if payload.get("decided_on") else None
+        if on and on.year == year:
+            decided_by_month[on.month] += 1
+            late_by_month[on.month] += bool(payload.get("late"))
+    chart = Chart("applications_monthly", _("依申请公开：每月新收、办结与按期答复率"),
+                  [_("月份"), _("新收申请"), _("办结"), _("按期答复率（%）")], bars=[1, 2], lines=[3])
+    for month in range(1, 13):
+        decided = decided_by_month[month]
+        rate = round((decided - late_by_month[month]) * 100 / decided, 1) if decided else None
+        chart.rows.append([MONTHS[month - 1], received[month], concluded[month], rate])
+    return chart
+
+
+BUILDERS = {
+    "mailbox_monthly": mailbox_monthly,
+    "mailbox_units": mailbox_units,
+    "items_monthly": items_monthly,
+    "items_agencies": items_agencies,
+    "applications_monthly": applications_monthly,
+}
