@@ -6,3 +6,14 @@ class PortalConfig(AppConfig):
     name = "gongkai.portal"
     label = "portal"
     verbose_name = _("门户")
+
+    def ready(self):
+        from gongkai.catalog import signals
+        from gongkai.core.timed import register_timed_job
+        from gongkai.portal import page_views, publication
+
+        signals.item_published.connect(publication.on_item_public, dispatch_uid="portal_item_published")
+        signals.item_changed.connect(publication.on_item_public, dispatch_uid="portal_item_changed")
+        signals.item_withdrawn.connect(publication.on_item_withdrawn, dispatch_uid="portal_item_withdrawn")
+        signals.items_bulk_published.connect(publication.on_items_bulk_published, dispatch_uid="portal_bulk")
+        register_timed_job("portal.flush_page_views", "写入本进程累计的浏览量")(page_views.flush_views)

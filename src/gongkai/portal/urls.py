@@ -1,11 +1,22 @@
 from django.urls import include, path
 
-from gongkai.portal import views_home
+from gongkai.portal import views_home, views_items, views_meta, views_search, views_site
 
 app_name = "portal"
 
 urlpatterns = [
     path("", views_home.home, name="home"),
+    path("search/", views_search.search, name="search"),
+    path("sitemap.xml", views_meta.sitemap, name="sitemap"),
+    path("robots.txt", views_meta.robots, name="robots"),
+    path("language/", views_meta.language, name="language"),
+    path("gk/<slug:code>/", views_site.site, name="site"),
+    path("gk/<slug:code>/guide/", views_site.guide, name="guide"),
+    path("gk/<slug:code>/rules/", views_site.rules, name="rules"),
+    path("gk/<slug:code>/statutory/", views_site.statutory, name="statutory"),
+    path("gk/<slug:code>/catalog/", views_site.catalog, name="catalog"),
+    path("gk/<slug:code>/items/<str:pk>/", views_items.item, name="item"),
+    path("gk/<slug:code>/items/<str:pk>/files/<int:attachment_id>/", views_items.attachment, name="attachment"),
     # Each area's public pages. Agency pages live under /gk/<agency code>/.
     path("", include("gongkai.portal.urls_cases")),
     path("", include("gongkai.portal.urls_engagement")),

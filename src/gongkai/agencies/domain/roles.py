@@ -70,6 +70,9 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "report.edit": frozenset({Role.PUBLISHER, Role.ADMIN}),
     "report.publish": frozenset({Role.PUBLISHER}),
     "dashboard.view": frozenset({Role.PUBLISHER, Role.SUPERVISOR, Role.ADMIN}),
+    # portal: column texts around the generated 指南/制度, and the inspection-readiness check
+    "portal.edit": frozenset({Role.PUBLISHER, Role.ADMIN}),
+    "inspection.view": frozenset({Role.PUBLISHER, Role.SUPERVISOR, Role.ADMIN}),
 }
 
 # Supervisors are read-only wherever they reach: the table above must never give them a writing action.

@@ -1,9 +1,17 @@
 """PostgreSQL: the distinct bigrams of each text in GIN-indexed int4[] arrays, checked with strpos.
 
-``grams @> query_grams`` finds the candidates through the GIN index (or, for common words, the planner walks
-the sort-key index newest first and stops early); ``strpos(text_norm, word) > 0`` keeps exactly the documents
-that contain the word, so the result equals the reference substring scan (ADR 0010).
+``grams @> query_grams`` finds candidates through the GIN index; ``strpos(text_norm, word) > 0`` keeps exactly
+the documents that contain the word, so the result equals the reference substring scan (ADR 0010).
+
+The planner cannot tell how many documents a bigram set matches, so the backend decides itself: it counts the
+matches through the GIN index (capped), and a page of a rare query is a bitmap scan sorted by date, while a page
+of a common one walks the sort-key index newest first and stops after a page. Only the rarest bigrams of each
+word (from the column statistics) go into the GIN condition: fewer posting lists to read, strpos checks the rest.
 """
+
+import time
+
+from django.db import transaction
 
 from gongkai.search.backends.base import Filters, IndexRow, SearchBackend
 from gongkai.search.domain.analysis import bigrams, gram_key, gram_keys
@@ -22,8 +30,16 @@ DDL = [
 ]
 
 
-def _word_grams(words) -> list[int]:
-    return sorted({gram_key(b) for w in words for b in bigrams(w)})
+DENSE = 2000          # more matches than this: walk the date index; fewer: bitmap scan and sort
+GRAMS_PER_WORD = 3
+_STATS: dict[str, tuple[float, dict[int, float]]] = {}
+_STATS_TTL = 600.0
+
+_PLANS = {
+    "bitmap": "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on",
+    "ordered": "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexscan = on",
+}
+_RESET = "SET LOCAL enable_seqscan = on; SET LOCAL enable_bitmapscan = on; SET LOCAL enable_indexscan = on"
 
 
 class PostgresBackend(SearchBackend):
@@ -59,9 +75,36 @@ class PostgresBackend(SearchBackend):
         with self.conn.cursor() as cur:
             cur.execute(f"TRUNCATE {TABLE}")
 
-    @staticmethod
-    def where(words, filters: Filters, title_only: bool | None, before: int | None) -> tuple[str, list]:
-        grams = _word_grams(words)
+    def _frequencies(self, column: str) -> dict[int, float]:
+        cached = _STATS.get(column)
+        if cached and time.monotonic() - cached[0] < _STATS_TTL:
+            return cached[1]
+        with self.conn.cursor() as cur:
+            cur.execute("SELECT most_common_elems::text::int4[], most_common_elem_freqs FROM pg_stats "
+                        "WHERE tablename = %s AND attname = %s", [TABLE, column])
+            row = cur.fetchone()
+        freqs = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+        _STATS[column] = (time.monotonic(), freqs)
+        return freqs
+
+    def _grams(self, words, column: str) -> list[int]:
+        freqs = self._frequencies(column)
+        chosen: set[int] = set()
+        for word in words:
+            keys = sorted({gram_key(b) for b in bigrams(word)}, key=lambda k: freqs.get(k, 0.0))
+            chosen.update(keys[:GRAMS_PER_WORD])
+        return sorted(chosen)
+
+    def _run(self, plan: str, sql: str, params: list):
+        with transaction.atomic(using=self.conn.alias), self.conn.cursor() as cur:
+            cur.execute(_PLANS[plan])
+            cur.execute(sql, params)
+            rows = cur.fetchall()
+            cur.execute(_RESET)
+        return rows
+
+    def where(self, words, filters: Filters, title_only: bool | None, before: int | None) -> tuple[str, list]:
+        grams = self._grams(words, "title_grams" if title_only else "grams")
         in_title = " AND ".join("strpos(title_norm, %s) > 0" for _ in words)
         in_text = " AND ".join("strpos(text_norm, %s) > 0" for _ in words)
         if title_only is True:
@@ -90,16 +133,26 @@ class PostgresBackend(SearchBackend):
             params.append(before)
         return sql, params
 
+    def _capped(self, words, filters: Filters, title_only: bool | None, cap: int) -> int:
+        # One search asks the same count twice (to choose a plan, and for the total): remember it.
+        memo = self.__dict__.setdefault("_memo", {})
+        key = (tuple(words), filters, title_only)
+        if key in memo:
+            known, known_cap = memo[key]
+            if known <= known_cap or known_cap >= cap:
+                return min(known, cap + 1)
+        sql, params = self.where(words, filters, title_only, None)
+        rows = self._run("bitmap", f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {sql} LIMIT %s) AS hits",
+                         [*params, cap + 1])
+        memo[key] = (rows[0][0], cap)
+        return rows[0][0]
+
     def page(self, words, filters: Filters, *, title_only: bool | None, before: int | None, limit: int) -> list[int]:
+        dense = self._capped(words, filters, True if title_only else None, DENSE) > DENSE
         sql, params = self.where(words, filters, title_only, before)
-        with self.conn.cursor() as cur:
-            cur.execute(f"SELECT sort_key FROM {TABLE} WHERE {sql} ORDER BY sort_key DESC LIMIT %s",
-                        [*params, limit])
-            return [r[0] for r in cur.fetchall()]
+        rows = self._run("ordered" if dense else "bitmap",
+                         f"SELECT sort_key FROM {TABLE} WHERE {sql} ORDER BY sort_key DESC LIMIT %s", [*params, limit])
+        return [r[0] for r in rows]
 
     def count(self, words, filters: Filters, *, cap: int) -> int:
-        sql, params = self.where(words, filters, None, None)
-        with self.conn.cursor() as cur:
-            cur.execute(f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {sql} LIMIT %s) AS hits",
-                        [*params, cap + 1])
-            return cur.fetchone()[0]
+        return self._capped(words, filters, None, cap)

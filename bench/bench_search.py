@@ -1,0 +1,250 @@
+"""Search benchmark: recall against an exact substring scan, and latency, on a generated corpus.
+
+    python -m bench search                          # both databases, 1,000,000 items
+    python -m bench search --db sqlite --items 200000
+    python -m bench search --db postgres --reuse    # keep the loaded database, re-run the queries
+
+Each database runs in its own process (the settings are read once per process). The corpus goes to
+var/bench/search.sqlite3 or the PostgreSQL database gk_bench_search; results to var/bench/search-<db>.json and
+into docs/benchmarks/portal.md.
+"""
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "var" / "bench"
+PG_URL = os.environ.get("GONGKAI_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/gk_bench_search")
+SQLITE_PATH = OUT / "search.sqlite3"
+BATCH = 20_000
+
+
+def _args(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench search")
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
+    parser.add_argument("--items", type=int, default=1_000_000)
+    parser.add_argument("--reuse", action="store_true", help="keep an already loaded corpus")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs of each query")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str]) -> None:
+    args = _args(argv)
+    if args.db == "both":
+        for db in ("sqlite", "postgres"):
+            cmd = [sys.executable, "-m", "bench", "search", "--db", db, "--items", str(args.items),
+                   "--repeat", str(args.repeat)] + (["--reuse"] if args.reuse else [])
+            subprocess.run(cmd, check=True, cwd=ROOT)
+        return
+    OUT.mkdir(parents=True, exist_ok=True)
+    os.environ["GONGKAI_DATABASE_URL"] = f"sqlite:///{SQLITE_PATH}" if args.db == "sqlite" else PG_URL
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.config.settings")
+    if not args.reuse:
+        _fresh_database(args.db)
+    import django
+
+    django.setup()
+    run(args)
+
+
+def _fresh_database(db: str) -> None:
+    if db == "sqlite":
+        for suffix in ("", "-wal", "-shm"):
+            Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
+        return
+    import psycopg
+
+    base, name = PG_URL.rsplit("/", 1)
+    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        conn.execute(f'CREATE DATABASE "{name}"')
+
+
+DOC_COLUMNS = ("id", "key", "sort_key", "agency_id", "agency_path", "title", "summary", "body", "doc_number",
+               "index_number", "doc_number_key", "index_number_key", "published_on", "written_on", "topic", "genre",
+               "validity", "url", "extra", "indexed_at")
+
+
+def _doc_values(item, paths, now):
+    from gongkai.search.domain.analysis import doc_number_key
+    from gongkai.search.domain.keys import sort_key
+
+    doc_id = item.n + 1
+    agency_id = item.agency + 1
+    return (doc_id, f"item:{doc_id}", sort_key(item.published_on, doc_id), agency_id, paths[item.agency],
+            item.title, item.summary, item.body, item.doc_number, item.index_number,
+            doc_number_key(item.doc_number), doc_number_key(item.index_number), item.published_on,
+            item.published_on, item.topic, item.genre, item.validity, f"/gk/a{agency_id}/items/{doc_id}/", "{}", now)
+
+
+def load(db: str, items: int) -> tuple[list[str], float]:
+    """Load the corpus; return the normalised searchable text of every item (for the reference scan)."""
+    from django.core.management import call_command
+    from django.db import connection
+    from django.utils import timezone
+
+    from bench.corpus import agency_paths, generate
+    from gongkai.search.backends import IndexRow, backend_for
+
+    call_command("migrate", verbosity=0)
+    backend = backend_for(connection)
+    paths = agency_paths()
+    now = timezone.now()
+    texts: list[str] = []
+    started = time.perf_counter()
+    with connection.cursor() as cur:
+        if db == "sqlite":
+            cur.execute("PRAGMA synchronous=OFF")
+            cur.execute("PRAGMA cache_size=-1000000")
+        else:
+            cur.execute("SET maintenance_work_mem = '1GB'")
+            cur.execute("SET synchronous_commit = off")
+            cur.execute("DROP INDEX IF EXISTS search_pg_grams, search_pg_title_grams")
+    batch: list = []
+
+    def flush():
+        rows = [IndexRow(sort_key=v[2], agency_path=v[4], title=v[5], summary=v[6], body=v[7], doc_number=v[8],
+                         index_number=v[9], topic=v[14], genre=v[15], validity=v[16]) for v in batch]
+        if db == "sqlite":
+            with connection.cursor() as cur:
+                placeholders = ", ".join(["%s"] * len(DOC_COLUMNS))
+                cur.executemany(f"INSERT INTO search_searchdocument ({', '.join(DOC_COLUMNS)}) "
+                                f"VALUES ({placeholders})", batch)
+            backend.add(rows)
+            texts.extend(r.text_norm for r in rows)
+        else:
+            raw = connection.connection
+            with raw.cursor() as cur:
+                with cur.copy(f"COPY search_searchdocument ({', '.join(DOC_COLUMNS)}) FROM STDIN") as copy:
+                    for values in batch:
+                        copy.write_row(values)
+                with cur.copy("COPY search_pg (sort_key, agency_path, topic, genre, validity, title_norm, "
+                              "text_norm, title_grams, grams) FROM STDIN") as copy:
+                    for row in rows:
+                        values = backend.values(row)
+                        texts.append(values[6])
+                        copy.write_row(values)
+        batch.clear()
+
+    from django.db import transaction
+
+    with transaction.atomic():
+        for item in generate(items):
+            batch.append(_doc_values(item, paths, now))
+            if len(batch) >= BATCH:
+                flush()
+                if len(texts) % 100_000 == 0:
+                    print(f"  loaded {len(texts):,} in {time.perf_counter() - started:.0f}s", flush=True)
+        if batch:
+            flush()
+    with connection.cursor() as cur:
+        if db == "postgres":
+            cur.execute("SET maintenance_work_mem = '1GB'")
+            backend.install()
+            cur.execute("VACUUM ANALYZE search_pg")
+            cur.execute("VACUUM ANALYZE search_searchdocument")
+        else:
+            backend.optimize()
+            cur.execute("ANALYZE")
+    return texts, time.perf_counter() - started
+
+
+def reference_texts(items: int) -> list[str]:
+    from bench.corpus import agency_paths, generate
+    from gongkai.search.backends import IndexRow
+
+    paths = agency_paths()
+    return [IndexRow(sort_key=0, agency_path=paths[i.agency], title=i.title, summary=i.summary, body=i.body,
+                     doc_number=i.doc_number, index_number=i.index_number, topic="", genre="",
+                     validity="").text_norm for i in generate(items)]
+
+
+def _percentile(values, p):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def run(args) -> None:
+    from django.db import connection
+
+    from bench.corpus import generate, queries
+    from gongkai.search import selectors
+    from gongkai.search.backends import Filters, backend_for
+    from gongkai.search.domain.analysis import parse_query
+    from gongkai.search.domain.keys import DAY
+
+    db = args.db
+    if args.reuse:
+        texts, load_seconds = reference_texts(args.items), None
+    else:
+        print(f"[{db}] loading {args.items:,} items", flush=True)
+        texts, load_seconds = load(db, args.items)
+    sample = list(generate(5000))
+    query_set = queries(sample)
+    (ROOT / "bench" / "search_queries.tsv").write_text("".join(f"{k}\t{q}\n" for k, q in query_set))
+    backend = backend_for(connection)
+    found_total = ref_total = false_pos = 0
+    misses: list[str] = []
+    big: list[str] = []
+    for _kind, query in query_set:
+        words = parse_query(query).words
+        reference = {i for i, text in enumerate(texts) if all(w in text for w in words)}
+        answer = {key % DAY - 1 for key in backend.page(words, Filters(), title_only=None, before=None,
+                                                          limit=10**8)}
+        found_total += len(reference & answer)
+        ref_total += len(reference)
+        false_pos += len(answer - reference)
+        if reference - answer:
+            misses.append(query)
+        if len(reference) > 100_000:
+            big.append(query)
+    recall = found_total / ref_total if ref_total else 1.0
+    print(f"[{db}] recall {recall:.6f} ({found_total:,}/{ref_total:,}), false positives {false_pos}, "
+          f"queries with misses {len(misses)}", flush=True)
+
+    timings: dict[str, list[float]] = {}
+    for _ in range(args.repeat):
+        for _kind, query in query_set:
+            t0 = time.perf_counter()
+            selectors.search(query)
+            timings.setdefault(query, []).append((time.perf_counter() - t0) * 1000)
+    all_ms = [ms for values in timings.values() for ms in values]
+    big_ms = [ms for q in big for ms in timings[q]]
+    # Deep pages: the page that starts after 50,000 results of the commonest query, by date.
+    deep_ms = []
+    if big:
+        words = parse_query(big[0]).words
+        keys = backend.page(words, Filters(), title_only=None, before=None, limit=50_001)
+        for _ in range(args.repeat * 5):
+            t0 = time.perf_counter()
+            selectors.search(big[0], sort="date", cursor=f"0-{keys[-1]}")
+            deep_ms.append((time.perf_counter() - t0) * 1000)
+    result = {
+        "db": db, "items": args.items, "load_seconds": load_seconds, "queries": len(query_set),
+        "recall": recall, "found": found_total, "reference": ref_total, "false_positives": false_pos,
+        "queries_with_misses": misses, "queries_over_100k": big,
+        "p50_ms": statistics.median(all_ms), "p95_ms": _percentile(all_ms, 95), "p99_ms": _percentile(all_ms, 99),
+        "max_ms": max(all_ms),
+        "over_100k_p95_ms": _percentile(big_ms, 95) if big_ms else None,
+        "deep_page_p95_ms": _percentile(deep_ms, 95) if deep_ms else None,
+        "slowest": sorted(((round(max(v), 1), q) for q, v in timings.items()), reverse=True)[:5],
+        "db_bytes": _db_size(db),
+    }
+    (OUT / f"search-{db}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+def _db_size(db: str) -> int:
+    from django.db import connection
+
+    if db == "sqlite":
+        return SQLITE_PATH.stat().st_size
+    with connection.cursor() as cur:
+        cur.execute("SELECT pg_database_size(current_database())")
+        return cur.fetchone()[0]

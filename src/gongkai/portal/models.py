@@ -1,0 +1,48 @@
+"""The portal's own records: editable text around generated column pages, and daily page-view counts."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from gongkai.core.models import TimeStampedModel
+
+
+class ColumnText(TimeStampedModel):
+    """Staff-written text shown before or after a generated column page (指南, 制度)."""
+
+    class Column(models.TextChoices):
+        GUIDE_INTRO = "guide_intro", _("政府信息公开指南：正文前")
+        GUIDE_OUTRO = "guide_outro", _("政府信息公开指南：正文后")
+        RULES = "rules", _("政府信息公开制度")
+
+    agency = models.ForeignKey("agencies.Agency", on_delete=models.CASCADE, related_name="+")
+    column = models.CharField(_("栏目"), max_length=20, choices=Column.choices)
+    body = models.TextField(_("内容"), blank=True)
+
+    class Meta:
+        verbose_name = _("栏目文字")
+        verbose_name_plural = _("栏目文字")
+        constraints = [models.UniqueConstraint(fields=["agency", "column"], name="column_text_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} · {self.column}"
+
+
+class PageView(models.Model):
+    """Views of a site (item empty) or of an item, per day. No address, no cookie, no user: only counts."""
+
+    day = models.DateField(_("日期"))
+    agency_id = models.BigIntegerField(_("机构"))
+    item_id = models.BigIntegerField(_("信息"), null=True, blank=True)
+    count = models.PositiveIntegerField(_("浏览次数"), default=0)
+
+    class Meta:
+        verbose_name = _("浏览量")
+        verbose_name_plural = _("浏览量")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "agency_id", "item_id"], name="pageview_unique",
+                                    nulls_distinct=False),
+        ]
+        indexes = [models.Index(fields=["agency_id", "day"], name="pageview_agency_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.agency_id}/{self.item_id}: {self.count}"

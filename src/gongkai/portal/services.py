@@ -1,0 +1,38 @@
+"""The portal's writers: column texts (staff) and page-view counts (batched)."""
+
+from django.db import transaction
+from django.db.models import F
+
+from gongkai.agencies.policy import can
+from gongkai.core.errors import NotAllowed, ValidationFailed
+from gongkai.core.events import record_event
+from gongkai.portal.models import ColumnText, PageView
+
+MAX_TEXT = 20_000
+
+
+@transaction.atomic
+def set_column_text(*, actor, agency, column: str, body: str) -> ColumnText:
+    if not can(actor, "portal.edit", agency):
+        raise NotAllowed("您无权编辑该机构的栏目文字", action="portal.edit")
+    if column not in ColumnText.Column.values:
+        raise ValidationFailed("栏目不存在", code="column_unknown")
+    body = (body or "").strip()
+    if len(body) > MAX_TEXT:
+        raise ValidationFailed("内容过长，请不超过20000字", code="column_text_too_long")
+    text, _created = ColumnText.objects.select_for_update().get_or_create(agency=agency, column=column)
+    before = text.body
+    text.body = body
+    text.save()
+    record_event(actor=actor, obj=text, action="portal.column_text_changed", before={"body": before},
+                 after={"body": body}, payload={"agency": agency.code, "column": column})
+    return text
+
+
+@transaction.atomic
+def add_page_views(counts: dict) -> None:
+    """Add in-memory counts {(day, agency_id, item_id): n} to the daily rows: one statement per row."""
+    for (day, agency_id, item_id), n in sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0)):
+        updated = PageView.objects.filter(day=day, agency_id=agency_id, item_id=item_id).update(count=F("count") + n)
+        if not updated:
+            PageView.objects.create(day=day, agency_id=agency_id, item_id=item_id, count=n)

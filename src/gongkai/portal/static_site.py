@@ -1,0 +1,107 @@
+"""Static publication: the public pages an item appears on, rendered to HTML files under
+settings.GONGKAI_STATIC_SITE_DIR so nginx (docs/nginx-gongkai.conf) can serve the portal without the app.
+
+A page at /gk/wsjkq/items/12/ becomes <dir>/gk/wsjkq/items/12/index.html; sitemap.xml stays sitemap.xml.
+Withdrawn items' files are removed (nginx then asks the app, which answers 410).
+"""
+
+import logging
+import os
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth.models import AnonymousUser
+from django.test import RequestFactory
+from django.urls import resolve, reverse
+from django.utils import translation
+
+logger = logging.getLogger(__name__)
+
+
+def site_dir() -> Path:
+    return Path(settings.GONGKAI_STATIC_SITE_DIR)
+
+
+def file_for(path: str) -> Path:
+    relative = path.lstrip("/")
+    if not relative or relative.endswith("/"):
+        relative += "index.html"
+    target = (site_dir() / relative).resolve()
+    if site_dir().resolve() not in target.parents:
+        raise ValueError(f"path outside the static site: {path}")
+    return target
+
+
+def render_path(path: str) -> tuple[int, bytes]:
+    request = RequestFactory().get(path, HTTP_HOST=(settings.ALLOWED_HOSTS or ["localhost"])[0].lstrip("."))
+    request.user = AnonymousUser()
+    request.session = {}
+    request.COOKIES = {}
+    match = resolve(path)
+    with translation.override(settings.LANGUAGE_CODE):
+        request.LANGUAGE_CODE = settings.LANGUAGE_CODE
+        response = match.func(request, *match.args, **match.kwargs)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+    return response.status_code, response.content
+
+
+def write_path(path: str) -> bool:
+    """Render one public page and write it atomically; a page that is not 200 is removed instead."""
+    target = file_for(path)
+    status, content = render_path(path)
+    if status != 200:
+        target.unlink(missing_ok=True)
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_suffix(target.suffix + f".{os.getpid()}.tmp")
+    tmp.write_bytes(content)
+    os.replace(tmp, target)
+    return True
+
+
+def pages_for_agency(agency) -> list[str]:
+    """The column and list pages of an agency and of every agency above it (their lists include it)."""
+    from gongkai.agencies.selectors import public_agencies
+
+    ids = [int(p) for p in agency.path.split("/") if p]
+    paths = [reverse("portal:home"), reverse("portal:sitemap")]
+    for code in public_agencies().filter(pk__in=ids).values_list("code", flat=True):
+        for name in ("site", "statutory", "catalog", "rules"):
+            paths.append(reverse(f"portal:{name}", kwargs={"code": code}))
+        for feed in ("feed_atom", "feed_json"):
+            try:
+                paths.append(reverse(f"portal:{feed}", kwargs={"code": code}))
+            except Exception:  # the feeds area may not define this feed
+                continue
+    return paths
+
+
+def publish_item_pages(item, *, withdrawn: bool = False) -> int:
+    """Write (or, when withdrawn, remove) the item page and rewrite the pages that list it."""
+    written = 0
+    item_path = reverse("portal:item", kwargs={"code": item.agency.code, "pk": item.pk})
+    if withdrawn:
+        file_for(item_path).unlink(missing_ok=True)
+    else:
+        written += write_path(item_path)
+    for path in pages_for_agency(item.agency):
+        try:
+            written += write_path(path)
+        except Exception:
+            logger.exception("static publication of %s failed", path)
+    return written
+
+
+def publish_all() -> int:
+    """Write every public page (``gongkai portal publish``): columns of every agency, every item, sitemap."""
+    from gongkai.agencies.selectors import public_agencies
+    from gongkai.catalog.selectors import public_items
+
+    written = write_path(reverse("portal:home")) + write_path(reverse("portal:sitemap"))
+    for agency in public_agencies():
+        for name in ("site", "guide", "rules", "statutory", "catalog"):
+            written += write_path(reverse(f"portal:{name}", kwargs={"code": agency.code}))
+    for code, pk in public_items().values_list("agency__code", "pk").iterator():
+        written += write_path(reverse("portal:item", kwargs={"code": code, "pk": pk}))
+    return written

@@ -1,0 +1,42 @@
+"""sitemap.xml, robots.txt and the language switch of public pages."""
+
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.views.decorators.csrf import csrf_exempt
+from django.views.i18n import set_language
+
+from gongkai.agencies.selectors import public_agencies
+from gongkai.catalog.selectors import public_items
+from gongkai.portal.page_cache import cached_page
+
+SITEMAP_LIMIT = 50_000  # the sitemap protocol's limit per file
+
+
+def sitemap_entries():
+    columns = ("site", "guide", "rules", "statutory", "catalog")
+    for agency in public_agencies().order_by("path"):
+        for name in columns:
+            yield reverse(f"portal:{name}", kwargs={"code": agency.code}), None
+    items = public_items().order_by("-published_on", "-id").values_list("agency__code", "pk", "published_on")
+    for code, pk, published_on in items[:SITEMAP_LIMIT - 1000]:
+        yield reverse("portal:item", kwargs={"code": code, "pk": pk}), published_on
+
+
+@cached_page
+def sitemap(request):
+    origin = request.build_absolute_uri("/").rstrip("/")
+    entries = [(origin + path, day) for path, day in sitemap_entries()]
+    return render(request, "portal/sitemap.xml", {"entries": entries}, content_type="application/xml")
+
+
+def robots(request):
+    sitemap_url = request.build_absolute_uri(reverse("portal:sitemap"))
+    lines = ["User-agent: *", "Disallow: /staff/", "Disallow: /api/", "Disallow: /search/",
+             f"Sitemap: {sitemap_url}", ""]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+# Public pages carry no CSRF token so that they can be cached and published as static files; choosing a
+# language is harmless to forge, so its form is exempt.
+language = csrf_exempt(set_language)

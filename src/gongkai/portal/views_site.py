@@ -1,0 +1,129 @@
+"""An agency's site and its unified 政府信息公开 column (国办公开办函〔2019〕61号: 指南, 制度, 法定主动公开内容, 年报)."""
+
+import datetime as dt
+
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from gongkai.agencies.models import Agency
+from gongkai.agencies.selectors import children, public_agencies
+from gongkai.catalog.models import Term
+from gongkai.catalog.selectors import public_items
+from gongkai.portal.models import ColumnText
+from gongkai.portal.page_cache import cached_page, counted
+
+LIST_SIZE = 20
+MAX_PAGE = 500   # deep catalog pages: 10,000 newest items; beyond that the filters and search narrow it down
+
+
+def site_agency(code: str) -> Agency:
+    agency = public_agencies().filter(code=code).first()
+    if agency is None:
+        raise Http404("没有该机构")
+    return agency
+
+
+def site_context(agency: Agency, column: str) -> dict:
+    ancestor_ids = [int(p) for p in agency.path.split("/") if p and int(p) != agency.pk]
+    ancestors = sorted(public_agencies().filter(pk__in=ancestor_ids), key=lambda a: a.depth)
+    return {"agency": agency, "column": column, "agency_ancestors": ancestors, "search_agency": agency}
+
+
+def column_texts(agency: Agency) -> dict[str, str]:
+    return dict(ColumnText.objects.filter(agency=agency).values_list("column", "body"))
+
+
+@counted
+@cached_page
+def site(request, code):
+    agency = site_agency(code)
+    items = public_items().filter(agency__path__startswith=agency.path).order_by("-published_on", "-id")
+    context = site_context(agency, "site")
+    context.update({
+        "latest": list(items[:10]),
+        "sub_agencies": list(children(agency)),
+        "statutory_roots": list(Term.objects.filter(scheme="statutory", parent__isnull=True, is_active=True)),
+    })
+    return render(request, "portal/site/home.html", context)
+
+
+@counted
+@cached_page
+def guide(request, code):
+    agency = site_agency(code)
+    context = site_context(agency, "guide")
+    context["texts"] = column_texts(agency)
+    context["sections"] = agency.office_sections or []
+    return render(request, "portal/site/guide.html", context)
+
+
+@counted
+@cached_page
+def rules(request, code):
+    agency = site_agency(code)
+    context = site_context(agency, "rules")
+    context["texts"] = column_texts(agency)
+    context["rule_items"] = list(
+        public_items().filter(agency=agency, title__contains="政府信息公开").order_by("-published_on", "-id")[:20]
+    )
+    return render(request, "portal/site/rules.html", context)
+
+
+@counted
+@cached_page
+def statutory(request, code):
+    agency = site_agency(code)
+    terms = list(Term.objects.filter(scheme="statutory", is_active=True).order_by("sort_order", "id"))
+    items = public_items().filter(agency=agency, statutory_item__isnull=False).order_by("-published_on", "-id")
+    by_term: dict[int, list] = {}
+    for item in items[:2000]:
+        by_term.setdefault(item.statutory_item_id, []).append(item)
+    groups = []
+    for root in (t for t in terms if t.parent_id is None):
+        rows = [(t, by_term.get(t.pk, [])[:5], len(by_term.get(t.pk, []))) for t in terms if t.parent_id == root.pk]
+        groups.append((root, rows))
+    context = site_context(agency, "statutory")
+    context["groups"] = groups
+    return render(request, "portal/site/statutory.html", context)
+
+
+def _int(value) -> int | None:
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+@counted
+@cached_page
+def catalog(request, code):
+    agency = site_agency(code)
+    items = public_items().filter(agency__path__startswith=agency.path)
+    terms = {s: list(Term.objects.filter(scheme=s, is_active=True).order_by("sort_order", "id"))
+             for s in ("topic", "genre", "statutory")}
+    chosen = {s: request.GET.get(s, "") for s in ("topic", "genre", "statutory")}
+    fields = {"topic": "topic__code", "genre": "genre__code", "statutory": "statutory_item__code"}
+    for scheme, value in chosen.items():
+        if value:
+            items = items.filter(**{fields[scheme]: value})
+    year = _int(request.GET.get("year"))
+    if year and 1949 <= year <= 2100:
+        items = items.filter(published_on__gte=dt.date(year, 1, 1), published_on__lte=dt.date(year, 12, 31))
+    else:
+        year = None
+    sub = request.GET.get("agency", "")
+    if sub:
+        items = items.filter(agency__code=sub)
+    paginator = Paginator(items.order_by("-published_on", "-id"), LIST_SIZE)
+    number = min(max(_int(request.GET.get("page")) or 1, 1), MAX_PAGE)
+    page = paginator.get_page(number)
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = site_context(agency, "catalog")
+    context.update({
+        "page": page, "terms": terms, "chosen": chosen, "year": year, "sub": sub,
+        "years": range(dt.date.today().year, 2007, -1), "sub_agencies": list(children(agency)),
+        "query_string": query.urlencode(), "capped": paginator.num_pages > MAX_PAGE,
+    })
+    return render(request, "portal/site/catalog.html", context)
