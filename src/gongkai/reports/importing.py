@@ -45,13 +45,22 @@ def _find_row(rows, label: str) -> int | None:
 
 
 def _header_columns(rows, labels: list[str], before: int | None = None) -> dict[str, int]:
-    """Column index of each label, from the nearest header row above ``before`` that has them."""
+    """Column index of each label, from the nearest header rows above ``before`` (a header may span two
+    rows: 自然人 and 总计 sit a row above 商业企业 … 其他)."""
     end = len(rows) if before is None else before
+    found: dict[str, int] = {}
+    header_rows = 0
     for index in range(end - 1, -1, -1):
-        found = {_text(v): i for i, v in enumerate(rows[index]) if _text(v) in labels}
-        if len(found) >= min(2, len(labels)):
-            return found
-    return {}
+        hits = {_text(v): i for i, v in enumerate(rows[index]) if _text(v) in labels}
+        if hits:
+            header_rows += 1
+            for label, i in hits.items():
+                found.setdefault(label, i)
+        elif header_rows:
+            break
+        if len(found) == len(labels) or header_rows >= 3:
+            break
+    return found
 
 
 def _value(v):

@@ -162,6 +162,7 @@ def start_correction(*, actor, report: AnnualReport, note: str) -> AnnualReport:
     note = (note or "").strip()
     if not note:
         raise ValidationFailed("请填写更正说明（公众可见）", code="note_required")
+    report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.PUBLISHED:
         raise InvalidTransition("只有已发布的报告才需要更正；草稿可直接修改", code="not_published")
     if AnnualReport.objects.filter(agency=report.agency, year=report.year, status=ReportStatus.DRAFT).exists():
