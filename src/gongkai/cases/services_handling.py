@@ -176,7 +176,8 @@ def end_consultation(*, actor, consultation: Consultation, replied_on: dt.date, 
 
 
 @transaction.atomic
-def extend_deadline(*, actor, app: Application, days: int, reason: str, notice_on: dt.date | None = None) -> Extension:
+def extend_deadline(*, actor, app: Application, days: int, reason: str, notice_on: dt.date | None = None,
+                    approved_on: dt.date | None = None) -> Extension:
     """Art. 33 ¶2: approved by the head of the disclosure office (the approver role) and notified."""
     require(actor, "case.approve", app)
     app = locked(app)
@@ -188,12 +189,14 @@ def extend_deadline(*, actor, app: Application, days: int, reason: str, notice_o
         raise ValidationFailed(problem)
     if not reason.strip():
         raise ValidationFailed("请写明延期理由。")
-    today = local_today()
-    notice_on = notice_on or today
+    approved_on = approved_on or local_today()
+    notice_on = notice_on or approved_on
+    if notice_on < approved_on or notice_on > local_today():
+        raise ValidationFailed("告知日期应在批准之日和今天之间。")
     deadline = deadline_of(app)
     if deadline and deadline.due_on and notice_on > deadline.due_on:
         raise ValidationFailed(f"答复期限已于 {deadline.due_on.isoformat()} 届满，不能再延长。")
-    extension = Extension.objects.create(application=app, days=days, approved_by=actor, approved_on=today,
+    extension = Extension.objects.create(application=app, days=days, approved_by=actor, approved_on=approved_on,
                                          notice_on=notice_on, reason=reason.strip())
     move(app, "extend", actor=actor, event_action="case.extended", reason=reason.strip(),
          payload={"days": days, "approved_by": actor.get_username(), "notice_on": notice_on})

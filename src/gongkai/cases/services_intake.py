@@ -153,11 +153,12 @@ def _create(*, actor, agency: Agency, channel: Channel, data: ApplicantInput, ar
 
 
 @transaction.atomic
-def submit_online_application(*, agency: Agency, data: ApplicantInput) -> Application:
+def submit_online_application(*, agency: Agency, data: ApplicantInput, is_demo: bool = False) -> Application:
     """The portal form: registered at once; the receipt date follows when staff confirm it (art. 31(3))."""
     if not agency.is_active:
         raise ValidationFailed("该机关暂不受理网上申请。")
-    return _create(actor=None, agency=agency, channel=Channel.ONLINE, data=data, arrived_on=local_today())
+    return _create(actor=None, agency=agency, channel=Channel.ONLINE, data=data, arrived_on=local_today(),
+                   is_demo=is_demo)
 
 
 @transaction.atomic
