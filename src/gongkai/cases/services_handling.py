@@ -189,7 +189,7 @@ def extend_deadline(*, actor, app: Application, days: int, reason: str, notice_o
         raise ValidationFailed(problem)
     if not reason.strip():
         raise ValidationFailed("请写明延期理由。")
-    approved_on = approved_on or local_today()
+    approved_on = approved_on or notice_on or local_today()
     notice_on = notice_on or approved_on
     if notice_on < approved_on or notice_on > local_today():
         raise ValidationFailed("告知日期应在批准之日和今天之间。")
