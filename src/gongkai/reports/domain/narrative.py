@@ -103,8 +103,10 @@ def draft_legacy(figures: dict, *, year: int, agency: str, channel_labels: dict[
         else f"{year}年，在为公民、法人或其他组织提供政府信息时，未进行收费。"
     )
     reconsiderations, suits = figures.get("reconsiderations") or 0, figures.get("lawsuits") or 0
+    where = "、".join(f"{name}{n}件" for name, n in figures.get("appeal_agencies") or [])
     appeals = (
-        f"{year}年，发生因政府信息公开申请行政复议{reconsiderations}件、提起行政诉讼{suits}件。"
+        f"{year}年，发生因政府信息公开申请行政复议{reconsiderations}件、提起行政诉讼{suits}件"
+        + (f"（{where}）。" if where else "。")
         if reconsiderations or suits
         else f"{year}年，未发生因政府信息公开申请行政复议和提起行政诉讼的情况。"
     )

@@ -156,6 +156,11 @@ def flat_figures(snapshot: dict) -> dict:
     figures["t3.withheld"] = sum(t3[r][TOTAL] for r in WITHHELD)
     figures["t4.reconsideration"] = t4["reconsideration"][TOTAL]
     figures["t4.suits"] = t4["direct_suit"][TOTAL] + t4["suit_after_reconsideration"][TOTAL]
+    names = {str(a["id"]): a["name"] for a in snapshot.get("scope", [])}
+    figures["appeal_agencies"] = [
+        (names[agency_id], sum(share.get("table4", {}).values()))
+        for agency_id, share in snapshot.get("per_agency", {}).items() if share.get("table4") and agency_id in names
+    ]
     trial = tables["form"] == "2019"
     first = "第二十条第（一）项|" + ("规范性文件" if trial else "行政规范性文件")
     if first in t2:
