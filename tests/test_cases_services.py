@@ -209,3 +209,20 @@ def test_calendar_change_recomputes_open_cases(personas):
     assert app.reply_due_on == D(2024, 3, 11)
     assert actions(app)[-1] == "case.deadline_recomputed"
     assert recompute_open_deadlines(calendar=changed, changed_years={2024}, actor=None) == 0
+
+
+def test_already_disclosed_links_published_catalog_items(personas):
+    from gongkai.catalog.models import Item
+
+    handler = personas["handler_a"]
+    item = Item.objects.create(agency=personas.dept_a, title="2024年部门预算", status="published",
+                               index_number="MA0000902/2024-00001", published_on=D(2024, 1, 20))
+    app = walk_in(handler, personas.dept_a, arrived_on=D(2024, 2, 5))
+    with pytest.raises(ValidationFailed, match="MA0000902/2024-09999"):
+        services.decide(actor=handler, app=app, result="disclosed", reply_type="36.1",
+                        catalog_index_numbers="MA0000902/2024-09999", decided_on=D(2024, 2, 6))
+    assert not Decision.objects.exists()
+    decision = services.decide(actor=handler, app=app, result="disclosed", reply_type="36.1",
+                               catalog_index_numbers="MA0000902/2024-00001", decided_on=D(2024, 2, 6))
+    assert list(decision.catalog_items.all()) == [item]
+    assert "MA0000902/2024-00001" in app.letters.get(kind="decision").body

@@ -2,6 +2,7 @@
 补正 and payment windows that the minute timer records."""
 
 import datetime as dt
+import re
 
 from django.db import transaction
 
@@ -11,6 +12,7 @@ from gongkai.cases.models import Application, Decision, Fee
 from gongkai.cases.notify import mail_applicant
 from gongkai.cases.services_letters import issue_letter
 from gongkai.cases.transitions import check_step, locked, move, require
+from gongkai.catalog.selectors import public_items
 from gongkai.core.errors import ValidationFailed
 from gongkai.core.time import local_today
 
@@ -58,18 +60,24 @@ def decide(*, actor, app: Application, result: str, reply_type: str = "", reason
                                   catalog_index_numbers, decided_on)
     if problems:
         raise ValidationFailed("；".join(problems))
+    numbers = [n for n in re.split(r"[\s,，;；、]+", catalog_index_numbers.strip()) if n]
+    items = list(public_items().filter(index_number__in=numbers))
+    missing = sorted(set(numbers) - {item.index_number for item in items})
+    if missing:
+        raise ValidationFailed("以下索引号不是已发布的主动公开信息，请核对：" + "、".join(missing))
     row = ROW_OF[result]
     decision = Decision.objects.create(
         application=app, result=result, reply_type=reply_type, legal_basis=legal_basis.strip() or row.legal_basis,
         reasons=reasons.strip(), withheld_what=withheld_what.strip(), withheld_why=withheld_why.strip(),
-        catalog_index_numbers=catalog_index_numbers.strip(), responsible_organ=responsible_organ.strip(),
+        catalog_index_numbers="、".join(numbers), responsible_organ=responsible_organ.strip(),
         decided_on=decided_on, decided_by=actor if getattr(actor, "is_authenticated", False) else None,
     )
+    decision.catalog_items.set(items)
     app.decision = decision
     late = bool(app.reply_due_on and decided_on > app.reply_due_on)
     move(app, "decide", actor=actor, event_action="case.decided", reason=reasons.strip(),
          payload={"result": result.value, "reply_type": reply_type, "decided_on": decided_on, "late": late,
-                  "legal_basis": decision.legal_basis})
+                  "legal_basis": decision.legal_basis, "catalog_items": [item.pk for item in items]})
     issue_letter(actor=actor, app=app, kind="decision", on=decided_on, result=result.value)
     mail_applicant(app, "已作出答复", f"办理结果：{row.label}")
     return decision

@@ -10,8 +10,7 @@ D = dt.date
 CASES_2023 = [
     dict(agency="wsjkq-ghj", received=D(2023, 2, 13), channel="online", applicant="institute",
          description="申请公开万盛经开区国土空间总体规划（2021—2035年）公示稿及规划环评结论",
-         result="disclosed", reply_type="36.1", reasons="该信息已在本机关政府信息公开栏目主动公开。",
-         index="MA0000120/2023-00012"),
+         result="disclosed", reply_type="36.1", reasons="该信息已在本机关政府信息公开栏目主动公开。"),
     dict(agency="wsjkq-jwj", received=D(2023, 3, 6), channel="in_person", applicant="li",
          description="申请公开本人所在小区老旧小区改造工程的施工合同及验收资料",
          result="partial", reply_type="36.2", reasons="提供施工合同主要条款及竣工验收意见。",
@@ -35,7 +34,7 @@ CASES_2023 = [
          result="disclosed", reply_type="36.2", reasons="提供2022年土地承包经营权流转台账及费用收支情况。"),
     dict(agency="wsjkq-jyj", received=D(2023, 8, 21), channel="online", applicant="chen",
          description="申请公开2023年秋季城区义务教育学校招生划片方案",
-         result="disclosed", reply_type="36.1", reasons="该信息已主动公开。", index="MA0000050/2023-00031"),
+         result="disclosed", reply_type="36.1", reasons="该信息已在本机关政府信息公开栏目主动公开。"),
     dict(agency="wsjkq-gaj", received=D(2023, 9, 11), channel="signed_post", applicant="wu",
          description="申请公开某交通事故的全部调查案卷",
          result="withheld_enforcement_file", reply_type="36.3",
@@ -61,8 +60,7 @@ CASES_2023 = [
 CASES_2024 = [
     dict(agency="wsjkq-ghj", received=D(2024, 1, 8), channel="online", applicant="institute",
          description="申请公开2023年度万盛经开区建设用地规划许可证核发清单",
-         result="disclosed", reply_type="36.1", reasons="该信息已在本机关政府信息公开栏目主动公开。",
-         index="MA0000120/2024-00003"),
+         result="disclosed", reply_type="36.1", reasons="该信息已在本机关政府信息公开栏目主动公开。"),
     dict(agency="wsjkq-jwj", received=D(2024, 1, 22), channel="in_person", applicant="li",
          description="申请公开2023年城区老旧小区改造项目清单、资金来源和实施进度",
          result="partial", reply_type="36.2", reasons="提供项目清单、资金来源和实施进度表。",

@@ -15,6 +15,7 @@ from gongkai.calendars.official import current_calendar
 from gongkai.cases import services
 from gongkai.cases.models import Application
 from gongkai.cases.services import ApplicantInput
+from gongkai.catalog.selectors import public_items
 from gongkai.core.time import local_today
 from gongkai.demo.cases_2017 import CASES_2017
 from gongkai.demo.cases_later import CASES_2023, CASES_2024
@@ -108,10 +109,18 @@ def _run(spec: dict) -> Application:
                                 receipt_number=f"渝非税（演示）{paid_on:%Y%m%d}{app.pk:04d}")
         last = paid_on
     app = _fresh(app)
+    reply_type, reasons, index = spec.get("reply_type", ""), spec.get("reasons", ""), ""
+    if reply_type == "36.1":
+        # Point to a published item of the agency's catalog when the catalog demo has one.
+        item = public_items().filter(agency=agency).exclude(index_number="").first()
+        if item is None:
+            reply_type, reasons = "36.2", reasons.replace("该信息已在本机关政府信息公开栏目主动公开。", "提供所申请的信息。")
+        else:
+            index = item.index_number
     decided = spec.get("decided") or min(_working_days_after(last, 8), app.reply_due_on)
-    services.decide(actor=handler, app=app, result=spec["result"], reply_type=spec.get("reply_type", ""),
-                    reasons=spec.get("reasons", ""), withheld_what=spec.get("withheld", ("", ""))[0],
-                    withheld_why=spec.get("withheld", ("", ""))[1], catalog_index_numbers=spec.get("index", ""),
+    services.decide(actor=handler, app=app, result=spec["result"], reply_type=reply_type,
+                    reasons=reasons, withheld_what=spec.get("withheld", ("", ""))[0],
+                    withheld_why=spec.get("withheld", ("", ""))[1], catalog_index_numbers=index,
                     responsible_organ=spec.get("responsible", ""), decided_on=decided)
     delivered = _working_days_after(decided, 1)
     app = services.deliver(actor=handler, app=_fresh(app), delivered_on=delivered,

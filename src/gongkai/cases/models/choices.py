@@ -19,7 +19,9 @@ STATE_CHOICES = _choices(STATE_LABELS)
 CHANNEL_CHOICES = _choices(CHANNEL_LABELS)
 APPLICANT_TYPE_CHOICES = _choices(APPLICANT_TYPE_LABELS)
 RESULT_CHOICES = [(row.result.value, row.label) for row in RESULT_ROWS]
-REPLY_TYPE_CHOICES = [(code.value, f"第三十六条第（{code.value.split('.')[1]}）项") for code in REPLY_TYPE_LABELS]
+_NUMERALS = "一二三四五六七"
+REPLY_TYPE_CHOICES = [(code.value, f"第三十六条第（{_NUMERALS[int(code.value.split('.')[1]) - 1]}）项")
+                      for code in REPLY_TYPE_LABELS]
 FEE_METHOD_CHOICES = _choices(FEE_METHOD_LABELS)
 APPEAL_KIND_CHOICES = _choices(APPEAL_KIND_LABELS)
 APPEAL_OUTCOME_CHOICES = _choices(APPEAL_OUTCOME_LABELS)

@@ -138,7 +138,10 @@ class Decision(TimeStampedModel):
     # Art. 37: what was withheld from a partial disclosure and why.
     withheld_what = models.TextField(_("不予公开的部分"), blank=True)
     withheld_why = models.TextField(_("不予公开的理由"), blank=True)
-    # Art. 36(1): where the already-disclosed information is (catalog 索引号, one per line).
+    # Art. 36(1): where the already-disclosed information is: the catalog items, and their 索引号 as written
+    # into the letter (kept as text so the letter stays right if an item is later withdrawn).
+    catalog_items = models.ManyToManyField("catalog.Item", verbose_name=_("已主动公开的信息"), blank=True,
+                                           related_name="case_decisions")
     catalog_index_numbers = models.TextField(_("已主动公开信息的索引号"), blank=True)
     # Art. 36(5): the organ responsible, when it can be determined.
     responsible_organ = models.CharField(_("负责公开的机关及联系方式"), max_length=300, blank=True)
