@@ -44,6 +44,11 @@ def _cell_label(report, table, row, column) -> str:
     return f"表二 {row.replace('|', ' ')} / {column}"
 
 
+def _hidden(record_id: int) -> dict:
+    # Counted in the cell but outside what this user may open: listed by number only.
+    return {"text": f"#{record_id}", "agency": "", "date": None, "url": None, "hidden": True}
+
+
 @staff_required
 def report_records(request, pk):
     report = _report(request, pk)
@@ -66,11 +71,14 @@ def report_records(request, pk):
             ids = selectors.cell_record_ids(report, table, row, column)
             count, label = len(ids), _cell_label(report, table, row, column)
             if table == "table2":
-                rows = [{"text": f"{i.index_number} {i.title}", "agency": i.agency.name, "date": i.published_on,
-                         "url": _url("backoffice:item_detail", i.pk)} for i in sources.item_rows(request.user, ids)]
+                shown = {i.pk: {"text": f"{i.index_number} {i.title}", "agency": i.agency.name,
+                                "date": i.published_on, "url": _url("backoffice:item_detail", i.pk)}
+                         for i in sources.item_rows(request.user, ids)}
+                rows = [shown.get(i) or _hidden(i) for i in ids]
             elif table == "table3":
-                rows = [{"text": f"{c.tracking_code}", "agency": c.agency.name, "date": c.received_on,
-                         "url": _url("backoffice:case_detail", c.pk)} for c in sources.case_rows(request.user, ids)]
+                shown = {c.pk: {"text": c.tracking_code, "agency": c.agency.name, "date": c.received_on,
+                                "url": _url("backoffice:case_detail", c.pk)} for c in sources.case_rows(request.user, ids)}
+                rows = [shown.get(i) or _hidden(i) for i in ids]
             else:
                 cases = report.snapshot.get("appeal_cases", {})
                 rows = [{"text": f"#{i}", "agency": "", "date": None,
@@ -79,7 +87,7 @@ def report_records(request, pk):
     except (KeyError, StopIteration):
         raise Http404 from None
     return render(request, "backoffice/reports/records.html", {
-        "report": report, "label": label, "count": count, "rows": rows, "hidden": max(0, count - len(rows)),
+        "report": report, "label": label, "count": count, "rows": rows, "hidden": sum(1 for r in rows if r.get("hidden")),
     })
 
 
