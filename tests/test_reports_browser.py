@@ -32,7 +32,7 @@ def test_generate_drill_down_publish_and_read_in_the_portal(live_server, page, p
     assert page.locator("main table tbody tr").count() == 3
     screenshot(page, "reports-drill-down")
     page.go_back()
-    page.click("text=发布到年报栏目")
+    page.click("button:has-text('发布到年报栏目')")
     page.wait_for_selector("text=已发布到政府信息公开年报栏目。")
     page.goto(f"{live_server.url}/gk/{personas.government.code}/reports/{YEAR}/")
     assert "三、收到和处理政府信息公开申请情况" in page.locator("main").inner_text()
