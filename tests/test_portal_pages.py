@@ -5,8 +5,8 @@ import pytest
 from django.urls import reverse
 
 from gongkai.catalog import services as catalog
-from gongkai.portal import page_views
-from gongkai.portal.models import PageView
+from gongkai.search import page_views
+from gongkai.search.models import PageView
 from tests.catalog_helpers import published
 
 

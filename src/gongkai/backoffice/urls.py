@@ -15,6 +15,7 @@ urlpatterns = [
     path("engagement/", include("gongkai.backoffice.urls_engagement")),
     path("dashboard/", include("gongkai.backoffice.urls_dashboard")),
     path("reports/", include("gongkai.backoffice.urls_reports")),
+    path("inspection/", include("gongkai.backoffice.urls_inspection")),
 ]
 
 # Login and logout keep their plain names: Django's LOGIN_URL and templates refer to them.

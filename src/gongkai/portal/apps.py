@@ -9,11 +9,9 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from gongkai.catalog import signals
-        from gongkai.core.timed import register_timed_job
-        from gongkai.portal import page_views, publication
+        from gongkai.portal import publication
 
         signals.item_published.connect(publication.on_item_public, dispatch_uid="portal_item_published")
         signals.item_changed.connect(publication.on_item_public, dispatch_uid="portal_item_changed")
         signals.item_withdrawn.connect(publication.on_item_withdrawn, dispatch_uid="portal_item_withdrawn")
         signals.items_bulk_published.connect(publication.on_items_bulk_published, dispatch_uid="portal_bulk")
-        register_timed_job("portal.flush_page_views", "写入本进程累计的浏览量")(page_views.flush_views)

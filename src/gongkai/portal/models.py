@@ -1,4 +1,5 @@
-"""The portal's own records: editable text around generated column pages, and daily page-view counts."""
+"""The portal's own records: editable text around generated column pages. (Page views are counted in
+gongkai.search, below the reports that read them.)"""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -25,24 +26,3 @@ class ColumnText(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.agency_id} · {self.column}"
-
-
-class PageView(models.Model):
-    """Views of a site (item empty) or of an item, per day. No address, no cookie, no user: only counts."""
-
-    day = models.DateField(_("日期"))
-    agency_id = models.BigIntegerField(_("机构"))
-    item_id = models.BigIntegerField(_("信息"), null=True, blank=True)
-    count = models.PositiveIntegerField(_("浏览次数"), default=0)
-
-    class Meta:
-        verbose_name = _("浏览量")
-        verbose_name_plural = _("浏览量")
-        constraints = [
-            models.UniqueConstraint(fields=["day", "agency_id", "item_id"], name="pageview_unique",
-                                    nulls_distinct=False),
-        ]
-        indexes = [models.Index(fields=["agency_id", "day"], name="pageview_agency_day")]
-
-    def __str__(self) -> str:
-        return f"{self.day} {self.agency_id}/{self.item_id}: {self.count}"

@@ -53,7 +53,7 @@ def agency_id_for(code: str) -> int | None:
 
 def counted(view):
     """Count a view of the agency's site, and of the item when the URL names one (before any cache)."""
-    from gongkai.portal.page_views import record_view
+    from gongkai.search.page_views import record_view
 
     @wraps(view)
     def wrapped(request, code, *args, **kwargs):

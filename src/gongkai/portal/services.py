@@ -1,12 +1,11 @@
-"""The portal's writers: column texts (staff) and page-view counts (batched)."""
+"""The portal's writer: the staff-written text around generated column pages."""
 
 from django.db import transaction
-from django.db.models import F
 
 from gongkai.agencies.policy import can
 from gongkai.core.errors import NotAllowed, ValidationFailed
 from gongkai.core.events import record_event
-from gongkai.portal.models import ColumnText, PageView
+from gongkai.portal.models import ColumnText
 
 MAX_TEXT = 20_000
 
@@ -27,12 +26,3 @@ def set_column_text(*, actor, agency, column: str, body: str) -> ColumnText:
     record_event(actor=actor, obj=text, action="portal.column_text_changed", before={"body": before},
                  after={"body": body}, payload={"agency": agency.code, "column": column})
     return text
-
-
-@transaction.atomic
-def add_page_views(counts: dict) -> None:
-    """Add in-memory counts {(day, agency_id, item_id): n} to the daily rows: one statement per row."""
-    for (day, agency_id, item_id), n in sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0)):
-        updated = PageView.objects.filter(day=day, agency_id=agency_id, item_id=item_id).update(count=F("count") + n)
-        if not updated:
-            PageView.objects.create(day=day, agency_id=agency_id, item_id=item_id, count=n)

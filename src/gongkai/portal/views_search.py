@@ -38,6 +38,7 @@ def search(request):
         "agencies": list(public_agencies().order_by("path", "sort_order")),
         "topics": list(Term.objects.filter(scheme="topic", is_active=True, parent__isnull=True)),
         "genres": list(Term.objects.filter(scheme="genre", is_active=True)),
+        "filtered": any(params.get(k) for k in ("agency", "topic", "genre", "validity", "from", "to", "sort")),
         "validities": VALIDITY_CHOICES, "params": params, "base_query": base.urlencode(), "number": number,
     }
     return render(request, "portal/search.html", context)

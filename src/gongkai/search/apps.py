@@ -20,4 +20,8 @@ class SearchConfig(AppConfig):
     verbose_name = _("搜索")
 
     def ready(self):
+        from gongkai.core.timed import register_timed_job
+        from gongkai.search import page_views
+
         post_migrate.connect(_forget_flushed_index, sender=self, dispatch_uid="search_forget_flushed_index")
+        register_timed_job("search.flush_page_views", "写入本进程累计的浏览量")(page_views.flush_views)

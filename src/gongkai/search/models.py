@@ -39,3 +39,27 @@ class SearchDocument(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class PageView(models.Model):
+    """Public views of a site (item empty) or of an item, per day. No address, no cookie, no user: only counts.
+
+    Kept here, below the catalog and the reports, so that the annual report and the back office can read it.
+    """
+
+    day = models.DateField(_("日期"))
+    agency_id = models.BigIntegerField(_("机构"))
+    item_id = models.BigIntegerField(_("信息"), null=True, blank=True)
+    count = models.PositiveIntegerField(_("浏览次数"), default=0)
+
+    class Meta:
+        verbose_name = _("浏览量")
+        verbose_name_plural = _("浏览量")
+        constraints = [
+            models.UniqueConstraint(fields=["day", "agency_id", "item_id"], name="pageview_unique",
+                                    nulls_distinct=False),
+        ]
+        indexes = [models.Index(fields=["agency_id", "day"], name="pageview_agency_day")]
+
+    def __str__(self) -> str:
+        return f"{self.day} {self.agency_id}/{self.item_id}: {self.count}"

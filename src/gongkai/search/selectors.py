@@ -149,3 +149,26 @@ def search(query: str | None, *, agency=None, topic: str = "", genre: str = "", 
     if page.is_first_page:
         page.exact = exact_lookup(page.query)
     return page
+
+
+def page_view_totals(*, agency_ids, start, end) -> dict:
+    """Views per site (item_id None) in [start, end], for staff figures and the annual report."""
+    from django.db.models import Sum
+
+    from gongkai.search.models import PageView
+
+    rows = (PageView.objects.filter(agency_id__in=list(agency_ids), item_id__isnull=True, day__gte=start,
+                                    day__lte=end).values("agency_id").annotate(total=Sum("count")))
+    return {row["agency_id"]: row["total"] for row in rows}
+
+
+def top_viewed_items(*, agency_ids, start, end, limit: int = 10) -> list[tuple[int, int]]:
+    """(item id, views) of the most viewed items in [start, end]."""
+    from django.db.models import Sum
+
+    from gongkai.search.models import PageView
+
+    rows = (PageView.objects.filter(agency_id__in=list(agency_ids), item_id__isnull=False, day__gte=start,
+                                    day__lte=end).values("item_id").annotate(total=Sum("count"))
+            .order_by("-total", "item_id")[:limit])
+    return [(row["item_id"], row["total"]) for row in rows]

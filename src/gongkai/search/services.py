@@ -5,12 +5,13 @@
 from collections.abc import Iterable
 
 from django.db import connection, transaction
+from django.db.models import F
 
 from gongkai.search.backends import IndexRow, backend_for
 from gongkai.search.domain.analysis import doc_number_key
 from gongkai.search.domain.documents import IndexedDocument
 from gongkai.search.domain.keys import sort_key
-from gongkai.search.models import SearchDocument
+from gongkai.search.models import PageView, SearchDocument
 
 _FIELDS = ("agency_id", "agency_path", "title", "summary", "body", "doc_number", "index_number", "published_on",
            "written_on", "topic", "genre", "validity", "url", "extra")
@@ -89,3 +90,14 @@ def rebuild_index(*, batch: int = 2000) -> int:
         backend.add(chunk)
         total += len(chunk)
     return total
+
+
+@transaction.atomic
+def add_page_views(counts: dict) -> None:
+    """Add in-memory counts {(day, agency_id, item_id): n} to the daily rows (one batch per flush, not per view).
+
+    Derived usage figures, not a decision: no event is written."""
+    for (day, agency_id, item_id), n in sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0)):
+        updated = PageView.objects.filter(day=day, agency_id=agency_id, item_id=item_id).update(count=F("count") + n)
+        if not updated:
+            PageView.objects.create(day=day, agency_id=agency_id, item_id=item_id, count=n)

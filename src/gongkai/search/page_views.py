@@ -37,7 +37,7 @@ def take_pending() -> dict:
 
 
 def flush_views() -> int:
-    from gongkai.portal.services import add_page_views
+    from gongkai.search.services import add_page_views
 
     counts = take_pending()
     if counts:
