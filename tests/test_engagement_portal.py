@@ -31,7 +31,7 @@ def test_write_then_rate_through_the_private_link(client, personas, django_captu
     assert (message.channel, message.writer_name, message.consent_to_publish) == ("web", "王五", True)
     page = client.get(link)
     assert page.status_code == 200 and "正在办理" in page.content.decode()
-    assert page["Referrer-Policy"] == "no-referrer"
+    assert page["Referrer-Policy"] == "same-origin"
     assert client.post(link, {"rating": "satisfied"}).status_code == 400   # not yet answered
     services.reply_to_message(actor=personas["editor_a"], message=message, reply="需要身份证明。")
     assert client.post(link, {"rating": "basically", "comment": "还可以"}).status_code == 302

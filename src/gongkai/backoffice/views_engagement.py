@@ -20,7 +20,7 @@ from gongkai.backoffice.views_engagement_forms import (
     StaffRatingForm,
     UnpublishForm,
 )
-from gongkai.backoffice.views_engagement_records import RECORD_TABS
+from gongkai.backoffice.views_engagement_records import RECORD_TABS, may_see_dashboard
 from gongkai.core.errors import DomainError
 from gongkai.core.events import events_for
 from gongkai.core.time import local_today
@@ -63,7 +63,7 @@ def message_list(request):
             for m in page.object_list]
     may_enter = agencies_where(request.user, "engagement.handle").exists()
     return render(request, "backoffice/engagement/message_list.html", {
-        "record_tabs": RECORD_TABS, "page": page, "rows": rows, "filters": FILTERS, "chosen": chosen, "q": query, "may_enter": may_enter,
+        "record_tabs": RECORD_TABS, "may_see_dashboard": may_see_dashboard(request.user), "page": page, "rows": rows, "filters": FILTERS, "chosen": chosen, "q": query, "may_enter": may_enter,
         "querystring": "&".join(f"{k}={v}" for k, v in {**chosen, **({"q": query} if query else {})}.items()),
     })
 
@@ -165,13 +165,16 @@ def message_detail(request, pk):
 def workbench_panel(user):
     """Open messages past their reply limit or the 3-month inspection limit, for those who handle them."""
     handled = agencies_where(user, "engagement.handle")
+    dashboard = may_see_dashboard(user)
     if not handled.exists():
-        return None
+        return {"dashboard": True, "handles": False} if dashboard else None
     today = local_today()
     open_messages = Message.objects.filter(
         Q(agency__in=handled) | Q(department__in=handled), status__in=[s.value for s in rules.OPEN_STATUSES])
     overdue = open_messages.filter(reply_due_on__lt=today)
     return {
+        "dashboard": dashboard,
+        "handles": True,
         "open": open_messages.count(),
         "overdue": overdue.count(),
         "inspection": open_messages.filter(

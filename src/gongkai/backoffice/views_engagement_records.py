@@ -61,6 +61,10 @@ FIGURE_LABELS = {
 }
 
 
+def may_see_dashboard(user) -> bool:
+    return agencies_where(user, "dashboard.view").exists()
+
+
 def _column_label(model, name: str) -> str:
     field = name.removeprefix("get_").removesuffix("_display")
     return str(model._meta.get_field(field).verbose_name)
@@ -109,7 +113,7 @@ def record_list(request, kind):
     rows = [[getattr(obj, c)() if c.startswith("get_") else getattr(obj, c) for c in columns]
             for obj in page.object_list]
     return render(request, "backoffice/engagement/record_list.html", {
-        "tab": kind, "record_tabs": RECORD_TABS, "title": dict(RECORD_TABS)[kind], "form": form, "page": page,
+        "tab": kind, "record_tabs": RECORD_TABS, "may_see_dashboard": may_see_dashboard(request.user), "title": dict(RECORD_TABS)[kind], "form": form, "page": page,
         "headers": [_column_label(model, c) for c in columns], "rows": rows,
     }, status=status)
 
@@ -143,7 +147,7 @@ def figures(request):
     values = period_figures(agency_ids=ids, start=start, end=end)
     rows = [(name, FIGURE_LABELS[name], getattr(values, name)) for name in FIGURE_LABELS]
     return render(request, "backoffice/engagement/figures.html", {
-        "tab": "figures", "record_tabs": RECORD_TABS, "year": year, "agency": agency, "rows": rows,
+        "tab": "figures", "record_tabs": RECORD_TABS, "may_see_dashboard": may_see_dashboard(request.user), "year": year, "agency": agency, "rows": rows,
         "values": values, "roots": roots, "years": range(local_today().year, 2009, -1),
     })
 
@@ -157,6 +161,6 @@ def figure_records(request, figure):
     qs = records_for_figure(agency_ids=ids, start=start, end=end, figure=figure)
     page = Paginator(qs.order_by("pk"), 100).get_page(request.GET.get("page"))
     return render(request, "backoffice/engagement/figure_records.html", {
-        "tab": "figures", "record_tabs": RECORD_TABS, "year": year, "agency": agency, "figure": figure,
+        "tab": "figures", "record_tabs": RECORD_TABS, "may_see_dashboard": may_see_dashboard(request.user), "year": year, "agency": agency, "figure": figure,
         "label": FIGURE_LABELS.get(figure, figure), "page": page,
     })

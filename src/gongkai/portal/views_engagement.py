@@ -98,8 +98,9 @@ def mailbox_rate(request, token):
             status = 400
     response = render(request, "portal/engagement/mailbox_rate.html",
                       {"message": message, "form": form, "agency": message.agency}, status=status)
-    # The address is the writer's key: keep it out of referrers, caches and search engines.
-    response["Referrer-Policy"] = "no-referrer"
+    # The address is the writer's key: keep it out of other sites' referrers, caches and search engines
+    # ("no-referrer" would make browsers send Origin: null and fail the CSRF check of the rating form).
+    response["Referrer-Policy"] = "same-origin"
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response

@@ -12,6 +12,12 @@
     box.hidden = false;
     var categories = chart.rows.map(function (row) { return row[0]; });
     var series = [];
+    // Counts on the left; percentages (0-100) on the right. A working-days chart has its own left axis.
+    var yAxis = [{ type: "value", name: chart.days.length ? chart.axes.days : chart.axes.count,
+                   minInterval: chart.days.length ? 0 : 1 }];
+    if (chart.lines.length) {
+      yAxis.push({ type: "value", name: "%", min: 0, max: 100, splitLine: { show: false } });
+    }
     chart.bars.forEach(function (i) {
       series.push({ name: chart.columns[i], type: "bar", yAxisIndex: 0,
                     data: chart.rows.map(function (row) { return row[i]; }) });
@@ -20,15 +26,17 @@
       series.push({ name: chart.columns[i], type: "line", yAxisIndex: 1, connectNulls: true,
                     data: chart.rows.map(function (row) { return row[i]; }) });
     });
-    var yAxis = [{ type: "value", minInterval: 1 }];
-    if (chart.lines.length) { yAxis.push({ type: "value", min: 0, splitLine: { show: false } }); }
+    chart.days.forEach(function (i) {
+      series.push({ name: chart.columns[i], type: "line", yAxisIndex: 0, connectNulls: true,
+                    data: chart.rows.map(function (row) { return row[i]; }) });
+    });
     var instance = window.echarts.init(box, null, { renderer: "svg" });
     instance.setOption({
       aria: { enabled: true },
       animation: false,
       tooltip: { trigger: "axis" },
       legend: { top: 0 },
-      grid: { left: 48, right: 48, top: 40, bottom: categories.length > 12 ? 90 : 40 },
+      grid: { left: 48, right: 48, top: 56, bottom: categories.length > 12 ? 90 : 40 },
       xAxis: { type: "category", data: categories,
                axisLabel: { interval: 0, rotate: categories.length > 12 ? 45 : 0 } },
       yAxis: yAxis,
