@@ -138,3 +138,26 @@ def test_public_form_errors_in_chinese_and_nothing_saved(client, personas):
 def test_workbench_panel_lists_due_cases(client, personas, case):
     body = client_for(client, personas, "handler_a").get(reverse("backoffice:workbench")).content.decode()
     assert "依申请公开" in body and case.tracking_code in body
+
+
+def test_staff_register_an_oral_request_with_a_scan(client, personas):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    c = client_for(client, personas, "handler_a")
+    form = {
+        "agency": personas.dept_a.code, "channel": "oral", "arrived_on": "2024-02-05",
+        "applicant_type": "natural_person", "applicant_name": "赵六", "id_type": "resident_id", "id_number": ID,
+        "phone": "13700000000", "description": "口头申请公开本局2023年决算", "provision_form": "paper",
+        "delivery": "pickup",
+    }
+    refused = c.post(reverse("backoffice:case_register"), form)
+    assert refused.status_code == 400 and "口头申请应由工作人员如实记录" in refused.content.decode()
+    assert not Application.objects.exists()
+    scan = SimpleUploadedFile("scan.pdf", b"%PDF-1.4\n%test\n", content_type="application/pdf")
+    response = c.post(reverse("backoffice:case_register"), {**form, "oral_record": "申请人口述：要2023年决算。",
+                                                            "attachment": scan})
+    app = Application.objects.get()
+    assert response.status_code == 302 and app.received_on == D(2024, 2, 5) and app.attachments.count() == 1
+    assert c.get(reverse("backoffice:case_attachment", kwargs={"pk": app.attachments.get().pk})).status_code == 200
+    other = client_for(client.__class__(), personas, "editor_b")
+    assert other.get(reverse("backoffice:case_attachment", kwargs={"pk": app.attachments.get().pk})).status_code == 403

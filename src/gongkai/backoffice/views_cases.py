@@ -44,7 +44,7 @@ def case_register(request):
     agencies = list(agencies_where(request.user, "case.register").order_by("path"))
     if not agencies:
         raise PermissionDenied(_("您无权登记申请"))
-    form = RegisterForm(request.POST or None, agencies=agencies)
+    form = RegisterForm(request.POST or None, request.FILES or None, agencies=agencies)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         agency = next(a for a in agencies if a.code == data["agency"])
@@ -52,7 +52,7 @@ def case_register(request):
             app = register_application(
                 actor=request.user, agency=agency, channel=data["channel"], arrived_on=data["arrived_on"],
                 oral_record=data["oral_record"],
-                data=ApplicantInput(**{k: data.get(k) or "" for k in REGISTER_FIELDS}),
+                data=ApplicantInput(**{k: data.get(k) or "" for k in REGISTER_FIELDS}, files=data["attachment"]),
             )
         except DomainError as exc:
             form.add_error(None, exc.message)

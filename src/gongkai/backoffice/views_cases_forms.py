@@ -1,5 +1,6 @@
 """Forms of the staff case pages: registration and one form per step."""
 
+import filetype
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -48,6 +49,17 @@ class RegisterForm(forms.Form):
     delivery = forms.ChoiceField(label=_("获取方式"), choices=DELIVERY_CHOICES)
     oral_record = forms.CharField(label=_("口头申请记录（口头申请时必填）"), required=False,
                                   widget=forms.Textarea(attrs={"rows": 3}))
+    attachment = forms.FileField(label=_("扫描件或附件（PDF/JPG/PNG，选填）"), required=False)
+
+    def clean_attachment(self):
+        upload = self.cleaned_data.get("attachment")
+        if not upload:
+            return []
+        content = upload.read()
+        kind = filetype.guess(content)
+        if kind is None or kind.mime not in {"application/pdf", "image/jpeg", "image/png"}:
+            raise forms.ValidationError(_("只接受 PDF、JPG 或 PNG 文件。"))
+        return [(upload.name[-100:], content, kind.mime)]
 
     def __init__(self, *args, agencies=(), **kwargs):
         super().__init__(*args, **kwargs)
