@@ -132,3 +132,22 @@ def test_import_refuses_the_whole_batch_on_one_bad_record(personas):
     with pytest.raises(ValidationFailed, match="第 2 条"):
         services_records.import_records(actor=None, agency=gov, kind="outreach", records=[good, bad], reason="t")
     assert not OutreachRecord.objects.exists()
+
+
+@pytest.mark.django_db
+def test_interpretation_links_published_catalog_items(personas):
+    from tests.catalog_helpers import draft, published
+
+    item = published(personas)
+    unpublished = draft(personas, title="未发布的通知")
+    record = services_records.record_outreach(
+        actor=personas["publisher"], agency=personas.government, kind="normative_interpretation",
+        held_on=dt.date(2024, 5, 6), topic="预算公开通知解读", index_numbers=[item.index_number])
+    assert list(record.items.all()) == [item]
+    assert item.outreach_records.get() == record
+    with pytest.raises(ValidationFailed, match="没有对应的已公开信息"):
+        services_records.record_outreach(
+            actor=personas["publisher"], agency=personas.government, kind="other_interpretation",
+            held_on=dt.date(2024, 5, 6), topic="x", index_numbers=[item.index_number, "NO-SUCH-1"])
+    assert unpublished.index_number == "" or not unpublished.outreach_records.exists()
+    assert OutreachRecord.objects.count() == 1

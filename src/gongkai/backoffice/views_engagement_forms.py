@@ -70,7 +70,12 @@ class OutreachForm(forms.Form):
     topic = forms.CharField(label=_("主题"), max_length=300)
     form = forms.CharField(label=_("形式"), max_length=60, required=False)
     url = forms.URLField(label=_("链接"), required=False, assume_scheme="https")
+    index_numbers = forms.CharField(label=_("关联的主动公开信息（索引号，每行一个）"), required=False,
+                                    widget=forms.Textarea(attrs={"rows": 2}))
     notes = forms.CharField(label=_("说明"), required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+    def clean_index_numbers(self):
+        return [line.strip() for line in self.cleaned_data["index_numbers"].splitlines() if line.strip()]
 
 
 class ArchiveForm(forms.Form):

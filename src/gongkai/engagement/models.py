@@ -109,6 +109,9 @@ class OutreachRecord(TimeStampedModel):
     form = models.CharField(_("形式"), max_length=60, blank=True, help_text=_("如：文字、图解、视频、新闻稿"))
     url = models.URLField(_("链接"), blank=True)
     notes = models.TextField(_("说明"), blank=True)
+    # The published items a response or interpretation is about (the policy document it interprets, …).
+    items = models.ManyToManyField("catalog.Item", verbose_name=_("关联的主动公开信息"), blank=True,
+                                   related_name="outreach_records")
     is_demo = models.BooleanField(_("演示数据"), default=False)
 
     class Meta:

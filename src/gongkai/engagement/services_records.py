@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import can
+from gongkai.catalog.selectors import public_items
 from gongkai.core.errors import NotAllowed, ValidationFailed
 from gongkai.core.events import record_event, snapshot
 from gongkai.engagement.domain.records import ARCHIVE_QUANTITIES, ArchiveKind, OutreachKind
@@ -45,16 +46,33 @@ def _save_valid(obj) -> None:
         raise ValidationFailed("记录与已有记录冲突或数量不符合类型要求") from exc
 
 
+def _published_items(index_numbers: list[str]) -> list:
+    wanted = [n.strip() for n in index_numbers if n and n.strip()]
+    if not wanted:
+        return []
+    found = {item.index_number: item for item in public_items().filter(index_number__in=wanted)}
+    unknown = [n for n in wanted if n not in found]
+    if unknown:
+        raise ValidationFailed("以下索引号没有对应的已公开信息：" + "、".join(unknown))
+    return [found[n] for n in dict.fromkeys(wanted)]
+
+
 @transaction.atomic
 def record_outreach(*, actor, agency: Agency, kind: str, held_on: dt.date, topic: str, form: str = "",
-                    url: str = "", notes: str = "", is_demo: bool = False) -> OutreachRecord:
+                    url: str = "", notes: str = "", index_numbers: list[str] = (),
+                    is_demo: bool = False) -> OutreachRecord:
+    """Record a response, press conference, interview or interpretation, linked to the published items
+    (by 索引号) it is about."""
     _require(actor, agency)
+    items = _published_items(list(index_numbers))
     record = OutreachRecord(agency=agency, kind=OutreachKind(kind).value, held_on=held_on,
                             topic=(topic or "").strip(), form=form.strip(), url=url.strip(), notes=notes.strip(),
                             is_demo=is_demo)
     _save_valid(record)
+    record.items.set(items)
     record_event(actor=actor, obj=record, action="outreach.recorded",
-                 after=snapshot(record, ["kind", "held_on", "topic", "form", "url"]))
+                 after={**snapshot(record, ["kind", "held_on", "topic", "form", "url"]),
+                        "items": [item.index_number for item in items]})
     return record
 
 
