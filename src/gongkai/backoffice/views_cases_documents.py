@@ -16,9 +16,9 @@ from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_cases_forms import LetterDeliveryForm, TemplateForm
 from gongkai.cases import documents, selectors
 from gongkai.cases.domain.letters import PLACEHOLDERS
+from gongkai.cases.letters import template_for
 from gongkai.cases.models import Attachment, Letter, LetterTemplate
 from gongkai.cases.services import record_letter_delivery, save_letter_template
-from gongkai.cases.services_letters import template_for
 from gongkai.core.errors import DomainError
 from gongkai.core.events import record_event
 

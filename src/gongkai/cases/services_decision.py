@@ -10,7 +10,6 @@ from gongkai.cases.domain.results import REPLY_TYPES, ROW_OF, ReplyType, Result
 from gongkai.cases.domain.states import State
 from gongkai.cases.models import Application, Decision, Fee
 from gongkai.cases.notify import mail_applicant
-from gongkai.cases.services_letters import issue_letter
 from gongkai.cases.transitions import check_step, locked, move, require
 from gongkai.catalog.selectors import public_items
 from gongkai.core.errors import ValidationFailed
@@ -77,8 +76,8 @@ def decide(*, actor, app: Application, result: str, reply_type: str = "", reason
     late = bool(app.reply_due_on and decided_on > app.reply_due_on)
     move(app, "decide", actor=actor, event_action="case.decided", reason=reasons.strip(),
          payload={"result": result.value, "reply_type": reply_type, "decided_on": decided_on, "late": late,
-                  "legal_basis": decision.legal_basis, "catalog_items": [item.pk for item in items]})
-    issue_letter(actor=actor, app=app, kind="decision", on=decided_on, result=result.value)
+                  "legal_basis": decision.legal_basis, "catalog_items": [item.pk for item in items]},
+         letter={"kind": "decision", "on": decided_on, "result": result.value})
     mail_applicant(app, "已作出答复", f"办理结果：{row.label}")
     return decision
 
@@ -123,8 +122,8 @@ def withdraw(*, actor, app: Application, reason: str = "", on: dt.date | None = 
                                        legal_basis="", decided_by=actor if getattr(actor, "is_authenticated", False) else None)
     app.decision = decision
     app.closed_on = on
-    move(app, "withdraw", actor=actor, event_action="case.withdrawn", reason=text, extra_fields=["closed_on"])
-    issue_letter(actor=actor, app=app, kind="withdrawal", on=on, values={"理由": ""})
+    move(app, "withdraw", actor=actor, event_action="case.withdrawn", reason=text, extra_fields=["closed_on"],
+         letter={"kind": "withdrawal", "on": on, "values": {"理由": ""}})
     mail_applicant(app, "已撤回")
     return decision
 
@@ -143,9 +142,8 @@ def _abandon(app: Application, *, step: str, result: Result, lapsed_after: dt.da
         app.decision = decision
         app.closed_on = on
         move(app, step, actor=None, event_action="case.abandoned", reason=reason, extra_fields=["closed_on"],
-             payload={"result": result.value, "lapsed_after": lapsed_after})
-        issue_letter(actor=None, app=app, kind="abandonment", on=on,
-                     values={"理由": reason, "法律依据": row.legal_basis})
+             payload={"result": result.value, "lapsed_after": lapsed_after},
+             letter={"kind": "abandonment", "on": on, "values": {"理由": reason, "法律依据": row.legal_basis}})
         mail_applicant(app, "视为放弃申请", reason)
     return True
 

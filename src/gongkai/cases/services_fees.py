@@ -12,7 +12,6 @@ from gongkai.cases.domain.clock import PAYMENT_WINDOW_DAYS
 from gongkai.cases.domain.fees import BASIS, FEE_METHOD_LABELS, FeeMethod, Quote, quote_pages, quote_pieces
 from gongkai.cases.models import Application, Fee
 from gongkai.cases.notify import mail_applicant
-from gongkai.cases.services_letters import issue_letter
 from gongkai.cases.transitions import check_step, locked, move, require
 from gongkai.core.domain.money import yuan
 from gongkai.core.errors import ValidationFailed
@@ -68,11 +67,10 @@ def issue_fee_notice(*, actor, app: Application, method: str, pages: int | None 
     )
     move(app, "issue_fee_notice", actor=actor, event_action="case.fee_notice_issued",
          payload={"method": quote.method.value, "amount": quote.total, "payment_due_on": due,
-                  "lines": fee.quote_lines})
-    issue_letter(actor=actor, app=app, kind="fee", on=on, values={
-        "收费金额": str(quote.total), "计费明细": "\n".join(fee.quote_lines), "缴费期限": due.strftime("%Y年%m月%d日"),
-        "法律依据": BASIS,
-    })
+                  "lines": fee.quote_lines},
+         letter={"kind": "fee", "on": on, "values": {
+             "收费金额": str(quote.total), "计费明细": "\n".join(fee.quote_lines),
+             "缴费期限": due.strftime("%Y年%m月%d日"), "法律依据": BASIS}})
     mail_applicant(app, "收费通知", f"应缴 {quote.total} 元，缴费期限 {due.isoformat()}。")
     return fee
 

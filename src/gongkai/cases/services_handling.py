@@ -11,9 +11,9 @@ from gongkai.calendars.official import current_calendar
 from gongkai.cases.clockfacts import deadline_of
 from gongkai.cases.conf import clock_settings
 from gongkai.cases.domain.clock import CONSULTATION_WINDOW_DAYS, PAUSE_LABELS, PauseKind, extension_problem
+from gongkai.cases.letters import write_letter
 from gongkai.cases.models import Application, Consultation, Correction, Extension
 from gongkai.cases.notify import mail_applicant
-from gongkai.cases.services_letters import issue_letter
 from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require
 from gongkai.core.errors import ValidationFailed
 from gongkai.core.events import record_event
@@ -48,9 +48,8 @@ def request_correction(*, actor, app: Application, items: str, period_days: int,
     _date_ok(on, not_before=app.received_on, label="补正告知日期")
     Correction.objects.create(application=app, requested_on=on, period_days=period_days, items=items.strip())
     move(app, "request_correction", actor=actor, event_action="case.correction_requested", reason=items.strip(),
-         payload={"requested_on": on, "period_days": period_days})
-    issue_letter(actor=actor, app=app, kind="correction", on=on,
-                 values={"补正事项": items.strip(), "补正期限": str(period_days)})
+         payload={"requested_on": on, "period_days": period_days},
+         letter={"kind": "correction", "on": on, "values": {"补正事项": items.strip(), "补正期限": str(period_days)}})
     mail_applicant(app, "需要补正", f"请于 {app.correction_due_on} 前补正：{items.strip()}")
     return app
 
@@ -72,8 +71,8 @@ def receive_correction(*, actor, app: Application, received_on: dt.date,
         app.description = corrected_description.strip()
         fields.append("description")
     move(app, "receive_correction", actor=actor, event_action="case.correction_received",
-         reason="收到补正后的申请，答复期限重新计算", payload={"received_on": received_on}, extra_fields=fields)
-    issue_letter(actor=actor, app=app, kind="acceptance", on=received_on)
+         reason="收到补正后的申请，答复期限重新计算", payload={"received_on": received_on}, extra_fields=fields,
+         letter={"kind": "acceptance", "on": received_on})
     mail_applicant(app, "已收到补正并受理", f"答复期限：{app.reply_due_on}")
     return app
 
@@ -85,8 +84,7 @@ def accept_application(*, actor, app: Application, on: dt.date | None = None) ->
     check_step(app, "accept")
     if app.received_on is None:
         raise ValidationFailed("请先确认收到申请之日（《条例》第三十一条），再受理。")
-    move(app, "accept", actor=actor, event_action="case.accepted")
-    issue_letter(actor=actor, app=app, kind="acceptance", on=on)
+    move(app, "accept", actor=actor, event_action="case.accepted", letter={"kind": "acceptance", "on": on})
     mail_applicant(app, "已受理", f"答复期限：{app.reply_due_on}")
     return app
 
@@ -116,11 +114,14 @@ def transfer_application(*, actor, app: Application, to_agency: Agency, reason: 
     if to_agency.pk == app.agency_id or not to_agency.is_active:
         raise ValidationFailed("请选择另一个在用的机关或部门。")
     from_agency = app.agency
-    issue_letter(actor=actor, app=app, kind="transfer", values={"转办机关": to_agency.name, "理由": reason.strip()})
+    # The transferring agency writes the letter, before the case changes hands.
+    letter = write_letter(actor=actor, app=app, kind="transfer",
+                          values={"转办机关": to_agency.name, "理由": reason.strip()})
     app.agency, app.handler, app.section = to_agency, None, ""
     move(app, "transfer", actor=actor, event_action="case.transferred", reason=reason.strip(),
          extra_fields=["agency", "handler", "section"],
-         payload={"from_agency": from_agency.code, "to_agency": to_agency.code})
+         payload={"from_agency": from_agency.code, "to_agency": to_agency.code,
+                  "letter": {"number": letter.number, "kind": letter.kind}})
     mail_applicant(app, "已转办", f"已转{to_agency.name}办理。")
     return app
 
@@ -145,8 +146,7 @@ def start_consultation(*, actor, app: Application, kind: str, party: str, sent_o
                                                reply_due_on=window.due)
     move(app, "start_consultation", actor=actor, event_action="case.consultation_started",
          payload={"kind": kind.value, "party": party.strip(), "sent_on": sent_on, "reply_due_on": window.due},
-         reason=PAUSE_LABELS[kind])
-    issue_letter(actor=actor, app=app, kind="consultation", on=sent_on, values={"征求对象": party.strip()})
+         reason=PAUSE_LABELS[kind], letter={"kind": "consultation", "on": sent_on, "values": {"征求对象": party.strip()}})
     return consultation
 
 
@@ -199,9 +199,8 @@ def extend_deadline(*, actor, app: Application, days: int, reason: str, notice_o
     extension = Extension.objects.create(application=app, days=days, approved_by=actor, approved_on=approved_on,
                                          notice_on=notice_on, reason=reason.strip())
     move(app, "extend", actor=actor, event_action="case.extended", reason=reason.strip(),
-         payload={"days": days, "approved_by": actor.get_username(), "notice_on": notice_on})
-    issue_letter(actor=actor, app=app, kind="extension", on=notice_on,
-                 values={"延长天数": str(days), "延期理由": reason.strip()})
+         payload={"days": days, "approved_by": actor.get_username(), "notice_on": notice_on},
+         letter={"kind": "extension", "on": notice_on, "values": {"延长天数": str(days), "延期理由": reason.strip()}})
     mail_applicant(app, "答复期限延长", f"延长 {days} 个工作日，答复期限：{app.reply_due_on}")
     return extension
 
@@ -222,8 +221,8 @@ def set_reasonable_delay(*, actor, app: Application, until: dt.date, reason: str
     app.delay_notice_on = notice_on or local_today()
     move(app, "set_reasonable_delay", actor=actor, event_action="case.delay_set", reason=reason.strip(),
          payload={"until": until, "notice_on": app.delay_notice_on},
-         extra_fields=["delay_until", "delay_reason", "delay_notice_on"])
-    issue_letter(actor=actor, app=app, kind="delay", on=app.delay_notice_on, values={"理由": reason.strip()})
+         extra_fields=["delay_until", "delay_reason", "delay_notice_on"],
+         letter={"kind": "delay", "on": app.delay_notice_on, "values": {"理由": reason.strip()}})
     mail_applicant(app, "答复期限调整", f"答复期限：{until.isoformat()}")
     return app
 

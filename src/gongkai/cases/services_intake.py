@@ -20,10 +20,10 @@ from gongkai.cases.domain.receipt import (
     late_confirmation,
     receipt_date,
 )
+from gongkai.cases.letters import write_letter
 from gongkai.cases.models import Application, Attachment
 from gongkai.cases.models.choices import DELIVERY_CHOICES, ID_TYPE_CHOICES, PROVISION_FORM_CHOICES
 from gongkai.cases.notify import mail_applicant, mail_handlers
-from gongkai.cases.services_letters import issue_letter
 from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require
 from gongkai.core.errors import ValidationFailed
 from gongkai.core.events import record_event
@@ -142,11 +142,11 @@ def _create(*, actor, agency: Agency, channel: Channel, data: ApplicantInput, ar
     app.refresh_from_db()
     refresh_clock(app)
     app.save()
+    letter = write_letter(actor=actor, app=app, kind="receipt", on=arrived_on)
     record_event(actor=actor, obj=app, action="case.registered", to_state=app.state,
                  reason=RECEIPT_RULES[channel].text, legal_basis="《条例》第二十九条、第三十一条",
                  payload={"channel": channel.value, "arrived_on": arrived_on, "received_on": received_on,
-                          "attachments": len(data.files)})
-    issue_letter(actor=actor, app=app, kind="receipt", on=arrived_on)
+                          "attachments": len(data.files), "letter": {"number": letter.number, "kind": "receipt"}})
     mail_applicant(app, "已登记", f"查询码：{app.tracking_code}")
     mail_handlers(app, "新申请", f"收到新的政府信息公开申请 {app.tracking_code}（{CHANNEL_LABELS[channel]}）。")
     return app

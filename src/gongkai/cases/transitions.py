@@ -4,6 +4,7 @@ one event. Used only by the service modules."""
 from gongkai.agencies.policy import can
 from gongkai.cases.clockfacts import STORED_FIELDS, stored_clock
 from gongkai.cases.domain.states import STEPS, State, refusal, target_of
+from gongkai.cases.letters import write_letter
 from gongkai.cases.models import Application
 from gongkai.core.errors import InvalidTransition, NotAllowed
 from gongkai.core.events import record_event
@@ -39,13 +40,16 @@ def refresh_clock(app: Application) -> dict:
 
 
 def move(app: Application, step: str, *, actor, event_action: str, reason: str = "", payload: dict | None = None,
-         extra_fields: list[str] | None = None, at=None):
-    """Apply ``step`` to a locked application: state, clock, save, event."""
+         extra_fields: list[str] | None = None, letter: dict | None = None, at=None):
+    """Apply ``step`` to a locked application: state, clock, save, the step's letter, one event naming it."""
     before_state = app.state
     app.state = target_of(step, State(app.state)).value
     changed = refresh_clock(app)
     app.save(update_fields=["state", *STORED_FIELDS, *(extra_fields or []), "updated_at"])
     body = dict(payload or {})
+    if letter is not None:
+        issued = write_letter(actor=actor, app=app, **letter)
+        body["letter"] = {"number": issued.number, "kind": issued.kind}
     if changed:
         body["clock"] = {k: [str(v[0]) if v[0] is not None else None, str(v[1]) if v[1] is not None else None]
                          for k, v in changed.items()}
