@@ -47,7 +47,7 @@ def _require_handler(actor, message: Message) -> None:
 
 
 def _locked(message: Message) -> Message:
-    return Message.objects.select_for_update().select_related("agency", "department").get(pk=message.pk)
+    return Message.objects.select_for_update(of=("self",)).select_related("agency", "department").get(pk=message.pk)
 
 
 def _move(message: Message, verb: str) -> rules.Status:
