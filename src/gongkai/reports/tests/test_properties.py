@@ -6,12 +6,13 @@ import datetime as dt
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from gongkai.cases.domain.appeals import AppealKind, AppealOutcome
 from gongkai.cases.domain.applicants import ApplicantType
-from gongkai.cases.domain.facts import ApplicationFact
+from gongkai.cases.domain.facts import AppealFact, ApplicationFact
 from gongkai.cases.domain.results import Result
 from gongkai.reports.domain.forms import ReportForm
-from gongkai.reports.domain.layout import T3_COLUMNS, table3_rows
-from gongkai.reports.domain.reconcile import check_across_years, check_table3
+from gongkai.reports.domain.layout import T3_COLUMNS, T4_COLUMNS, T4_GROUPS, table3_rows
+from gongkai.reports.domain.reconcile import check_across_years, check_table3, check_table4
 from gongkai.reports.domain.snapshot import ReportInputs, build_snapshot, drill_ids
 from gongkai.reports.domain.statistics import count_table3
 
@@ -39,18 +40,36 @@ def test_table3_identities_hold_for_any_history(facts, year, trial):
     assert check_table3(cells, trial_2019=trial) == []
 
 
+@st.composite
+def appeal_histories(draw):
+    appeals = []
+    for appeal_id in range(1, draw(st.integers(0, 15)) + 1):
+        filed = DAY0 + dt.timedelta(days=draw(st.integers(0, 3 * 366)))
+        decided = draw(st.one_of(st.none(), st.integers(0, 300)))
+        appeals.append(AppealFact(
+            appeal_id, None, 1, draw(st.sampled_from(list(AppealKind))), filed,
+            None if decided is None else filed + dt.timedelta(days=decided),
+            AppealOutcome.PENDING if decided is None else draw(st.sampled_from(list(AppealOutcome)))))
+    return appeals
+
+
 @settings(max_examples=80, deadline=None)
-@given(histories(), st.sampled_from([2022, 2023, 2024]), st.booleans())
-def test_every_drill_down_list_has_as_many_records_as_its_cell(facts, year, trial):
+@given(histories(), appeal_histories(), st.sampled_from([2022, 2023, 2024]), st.booleans())
+def test_every_drill_down_list_has_as_many_records_as_its_cell(facts, appeals, year, trial):
     form = ReportForm.TRIAL_2019 if trial else ReportForm.F2021
     snapshot = build_snapshot(ReportInputs(year=year, form=form, agency={"id": 1, "code": "a", "name": "A"},
-                                           scope=[{"id": 1, "code": "a", "name": "A"}], applications=facts))
-    table3 = snapshot["tables"]["table3"]
+                                           scope=[{"id": 1, "code": "a", "name": "A"}], applications=facts,
+                                           appeals=appeals))
+    table3, table4 = snapshot["tables"]["table3"], snapshot["tables"]["table4"]
     for row in table3_rows(trial):
         for column in T3_COLUMNS:
             ids = drill_ids(snapshot, "table3", row.key, column)
             assert len(ids) == table3[row.key][column]
             assert len(set(ids)) == len(ids)
+    assert check_table4(table4) == []
+    for group in T4_GROUPS:
+        for column in T4_COLUMNS:
+            assert len(drill_ids(snapshot, "table4", group, column)) == table4[group][column]
 
 
 @settings(max_examples=60, deadline=None)
