@@ -90,3 +90,30 @@ def test_overdue_command_lists_open_cases_past_due(personas):
     call_command("cases", "overdue", "--agency", personas.dept_b.code, stdout=out)
     assert out.getvalue().strip() == "共 0 件逾期。"
     assert local_today() > D(2024, 3, 8)
+
+
+@pytest.mark.django_db
+def test_importing_a_years_notice_recomputes_open_cases(personas):
+    """Through the calendar service: the recomputer registered in AppConfig.ready moves the stored date."""
+    from gongkai.calendars.domain.notice import HolidayNotice
+    from gongkai.calendars.domain.statutory import statutory_holidays
+    from gongkai.calendars.official import current_calendar
+    from gongkai.calendars.services import set_calendar_year
+
+    handler = personas["handler_a"]
+    app = walk_in(handler, personas.dept_a, arrived_on=local_today())
+    app = services.accept_application(actor=handler, app=app)
+    services.extend_deadline(actor=personas["approver_a"], app=app, days=20, reason="档案量大")
+    app.refresh_from_db()
+    due = app.reply_due_on
+    if not current_calendar().is_provisional_year(due.year):
+        pytest.skip("the due date falls in a year that already has official data")
+    assert app.due_provisional
+    holidays = {**statutory_holidays(due.year), due: "测试假日"}
+    set_calendar_year(actor=None, notice=HolidayNotice(
+        year=due.year, document_number="测试〔0000〕1号", title="测试通知", published_on=None,
+        holidays=dict(holidays), workdays={}))
+    app.refresh_from_db()
+    assert app.reply_due_on > due and not app.due_provisional
+    event = events_for(app).get(action="case.deadline_recomputed")
+    assert event.before["reply_due_on"] == due.isoformat()
