@@ -92,3 +92,12 @@ def test_100_rapid_submissions_are_throttled_and_none_accepted_is_lost(client, p
 @pytest.mark.django_db
 def test_unknown_agency_is_404(client, personas):
     assert client.get("/gk/no-such-agency/mailbox/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_mailbox_in_english(client, personas, settings):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    page = client.get(url(personas)).content.decode()
+    assert "测试区财政局" in page          # agency names are data, not translated
+    assert "we reply within 5 working days" in page and "Published questions and answers" in page
+    assert "Information request sent to the wrong place" in page

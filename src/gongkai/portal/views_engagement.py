@@ -64,7 +64,8 @@ def mailbox(request, code):
         status = 400
     page = Paginator(published_messages(agency), 20).get_page(request.GET.get("page"))
     response = render(request, "portal/engagement/mailbox.html",
-                      {"agency": agency, "form": form, "page": page}, status=status)
+                      {"agency": agency, "form": form, "page": page,
+                       "reply_days": services.reply_working_days()}, status=status)
     if status == 429:
         response["Retry-After"] = str(wait)
     return response
