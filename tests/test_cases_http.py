@@ -161,3 +161,44 @@ def test_staff_register_an_oral_request_with_a_scan(client, personas):
     assert c.get(reverse("backoffice:case_attachment", kwargs={"pk": app.attachments.get().pk})).status_code == 200
     other = client_for(client.__class__(), personas, "editor_b")
     assert other.get(reverse("backoffice:case_attachment", kwargs={"pk": app.attachments.get().pk})).status_code == 403
+
+
+def test_list_and_workbench_queries_do_not_grow_with_cases(client, personas, django_assert_max_num_queries):
+    handler = personas["handler_a"]
+    for i in range(12):
+        walk_in(handler, personas.dept_a, arrived_on=D(2024, 2, 5), description=f"申请公开第{i}号文件及其附件")
+    c = client_for(client, personas, "handler_a")
+    with django_assert_max_num_queries(12):
+        assert c.get(reverse("backoffice:case_list")).status_code == 200
+    with django_assert_max_num_queries(40):
+        assert c.get(reverse("backoffice:workbench")).status_code == 200
+
+
+def test_template_page_for_the_disclosure_office_only(client, personas):
+    url = reverse("backoffice:case_templates")
+    assert client_for(client, personas, "handler_a").get(url).status_code == 403
+    client.logout()
+    c = client_for(client, personas, "publisher")
+    page = c.get(url + f"?agency={personas.government.code}&kind=fee")
+    assert page.status_code == 200 and "信息处理费收费通知书" in page.content.decode()
+    bad = c.post(url, {"agency": personas.government.code, "kind": "fee", "title": "收费", "body": "{乱写}"})
+    assert bad.status_code == 400 and "未知的占位符" in bad.content.decode()
+    ok = c.post(url, {"agency": personas.government.code, "kind": "fee", "title": "收费通知",
+                      "body": "{申请人}：应缴{收费金额}元。{救济途径}"})
+    assert ok.status_code == 302
+
+
+def test_appeal_recorded_and_decided_through_the_pages(client, personas, case):
+    c = client_for(client, personas, "handler_a")
+    response = c.post(reverse("backoffice:appeal_list"), {
+        "agency": personas.dept_a.code, "tracking_code": case.tracking_code.lower(), "kind": "reconsideration",
+        "body": "测试区人民政府", "filed_on": "2024-04-01", "case_number": "", "summary": ""})
+    assert response.status_code == 302
+    appeal = case.appeals.get()
+    assert appeal.outcome == "pending"
+    c.post(reverse("backoffice:appeal_outcome", kwargs={"pk": appeal.pk}), {"outcome": "upheld",
+                                                                             "decided_on": "2024-05-20"})
+    appeal.refresh_from_db()
+    assert (appeal.outcome, appeal.decided_on) == ("upheld", D(2024, 5, 20))
+    assert client_for(client.__class__(), personas, "editor_b").get(
+        reverse("backoffice:appeal_list")).content.decode().count(case.tracking_code) == 0
