@@ -235,6 +235,7 @@ def run(args) -> None:
         "deep_page_p95_ms": _percentile(deep_ms, 95) if deep_ms else None,
         "slowest": sorted(((round(max(v), 1), q) for q, v in timings.items()), reverse=True)[:5],
         "db_bytes": _db_size(db),
+        "load_average": os.getloadavg(),
     }
     (OUT / f"search-{db}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
     print(json.dumps(result, ensure_ascii=False, indent=2))

@@ -2,11 +2,15 @@
 # Install the Debian packages the platform needs, only those that are missing.
 #   runtime: Pango (WeasyPrint's PDF layout), a CJK font, gettext (compiled English translations)
 #   test:    the runtime set plus Chromium (browser tests) and poppler-utils (PDF pages as images)
+#   bench:   the runtime set plus wrk and nginx (the portal throughput benchmark)
 set -euo pipefail
 profile="${1:-runtime}"
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk gettext)
 if [ "$profile" = "test" ]; then
   packages+=(chromium poppler-utils)
+fi
+if [ "$profile" = "bench" ]; then
+  packages+=(wrk nginx)
 fi
 missing=()
 for pkg in "${packages[@]}"; do

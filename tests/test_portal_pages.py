@@ -144,3 +144,15 @@ def test_language_switch_works_without_csrf_token(client, personas):
     client.handler.enforce_csrf_checks = True
     response = client.post(reverse("portal:language"), {"language": "en", "next": "/"})
     assert response.status_code == 302
+
+
+@pytest.mark.django_db
+def test_portal_publish_command_writes_every_public_page(personas, item, site_dir, capsys):
+    from django.core.management import call_command
+
+    call_command("portal", "publish")
+    assert "个页面已写入" in capsys.readouterr().out
+    for code in ("gov", "dept-a", "dept-b", "town"):
+        for column in ("", "guide/", "rules/", "statutory/", "catalog/"):
+            assert (site_dir / "gk" / code / column / "index.html").exists()
+    assert (site_dir / "index.html").exists() and (site_dir / "sitemap.xml").exists()

@@ -1,6 +1,7 @@
 """The search page: the same selector as ``gongkai search``."""
 
 from django.shortcuts import render
+from django.utils.translation import gettext as _
 
 from gongkai.agencies.selectors import public_agencies
 from gongkai.catalog.domain.disclosure import VALIDITY_LABELS
@@ -17,7 +18,7 @@ def search(request):
     if params.get("agency"):
         agency = public_agencies().filter(code=params["agency"]).first()
         if agency is None:
-            problems.append("没有该机构，已在全部机构中检索。")
+            problems.append(_("没有该机构，已在全部机构中检索。"))
     query = params.get("q", "")
     page = None
     if query.strip() or "q" in params:

@@ -1,0 +1,219 @@
+"""Portal throughput and static publication, measured in one run so the ratios are visible.
+
+    python -m bench portal                 # 5,000 items, wrk 10 s per URL, 64 connections
+    python -m bench portal --items 20000 --seconds 20
+
+Through gunicorn (2 workers, the production server of `make run`): an item page and a list page (the app's page
+cache on, as anonymous visitors get it, and off, as a visitor with a session cookie gets it), beside a minimal
+Django view rendering 50 rows. Through nginx: a static file (the baseline) and the same item and list pages as
+published static files. Also the time from publish/change/withdraw to the static files being written, and the
+peak memory (VmHWM) of each gunicorn worker. Results: var/bench/portal.json and docs/benchmarks/portal.md.
+"""
+
+import argparse
+import datetime as dt
+import json
+import os
+import random
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.request import urlopen
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "var" / "bench" / "portal"
+APP_PORT, NGINX_PORT = 8765, 8766
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def _args(argv):
+    parser = argparse.ArgumentParser(prog="python -m bench portal")
+    parser.add_argument("--items", type=int, default=5000)
+    parser.add_argument("--seconds", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=64)
+    parser.add_argument("--workers", type=int, default=2)
+    return parser.parse_args(argv)
+
+
+def _env() -> dict:
+    env = dict(os.environ)
+    env.update({
+        "DJANGO_SETTINGS_MODULE": "bench.portal_settings",
+        "GONGKAI_DATABASE_URL": f"sqlite:///{OUT / 'portal.sqlite3'}",
+        "GONGKAI_STATIC_SITE_DIR": str(OUT / "site"), "GONGKAI_STATIC_ROOT": str(OUT / "static"),
+        "GONGKAI_MEDIA_ROOT": str(OUT / "media"), "GONGKAI_DEBUG": "0", "GONGKAI_HTTPS": "0",
+        "GONGKAI_SECRET_KEY": "bench-only-secret-key-" + "x" * 40, "GONGKAI_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "PYTHONPATH": str(ROOT),
+    })
+    return env
+
+
+def main(argv: list[str]) -> None:
+    args = _args(argv)
+    if shutil.which("wrk") is None or not Path(NGINX).exists():
+        sys.exit("wrk and nginx are needed: scripts/system-deps.sh bench")
+    if OUT.exists():
+        shutil.rmtree(OUT)
+    OUT.mkdir(parents=True)
+    env = _env()
+    os.environ.update(env)
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)
+    result = {"items": args.items, "workers": args.workers, "connections": args.connections,
+              "seconds": args.seconds}
+    result.update(_load(args.items))
+    result["publication"] = _publication_latency()
+    urls = _urls()
+    result["load_average_before"] = os.getloadavg()
+    result["rates"] = _serve_and_measure(args, env, urls)
+    result["load_average_after"] = os.getloadavg()
+    (OUT.parent / "portal.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
+    print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+def _load(count: int) -> dict:
+    from django.db import transaction
+
+    from bench.corpus import generate
+    from gongkai.agencies.models import Agency
+    from gongkai.catalog.services.importing import write_published_items
+    from gongkai.demo.load_agencies import load_step
+
+    load_step()
+    departments = list(Agency.objects.filter(parent__code="wsjkq").order_by("pk"))
+    rows = []
+    for item in generate(count, seed=7):
+        agency = departments[item.agency % len(departments)]
+        rows.append({"agency_id": agency.pk, "title": item.title, "summary": item.summary,
+                     "body": "".join(f"<p>{p}</p>" for p in item.body.split("。") if p),
+                     "doc_number": item.doc_number, "written_on": item.published_on,
+                     "published_on": min(item.published_on, dt.date(2026, 1, 1)), "channels": []})
+    started = time.perf_counter()
+    with transaction.atomic():
+        write_published_items(actor=None, rows=rows, action="item.imported", reason="benchmark")
+    # The commit ran the portal's receivers: search index, page cache, static pages.
+    return {"bulk_publish_seconds": round(time.perf_counter() - started, 1),
+            "static_files": sum(1 for _ in (OUT / "site").rglob("*.html"))}
+
+
+def _publication_latency() -> dict:
+    from django.contrib.auth import get_user_model
+
+    from gongkai.agencies.models import Agency
+    from gongkai.catalog import services
+
+    users = {u.username: u for u in get_user_model().objects.filter(username__startswith="demo-")}
+    czj = Agency.objects.get(code="wsjkq-czj")
+    timings = {}
+    for n in range(3):
+        item = services.create_item(actor=users["demo-editor"], agency=czj, title=f"基准测试发布的通知{n}",
+                                    summary="用于测量静态发布时间。", body="<p>静态发布。</p>")
+        services.submit_item(actor=users["demo-editor"], item=item)
+        services.review_item(actor=users["demo-reviewer"], item=item)
+        services.secrecy_review_item(actor=users["demo-secrecy"], item=item)
+        started = time.perf_counter()
+        item = services.publish_item(actor=users["demo-publisher"], item=item)
+        page = OUT / "site" / item.public_path.strip("/") / "index.html"
+        timings.setdefault("publish", []).append(round((time.perf_counter() - started) * 1000) if page.exists()
+                                                 else None)
+        started = time.perf_counter()
+        services.withdraw_item(actor=users["demo-publisher"], item=item, reason="基准测试")
+        timings.setdefault("withdraw", []).append(round((time.perf_counter() - started) * 1000) if not page.exists()
+                                                  else None)
+    return {f"{k}_ms": v for k, v in timings.items()}
+
+
+def _urls() -> dict:
+    from gongkai.catalog.selectors import public_items
+
+    rng = random.Random(5)
+    ids = list(public_items().values_list("agency__code", "pk"))
+    code, pk = rng.choice(ids)
+    return {"item": f"/gk/{code}/items/{pk}/", "list": f"/gk/{code}/catalog/"}
+
+
+NGINX_CONF = """
+worker_processes 2;
+pid {out}/nginx.pid;
+error_log {out}/nginx-error.log;
+events {{ worker_connections 1024; }}
+http {{
+  include /etc/nginx/mime.types;
+  access_log off;
+  sendfile on;
+  server {{
+    listen 127.0.0.1:{port};
+    location /static/ {{ alias {out}/static/; }}
+    location / {{
+      root {out}/site;
+      try_files $uri $uri/index.html @app;
+    }}
+    location @app {{ proxy_pass http://127.0.0.1:{app_port}; }}
+  }}
+}}
+"""
+
+
+def _wrk(url: str, args, headers: dict | None = None) -> float:
+    cmd = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", url]
+    for name, value in (headers or {}).items():
+        cmd += ["-H", f"{name}: {value}"]
+    out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    if errors:
+        raise RuntimeError(f"{url}: {errors.group(1)} error responses\n{out}")
+    return float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+
+
+def _worker_peaks(master_pid: int) -> list[int]:
+    peaks = []
+    children = subprocess.run(["pgrep", "-P", str(master_pid)], capture_output=True, text=True).stdout.split()
+    for pid in children:
+        status = Path(f"/proc/{pid}/status").read_text()
+        peaks.append(int(re.search(r"VmHWM:\s+(\d+) kB", status).group(1)) // 1024)
+    return peaks
+
+
+def _serve_and_measure(args, env, urls) -> dict:
+    conf = OUT / "nginx.conf"
+    conf.write_text(NGINX_CONF.format(out=OUT, port=NGINX_PORT, app_port=APP_PORT))
+    gunicorn = subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "gongkai.config.wsgi", "--bind", f"127.0.0.1:{APP_PORT}",
+         "--workers", str(args.workers), "--log-level", "error"], env=env, cwd=ROOT)
+    nginx = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(OUT), "-g", "daemon off;"])
+    try:
+        app, web = f"http://127.0.0.1:{APP_PORT}", f"http://127.0.0.1:{NGINX_PORT}"
+        for _ in range(100):
+            try:
+                urlopen(app + urls["item"], timeout=2).read()
+                urlopen(web + "/static/gongkai/site.css", timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        static_file = "/static/gongkai/site.css"
+        nocache = {"Cookie": "sessionid=benchmark-visitor"}
+        rates = {
+            "nginx static file (baseline)": _wrk(web + static_file, args),
+            "gunicorn minimal view, 50 rows (baseline)": _wrk(app + "/bench/rows/", args),
+            "gunicorn item page (page cache)": _wrk(app + urls["item"], args),
+            "gunicorn list page (page cache)": _wrk(app + urls["list"], args),
+            "gunicorn item page (no cache: session cookie)": _wrk(app + urls["item"], args, nocache),
+            "gunicorn list page (no cache: session cookie)": _wrk(app + urls["list"], args, nocache),
+            "nginx item page (static publication)": _wrk(web + urls["item"], args),
+            "nginx list page (static publication)": _wrk(web + urls["list"], args),
+        }
+        return {"urls": urls, "requests_per_second": rates, "worker_peak_mb": _worker_peaks(gunicorn.pid)}
+    finally:
+        gunicorn.send_signal(signal.SIGTERM)
+        nginx.send_signal(signal.SIGQUIT)
+        gunicorn.wait(timeout=30)
+        nginx.wait(timeout=30)

@@ -1,0 +1,19 @@
+import time
+
+from django.core.management.base import BaseCommand
+
+from gongkai.portal import page_cache, static_site
+
+
+class Command(BaseCommand):
+    help = "门户：publish 把全部公开页面写成静态文件（GONGKAI_STATIC_SITE_DIR），供 nginx 直接提供。"
+
+    def add_arguments(self, parser):
+        sub = parser.add_subparsers(dest="verb", required=True)
+        sub.add_parser("publish", help="重新生成全部静态页面")
+
+    def handle(self, *args, verb, **options):
+        started = time.perf_counter()
+        page_cache.invalidate()
+        written = static_site.publish_all()
+        self.stdout.write(f"{written} 个页面已写入 {static_site.site_dir()}（{time.perf_counter() - started:.1f} 秒）")
