@@ -23,7 +23,7 @@ from gongkai.cases.models import Appeal, Application
 from gongkai.cases.selectors_report import fee_summary, report_appeals, report_applications
 from gongkai.core.errors import NotAllowed
 from gongkai.core.events import events_for
-from gongkai.core.time import local_date, local_today
+from gongkai.core.time import local_today
 
 __all__ = [
     "access_case",
@@ -170,36 +170,53 @@ class PublicStatus:
     steps: tuple[PublicStep, ...]
 
 
-PUBLIC_EVENTS = {
-    "case.registered": "申请已登记",
-    "case.receipt_confirmed": "确认收到申请",
-    "case.correction_requested": "告知补正",
-    "case.correction_received": "收到补正后的申请",
-    "case.accepted": "已受理",
-    "case.transferred": "已转办",
-    "case.consultation_started": "征求意见",
-    "case.consultation_answered": "征求意见结束",
-    "case.extended": "延长答复期限",
-    "case.delay_set": "确定延迟答复期限",
-    "case.fee_notice_issued": "发出收费通知",
-    "case.fee_paid": "已缴费",
-    "case.decided": "已作出答复",
-    "case.delivered": "答复已送达",
-    "case.closed": "已办结",
-    "case.withdrawn": "已撤回",
-    "case.abandoned": "视为放弃申请",
-}
+def _public_steps(app: Application) -> tuple[PublicStep, ...]:
+    """The dated steps of a case from its records (not from when they were typed in)."""
+    steps = [PublicStep(app.arrived_on, "申请已提交")]
+    if app.received_on:
+        steps.append(PublicStep(app.received_on, "收到申请"))
+    correction = getattr(app, "correction", None)
+    if correction:
+        steps.append(PublicStep(correction.requested_on, "告知补正"))
+        if correction.received_on:
+            steps.append(PublicStep(correction.received_on, "收到补正后的申请"))
+    letter_steps = {"acceptance": "已受理", "transfer": "已转办"}
+    steps += [PublicStep(letter.issued_on, letter_steps[letter.kind])
+              for letter in app.letters.filter(kind__in=list(letter_steps))]
+    for consultation in app.consultations.all():
+        steps.append(PublicStep(consultation.sent_on, "征求意见"))
+        if consultation.replied_on:
+            steps.append(PublicStep(consultation.replied_on, "征求意见结束"))
+    extension = getattr(app, "extension", None)
+    if extension:
+        steps.append(PublicStep(extension.notice_on, "延长答复期限"))
+    if app.delay_notice_on:
+        steps.append(PublicStep(app.delay_notice_on, "确定延迟答复期限"))
+    fee = getattr(app, "fee", None)
+    if fee:
+        steps.append(PublicStep(fee.notice_on, "发出收费通知"))
+        if fee.paid_on:
+            steps.append(PublicStep(fee.paid_on, "已缴费"))
+    decision = getattr(app, "decision", None)
+    if decision:
+        label = {State.WITHDRAWN: "已撤回", State.ABANDONED: "视为放弃申请"}.get(State(app.state), "已作出答复")
+        steps.append(PublicStep(decision.decided_on, label))
+    if app.delivered_on:
+        steps.append(PublicStep(app.delivered_on, "答复已送达"))
+    if app.state == State.CLOSED and app.closed_on:
+        steps.append(PublicStep(app.closed_on, "已办结"))
+    return tuple(sorted(steps, key=lambda step: step.on))
 
 
 def public_status(tracking_code: str) -> PublicStatus | None:
     """What anyone holding the tracking code may see: dates and steps, never the applicant or the request."""
     code = (tracking_code or "").strip().upper()
-    app = Application.objects.filter(tracking_code=code).select_related("agency", "decision").first()
+    app = (Application.objects.filter(tracking_code=code)
+           .select_related("agency", "decision", "correction", "extension", "fee").first())
     if app is None:
         return None
     decision = getattr(app, "decision", None)
-    steps = tuple(PublicStep(local_date(e.at), PUBLIC_EVENTS[e.action])
-                  for e in events_for(app).filter(action__in=list(PUBLIC_EVENTS)))
+    steps = _public_steps(app)
     return PublicStatus(
         tracking_code=app.tracking_code, agency_name=app.agency.name,
         state_label=PUBLIC_STATE_LABELS[State(app.state)], is_open=State(app.state) in OPEN_STATES,
