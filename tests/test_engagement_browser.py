@@ -71,4 +71,5 @@ def test_dashboard_screenshot_of_the_2017_demo(live_server, page):
     page.goto(f"{live_server.url}/staff/engagement/figures/?year=2017&agency=wsjkq")
     assert page.locator("[data-figure=mailbox_received]").inner_text() == "491"
     assert page.locator("[data-figure=satisfaction_rate]").inner_text() == "98%"
+    assert page.locator("[data-figure=completion_rate]").inner_text() == "100%"
     screenshot(page, "engagement-figures-2017")

@@ -41,6 +41,20 @@ class EngagementFigures:
             return None
         return (Decimal(self.mailbox_satisfied) * 100 / Decimal(self.mailbox_rated)).quantize(Decimal("1"))
 
+    @property
+    def acceptance_rate(self) -> Decimal | None:  # 受理率
+        return _whole_percent(self.mailbox_accepted, self.mailbox_received)
+
+    @property
+    def completion_rate(self) -> Decimal | None:  # 办结率 (of the items accepted)
+        return _whole_percent(self.mailbox_completed, self.mailbox_accepted)
+
+
+def _whole_percent(part: int, whole: int) -> Decimal | None:
+    if not whole:
+        return None
+    return (Decimal(part) * 100 / Decimal(whole)).quantize(Decimal("1"))
+
 
 @dataclass(frozen=True)
 class MessageFact:
