@@ -156,3 +156,23 @@ def test_portal_publish_command_writes_every_public_page(personas, item, site_di
         for column in ("", "guide/", "rules/", "statutory/", "catalog/"):
             assert (site_dir / "gk" / code / column / "index.html").exists()
     assert (site_dir / "index.html").exists() and (site_dir / "sitemap.xml").exists()
+
+
+@pytest.mark.django_db
+def test_column_text_surrounds_the_generated_guide_and_is_refused_to_editors(client, personas, site_dir,
+                                                                             django_capture_on_commit_callbacks):
+    from gongkai.core.errors import NotAllowed
+    from gongkai.portal.models import ColumnText
+    from gongkai.portal.services import set_column_text
+
+    url = reverse("portal:guide", kwargs={"code": "dept-a"})
+    client.get(url)   # cached before the edit
+    with django_capture_on_commit_callbacks(execute=True):
+        set_column_text(actor=personas["publisher"], agency=personas.dept_a, column="guide_intro",
+                        body="本指南每年更新。")
+    assert "本指南每年更新。" in (site_dir / "gk" / "dept-a" / "guide" / "index.html").read_text()
+    html = client.get(url).content.decode()
+    assert html.index("本指南每年更新。") < html.index("一、主动公开")
+    with pytest.raises(NotAllowed):
+        set_column_text(actor=personas["editor_a"], agency=personas.dept_a, column="rules", body="x")
+    assert ColumnText.objects.count() == 1

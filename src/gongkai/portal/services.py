@@ -25,4 +25,15 @@ def set_column_text(*, actor, agency, column: str, body: str) -> ColumnText:
     text.save()
     record_event(actor=actor, obj=text, action="portal.column_text_changed", before={"body": before},
                  after={"body": body}, payload={"agency": agency.code, "column": column})
+    transaction.on_commit(lambda: _republish(agency, column))
     return text
+
+
+def _republish(agency, column: str) -> None:
+    from django.urls import reverse
+
+    from gongkai.portal import page_cache, static_site
+
+    page_cache.invalidate()
+    name = "rules" if column == "rules" else "guide"
+    static_site.write_path(reverse(f"portal:{name}", kwargs={"code": agency.code}))
