@@ -7,6 +7,7 @@ from importlib import import_module
 
 STEPS: list[tuple[str, str]] = [
     ("机构与账号", "gongkai.demo.load_agencies:load_step"),
+    ("主动公开目录", "gongkai.demo.load_catalog:load_step"),
     ("互动与工作记录", "gongkai.demo.load_engagement:load_step"),
     ("依申请公开", "gongkai.demo.load_cases:load_step"),
     # Last: the annual reports are computed from every other area's demo records.

@@ -37,10 +37,10 @@ def plain_text(body_html: str) -> str:
     return html.unescape(text).strip()
 
 
-def disclosure_due(written_on: dt.date | None) -> dt.date | None:
+def disclosure_due(written_on: dt.date | None, calendar=None) -> dt.date | None:
     if written_on is None:
         return None
-    return add_working_days(written_on, ART26_WORKING_DAYS).due
+    return add_working_days(written_on, ART26_WORKING_DAYS, calendar=calendar).due
 
 
 def label_problems(problems: list[str]) -> str:

@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import agencies_where
+from gongkai.calendars.official import current_calendar
 from gongkai.catalog.domain.import_rows import Lookups, RowError, check_rows, header_problems
 from gongkai.catalog.domain.index_numbers import (
     IndexNumberError,
@@ -24,12 +25,11 @@ from gongkai.catalog.domain.screening import personal_data
 from gongkai.catalog.domain.states import Status
 from gongkai.catalog.domain.taxonomies import Scheme
 from gongkai.catalog.import_files import ImportFileError, read_table
-from gongkai.catalog.models import Item, ItemChannel, ItemRevision, Term
+from gongkai.catalog.models import Item, ItemChannel, Term
 from gongkai.catalog.services.common import disclosure_due, plain_text, sanitize_body
 from gongkai.catalog.services.index_numbers import _locked_counter, scheme_for
 from gongkai.catalog.signals import items_bulk_published
 from gongkai.core.errors import NotAllowed
-from gongkai.core.events import _jsonable
 from gongkai.core.models import Event
 from gongkai.core.time import local_today
 
@@ -102,9 +102,10 @@ def _assign_index_numbers(rows: list[dict], agencies: dict[int, Agency]) -> None
     """Give rows without a 索引号 the next serials of their agency and period, in publication order."""
     groups: dict[tuple[int, str], list[dict]] = defaultdict(list)
     given_max: dict[tuple[int, str], int] = defaultdict(int)
+    schemes = {pk: scheme_for(agency) for pk, agency in agencies.items()}
     for row in rows:
         agency = agencies[row["agency_id"]]
-        scheme = scheme_for(agency)
+        scheme = schemes[agency.pk]
         period = period_key(scheme, row["published_on"])
         number = row.get("index_number") or ""
         if number:
@@ -120,7 +121,7 @@ def _assign_index_numbers(rows: list[dict], agencies: dict[int, Agency]) -> None
         groups[(agency.pk, period)].append(row)
     for (agency_id, period), members in sorted(groups.items()):
         agency = agencies[agency_id]
-        scheme = scheme_for(agency)
+        scheme = schemes[agency_id]
         counter = _locked_counter(agency, period)
         counter.last_serial = max(counter.last_serial, given_max.pop((agency_id, period), 0))
         code_prefix = index_prefix(scheme, org_code=agency.org_code, uscc=agency.uscc)
@@ -137,6 +138,12 @@ def _assign_index_numbers(rows: list[dict], agencies: dict[int, Agency]) -> None
             counter.save(update_fields=["last_serial"])
 
 
+def _memo(cache: dict, key, compute):
+    if key not in cache:
+        cache[key] = compute(key)
+    return cache[key]
+
+
 ITEM_COLUMNS = {f.attname for f in Item._meta.concrete_fields} - {"id"}
 
 
@@ -149,6 +156,8 @@ def write_published_items(*, actor, rows: list[dict], action: str, reason: str =
     _assign_index_numbers(rows, agencies)
     now = timezone.now()
     user = actor if getattr(actor, "is_authenticated", False) else None
+    calendar = current_calendar()
+    due_dates: dict = {}
     items = []
     for row in rows:
         body = sanitize_body(row.get("body") or "")
@@ -158,7 +167,8 @@ def write_published_items(*, actor, rows: list[dict], action: str, reason: str =
             generated_on=row.get("generated_on") or row.get("written_on") or row["published_on"],
             published_at=row.get("published_at") or timezone.make_aware(
                 dt.datetime.combine(row["published_on"], dt.time(9, 0))),
-            disclosure_due_on=disclosure_due(row.get("written_on")), created_by=user,
+            disclosure_due_on=_memo(due_dates, row.get("written_on"), lambda d: disclosure_due(d, calendar)),
+            created_by=user,
         )
         items.append(Item(**fields))
     created = Item.objects.bulk_create(items, batch_size=batch_size)
@@ -166,13 +176,6 @@ def write_published_items(*, actor, rows: list[dict], action: str, reason: str =
         [ItemChannel(item=item, channel=c, sent_on=row.get("channel_dates", {}).get(c, item.published_on))
          for item, row in zip(created, rows, strict=True) for c in row.get("channels", [])],
         batch_size=batch_size * 2,
-    )
-    ItemRevision.objects.bulk_create(
-        [ItemRevision(item=item, number=1, created_by=user,
-                      data=_jsonable({"title": item.title, "summary": item.summary, "body": item.body,
-                                      "doc_number": item.doc_number, "written_on": item.written_on}))
-         for item in created],
-        batch_size=batch_size,
     )
     content_type = ContentType.objects.get_for_model(Item)
     label = user.get_username() if user else "系统"

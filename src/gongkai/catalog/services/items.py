@@ -107,6 +107,9 @@ def update_item(*, actor, item: Item, reason: str = "", co_issuers=None, **field
     else:
         raise InvalidTransition(f"“{STATUS_LABELS[Status(item.status)]}”的信息不能修改，请先退回")
     before = _revision_data(item)
+    if not item.revisions.exists():
+        # Imported items have no stored first version; keep it now so the correction can be compared.
+        ItemRevision.objects.create(item=item, number=item.revision, data=before)
     _apply(item, fields)
     _check(item)
     after = _revision_data(item)
