@@ -98,6 +98,7 @@ def test_static_files_written_on_publish_and_removed_on_withdrawal(personas, ite
     assert item.title in page.read_text()
     assert item.title in (site_dir / "gk" / "gov" / "catalog" / "index.html").read_text()
     assert item.public_path in (site_dir / "sitemap.xml").read_text()
+    assert item.title in (site_dir / "feeds" / "dept-a.atom").read_text()
     with django_capture_on_commit_callbacks(execute=True):
         catalog.withdraw_item(actor=personas["publisher"], item=item, reason="内容有误")
     assert not page.exists()
