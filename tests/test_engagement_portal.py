@@ -101,3 +101,17 @@ def test_mailbox_in_english(client, personas, settings):
     assert "测试区财政局" in page          # agency names are data, not translated
     assert "we reply within 5 working days" in page and "Published questions and answers" in page
     assert "Information request sent to the wrong place" in page
+
+
+@pytest.mark.django_db
+def test_rating_form_is_rate_limited_too(client, personas, monkeypatch):
+    monkeypatch.setattr("gongkai.core.public_forms.time", SimpleNamespace(time=lambda: 1_700_000_100.0))
+    message, token = services.submit_message(actor=None, agency=personas.dept_a, channel="web",
+                                             category="consult", subject="s", body="b")
+    services.reply_to_message(actor=personas["editor_a"], message=message, reply="答复")
+    link = f"/mailbox/rate/{token}/"
+    statuses = [client.post(link, {"rating": "satisfied" if n % 2 else "basically"}).status_code
+                for n in range(12)]
+    assert statuses == [302] * 10 + [429, 429]
+    message.refresh_from_db()
+    assert message.rating == "satisfied"   # the 10th accepted rating stands; refused ones changed nothing

@@ -163,3 +163,9 @@ def test_supervisor_cannot_handle(personas):
             call()
     message.refresh_from_db()
     assert message.status == "received"
+
+
+def test_overdue_flagging_is_registered_as_timed_work():
+    from gongkai.core.timed import timed_jobs
+
+    assert "engagement.flag_overdue_messages" in {job.name for job in timed_jobs()}

@@ -4,6 +4,7 @@ ECharts draws them, and the XLSX export writes them — all from the same ``Char
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
@@ -44,10 +45,20 @@ def _names(ids) -> dict[int, str]:
     return {a.pk: a.short_name or a.name for a in Agency.objects.filter(pk__in=list(ids))}
 
 
-def _mailbox_months(agency_ids, year: int):
+@lru_cache(maxsize=100_000)
+def _working_days(calendar, start: dt.date, end: dt.date) -> int:
+    # Many messages share the same (received, replied) pair; the calendar object changes when its data does.
+    return calendar.working_days_between(start, end)
+
+
+def _working_days_between():
     calendar = current_calendar()
+    return lambda start, end: _working_days(calendar, start, end)
+
+
+def _mailbox_months(agency_ids, year: int):
     facts = mailbox_facts(agency_ids=agency_ids, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
-    return by_month(facts, year, calendar.working_days_between)
+    return by_month(facts, year, _working_days_between())
 
 
 def mailbox_monthly(agency_ids, year: int) -> Chart:
@@ -68,9 +79,8 @@ def mailbox_response_time(agency_ids, year: int) -> Chart:
 
 
 def mailbox_units(agency_ids, year: int) -> Chart:
-    calendar = current_calendar()
     facts = mailbox_facts(agency_ids=agency_ids, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
-    rows = by_unit(facts, calendar.working_days_between)
+    rows = by_unit(facts, _working_days_between())
     names = _names(unit for unit, _s in rows)
     chart = Chart("mailbox_units", _("信箱、公开电话：各单位办理情况"),
                   [_("承办单位"), _("来件"), _("已答复"), _("平均答复用时（工作日）"), _("满意率（%）")],

@@ -14,12 +14,14 @@ from django.views.decorators.http import require_http_methods
 from gongkai.agencies.models import Agency
 from gongkai.agencies.selectors import agency_by_code
 from gongkai.core.errors import DomainError
-from gongkai.core.public_forms import take_submission_slot, throttled_message
+from gongkai.core.public_forms import RateLimit, take_submission_slot, throttled_message
 from gongkai.engagement import services
 from gongkai.engagement.selectors import published_messages
 from gongkai.portal.views_engagement_forms import MailboxForm, RatingForm
 
 SESSION_KEY = "mailbox_sent"
+# Changing a rating is allowed, hammering the form is not.
+RATING_LIMIT = RateLimit(count=10, seconds=600)
 
 
 def _agency(code: str) -> Agency:
@@ -86,8 +88,13 @@ def mailbox_rate(request, token):
         raise Http404(_("链接无效或已失效"))
     form = RatingForm(request.POST or None, initial={"rating": message.rating or "satisfied"})
     status = 200
+    wait = None
     if request.method == "POST":
-        if form.is_valid():
+        wait = take_submission_slot(request, "mailbox-rating", RATING_LIMIT) if form.is_valid() else None
+        if wait is not None:
+            form.add_error(None, throttled_message(wait))
+            status = 429
+        elif form.is_valid():
             try:
                 services.rate_message(token=token, **form.cleaned_data)
             except DomainError as exc:
