@@ -115,3 +115,26 @@ def test_dashboard_counts_and_exports(client, personas, message):
     assert month_row[1:3] == (1, 1)
     assert client.get("/staff/dashboard/nonsense.xlsx").status_code == 404
     assert client.get("/staff/dashboard/?agency=no-such").status_code == 403
+
+
+@pytest.mark.django_db
+def test_dashboard_counts_applications_and_their_on_time_rate(client, personas):
+    from gongkai.cases.services_decision import decide
+    from gongkai.cases.services_intake import ApplicantInput, register_application
+    from gongkai.core.time import local_today
+
+    handler = personas["handler_a"]
+    data = ApplicantInput(applicant_type="natural_person", applicant_name="周九", id_type="passport",
+                          id_number="E7654321", description="请公开本局2024年部门预算。", provision_form="electronic",
+                          delivery="email", email="zhou@example.cn")
+    app = register_application(actor=handler, agency=personas.dept_a, channel="in_person", data=data,
+                               arrived_on=local_today())
+    decide(actor=handler, app=app, result="not_processed_petition", reasons="属于投诉")
+    client.force_login(personas["publisher"])
+    year, month = local_today().year, local_today().month
+    monthly = load_workbook(io.BytesIO(client.get(
+        f"/staff/dashboard/applications_monthly.xlsx?year={year}").content)).active
+    assert list(monthly.iter_rows(values_only=True))[1 + month][1:4] == (1, 1, 100)
+    agencies = load_workbook(io.BytesIO(client.get(
+        f"/staff/dashboard/applications_agencies.xlsx?year={year}").content)).active
+    assert list(agencies.iter_rows(values_only=True))[2][:4] == ("测试区财政局", 1, 1, 100)

@@ -114,27 +114,55 @@ def items_agencies(agency_ids, year: int) -> Chart:
     return chart
 
 
+def _decisions(facts, year: int) -> dict[int, tuple[dt.date, bool]]:
+    """case id -> (decided on, late) for the decisions made in ``year``, as the cases area recorded them
+    when they were made (the ``case.decided`` event's ``late``)."""
+    case_type = ContentType.objects.get_by_natural_key("cases", "application")
+    decided = {}
+    for object_id, payload in Event.objects.filter(
+            content_type=case_type, action="case.decided",
+            object_id__in=[str(f.case_id) for f in facts]).values_list("object_id", "payload"):
+        on = dt.date.fromisoformat(payload["decided_on"]) if payload.get("decided_on") else None
+        if on and on.year == year:
+            decided[int(object_id)] = (on, bool(payload.get("late")))
+    return decided
+
+
+def _rate(decided: int, late: int):
+    return round((decided - late) * 100 / decided, 1) if decided else None
+
+
 def applications_monthly(agency_ids, year: int) -> Chart:
     facts = report_applications(agency_ids=list(agency_ids), year=year)
     received = Counter(f.received_on.month for f in facts if f.received_on.year == year)
     concluded = Counter(f.concluded_on.month for f in facts if f.concluded_on and f.concluded_on.year == year)
-    # Whether a decision was on time is what the cases area recorded when it was made (case.decided "late").
-    late_by_month: Counter = Counter()
-    decided_by_month: Counter = Counter()
-    case_type = ContentType.objects.get_by_natural_key("cases", "application")
-    for payload in Event.objects.filter(content_type=case_type, action="case.decided",
-                                        object_id__in=[str(f.case_id) for f in facts]).values_list("payload",
-                                                                                                    flat=True):
-        on = dt.date.fromisoformat(payload["decided_on"]) if payload.get("decided_on") else None
-        if on and on.year == year:
-            decided_by_month[on.month] += 1
-            late_by_month[on.month] += bool(payload.get("late"))
+    decided, late = Counter(), Counter()
+    for on, was_late in _decisions(facts, year).values():
+        decided[on.month] += 1
+        late[on.month] += was_late
     chart = Chart("applications_monthly", _("依申请公开：每月新收、办结与按期答复率"),
                   [_("月份"), _("新收申请"), _("办结"), _("按期答复率（%）")], bars=[1, 2], lines=[3])
     for month in range(1, 13):
-        decided = decided_by_month[month]
-        rate = round((decided - late_by_month[month]) * 100 / decided, 1) if decided else None
-        chart.rows.append([MONTHS[month - 1], received[month], concluded[month], rate])
+        chart.rows.append([MONTHS[month - 1], received[month], concluded[month], _rate(decided[month], late[month])])
+    return chart
+
+
+def applications_agencies(agency_ids, year: int) -> Chart:
+    facts = report_applications(agency_ids=list(agency_ids), year=year)
+    agency_of = {f.case_id: f.agency_id for f in facts}
+    received = Counter(f.agency_id for f in facts if f.received_on.year == year)
+    concluded = Counter(f.agency_id for f in facts if f.concluded_on and f.concluded_on.year == year)
+    decided, late = Counter(), Counter()
+    for case_id, (_on, was_late) in _decisions(facts, year).items():
+        decided[agency_of[case_id]] += 1
+        late[agency_of[case_id]] += was_late
+    units = set(received) | set(concluded)
+    names = _names(units)
+    chart = Chart("applications_agencies", _("依申请公开：各单位新收、办结与按期答复率"),
+                  [_("单位"), _("新收申请"), _("办结"), _("按期答复率（%）")], bars=[1, 2], lines=[3])
+    for unit in sorted(units, key=lambda u: (-received[u], names.get(u, ""))):
+        chart.rows.append([names.get(unit, str(unit)), received[unit], concluded[unit],
+                           _rate(decided[unit], late[unit])])
     return chart
 
 
@@ -145,4 +173,5 @@ BUILDERS = {
     "items_monthly": items_monthly,
     "items_agencies": items_agencies,
     "applications_monthly": applications_monthly,
+    "applications_agencies": applications_agencies,
 }
