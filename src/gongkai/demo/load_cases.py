@@ -112,7 +112,8 @@ def _run(spec: dict) -> Application:
     reply_type, reasons, index = spec.get("reply_type", ""), spec.get("reasons", ""), ""
     if reply_type == "36.1":
         # Point to a published item of the agency's catalog when the catalog demo has one.
-        item = public_items().filter(agency=agency).exclude(index_number="").first()
+        item = (public_items().filter(agency=agency, published_on__lte=received).exclude(index_number="")
+                .order_by("-published_on", "-id").first())
         if item is None:
             reply_type, reasons = "36.2", reasons.replace("该信息已在本机关政府信息公开栏目主动公开。", "提供所申请的信息。")
         else:
