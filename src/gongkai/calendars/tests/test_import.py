@@ -87,7 +87,7 @@ def test_a_calendar_change_recomputes_registered_deadlines_and_reimport_replaces
     register_deadline_recomputer("test", recompute)
     try:
         change = set_calendar_year(actor=None, notice=parse_notice(NOTICE_2027))
-        assert change.recomputed == {"test": 3}
+        assert change.recomputed["test"] == 3
         assert calls == [([2027], dt.date(2027, 2, 12))]
         revised = {**NOTICE_2027, "holidays": [{"name": "元旦", "dates": ["2027-01-01"]}], "workdays": []}
         change = set_calendar_year(actor=None, notice=parse_notice(revised))
