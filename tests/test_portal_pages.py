@@ -177,3 +177,18 @@ def test_column_text_surrounds_the_generated_guide_and_is_refused_to_editors(cli
     with pytest.raises(NotAllowed):
         set_column_text(actor=personas["editor_a"], agency=personas.dept_a, column="rules", body="x")
     assert ColumnText.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_every_page_type_is_valid_html(client, item):
+    """html5lib in strict mode raises on any HTML5 parse error (stray or unclosed tags, bad nesting, duplicate
+    attributes); the browser tests add axe-core for accessibility."""
+    import html5lib
+
+    parser = html5lib.HTMLParser(strict=True)
+    pages = ["/", "/gk/gov/", "/gk/dept-a/guide/", "/gk/dept-a/rules/", "/gk/dept-a/statutory/",
+             "/gk/dept-a/catalog/?year=2024", item.public_path, "/search/?q=预算", "/search/?q=", "/gk/nope/"]
+    for path in pages:
+        response = client.get(path)
+        parser.parse(response.content.decode())
+        assert response.content.decode().startswith("<!DOCTYPE html>"), path
