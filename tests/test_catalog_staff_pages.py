@@ -102,3 +102,35 @@ def test_compilation_documents(client, personas):
                 {"copies": "2000", "to": "镇街、图书馆"})
     compilation.refresh_from_db()
     assert compilation.copies_distributed == 2000 and compilation.distributed_to == "镇街、图书馆"
+
+
+@pytest.mark.parametrize(("who", "url", "status"), [
+    ("editor_a", "backoffice:catalog_import", 403), ("publisher", "backoffice:catalog_import", 200),
+    ("editor_a", "backoffice:catalog_settings", 403), ("admin", "backoffice:catalog_settings", 200),
+    ("supervisor", "backoffice:catalog_item_new", 403), ("editor_b", "backoffice:catalog_item_new", 200),
+])
+def test_admin_pages_by_role(client, personas, who, url, status):
+    assert client_for(client, personas, who).get(reverse(url)).status_code == status
+
+
+def test_co_issuers_through_the_form(client, personas):
+    client.force_login(personas["editor_a"])
+    client.post(reverse("backoffice:catalog_item_new"), {
+        "agency": "dept-a", "title": "联合发文", "disclosure_mode": "proactive", "scope": "public",
+        "co_issuers": [personas.dept_b.pk],
+    })
+    assert list(Item.objects.get(title="联合发文").co_issuers.all()) == [personas.dept_b]
+
+
+def test_settings_page_changes_the_index_scheme(client, personas):
+    client.force_login(personas["publisher"])
+    client.post(reverse("backoffice:catalog_settings") + "?agency=dept-a", {
+        "form": "settings", "agency": "dept-a", "index_prefix_source": "org_code", "index_period": "month",
+        "index_serial_width": "5", "interpretation_required": "on", "interpretation_grace_days": "3",
+    })
+    item = services.publish_item(actor=personas["publisher"], item=ready(personas), published_on=dt.date(2024, 5, 6))
+    assert item.index_number == f"{personas.dept_a.org_code}/202405-00001"
+    response = client.post(reverse("backoffice:catalog_settings"), {
+        "form": "negative", "agency": "dept-a", "term": "信访人员名单", "basis": "个人信息"})
+    assert response.status_code == 302
+    assert draft(personas, body="<p>附信访人员名单</p>").findings.get().kind == "negative_list"

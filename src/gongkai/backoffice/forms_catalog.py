@@ -3,6 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.agencies.models import Agency
 from gongkai.catalog.domain.facts import CHANNEL_LABELS
 from gongkai.catalog.domain.taxonomies import Scheme
 from gongkai.catalog.models import DisclosureMatter, Item, Term
@@ -18,7 +19,7 @@ class ItemForm(forms.ModelForm):
         fields = [
             "title", "doc_number", "summary", "body", "written_on", "generated_on", "topic", "genre", "category",
             "focus", "statutory_item", "keywords", "disclosure_mode", "non_disclosure_basis", "scope",
-            "normative_kind", "effective_on", "amends", "interprets", "matter",
+            "normative_kind", "effective_on", "amends", "interprets", "matter", "co_issuers",
         ]
         widgets = {
             "written_on": forms.DateInput(attrs={"type": "date"}),
@@ -37,6 +38,8 @@ class ItemForm(forms.ModelForm):
         self.fields["amends"].queryset = policies
         self.fields["interprets"].queryset = policies
         self.fields["matter"].queryset = DisclosureMatter.objects.filter(agency=agency, is_active=True)
+        self.fields["co_issuers"].queryset = Agency.objects.filter(is_active=True).exclude(pk=agency.pk)
+        self.fields["co_issuers"].required = False
         self.fields["body"].help_text = _("可使用段落、标题、列表、表格和链接；保存时自动清理不安全的内容。")
 
     def _post_clean(self):
