@@ -157,11 +157,40 @@ def run(args) -> None:
         assert not errors, errors
     best = min(timings, key=lambda t: t[2])
     vendor = connection.vendor
+    breakdown = _breakdown(agency)
+    print("read, per selector: " + ", ".join(f"{name} {seconds:.2f} s" for name, seconds in breakdown))
     facts = snapshot["facts"]
+    load_avg = os.getloadavg()[0]
+    slowest = ", ".join(f"{name} {seconds:.1f}" for name, seconds in sorted(breakdown, key=lambda b: -b[1])[:3])
     line = (f"| {vendor} | {args.applications:,} | {args.items:,} | {facts['applications']:,} | "
-            f"{best[0]:.2f} | {best[1]:.2f} | **{best[2]:.2f}** | {'yes' if best[2] < 5 else 'NO'} |")
+            f"{best[0]:.2f} | {best[1]:.2f} | **{best[2]:.2f}** | {'yes' if best[2] < 5 else 'NO'} | {slowest} | "
+            f"{load_avg:.1f} |")
     print(line)
     _record(vendor, line, args)
+
+
+def _breakdown(agency) -> list[tuple[str, float]]:
+    """Seconds spent in each selector ``gather`` calls, to show where the time goes."""
+    from gongkai.cases.selectors import report_appeals, report_applications
+    from gongkai.catalog.selectors import item_counts, normative_facts, published_count
+    from gongkai.engagement.selectors import period_figures
+
+    ids, start, end = [agency.pk], dt.date(YEAR, 1, 1), dt.date(YEAR, 12, 31)
+    calls = [
+        ("report_applications", lambda: report_applications(agency_ids=ids, year=YEAR)),
+        ("report_appeals", lambda: report_appeals(agency_ids=ids, year=YEAR)),
+        ("normative_facts", lambda: normative_facts(agency_ids=ids, until=end)),
+        ("published_count", lambda: published_count(agency_ids=ids, start=start, end=end)),
+        ("item_counts(channel)", lambda: item_counts(agency_ids=ids, start=start, end=end, by="channel")),
+        ("item_counts(agency)", lambda: item_counts(agency_ids=ids, start=start, end=end, by="agency")),
+        ("period_figures", lambda: period_figures(agency_ids=ids, start=start, end=end)),
+    ]
+    result = []
+    for name, call in calls:
+        started = time.perf_counter()
+        call()
+        result.append((name, time.perf_counter() - started))
+    return result
 
 
 def _record(vendor: str, line: str, args) -> None:
@@ -177,13 +206,16 @@ def _record(vendor: str, line: str, args) -> None:
         "Reproduce: `.venv/bin/python -m bench report_stats` (both databases; add `--reuse` to time again",
         "without reloading). Machine: 2 cores, shared with other work.",
         "",
-        "| database | applications | items | facts in year | read s | count s | total s | < 5 s |",
-        "|---|---|---|---|---|---|---|---|",
+        "| database | applications | items | facts in year | read s | count s | total s | < 5 s | slowest selectors (s) | load avg |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
-    rows = {}
+    rows, notes = {}, []
     if RESULTS.exists():
-        for existing in RESULTS.read_text(encoding="utf-8").splitlines():
+        text = RESULTS.read_text(encoding="utf-8")
+        if "\n## Notes" in text:
+            notes = ["", "## Notes" + text.split("\n## Notes", 1)[1].rstrip("\n")]
+        for existing in text.split("\n## Notes", 1)[0].splitlines():
             if existing.startswith("| sqlite") or existing.startswith("| postgresql"):
                 rows[existing.split("|")[1].strip()] = existing
     rows[vendor] = line
-    RESULTS.write_text("\n".join(header + [rows[k] for k in sorted(rows)]) + "\n", encoding="utf-8")
+    RESULTS.write_text("\n".join(header + [rows[k] for k in sorted(rows)] + notes) + "\n", encoding="utf-8")
