@@ -18,9 +18,11 @@ def sitemap_entries():
     for agency in public_agencies().order_by("path"):
         for name in columns:
             yield reverse(f"portal:{name}", kwargs={"code": agency.code}), None
+    # One reverse() for the pattern instead of one per item: the sitemap is rewritten at every publication.
+    pattern = reverse("portal:item", kwargs={"code": "CODE", "pk": "0"}).replace("CODE", "{code}").replace("/0/", "/{pk}/")
     items = public_items().order_by("-published_on", "-id").values_list("agency__code", "pk", "published_on")
     for code, pk, published_on in items[:SITEMAP_LIMIT - 1000]:
-        yield reverse("portal:item", kwargs={"code": code, "pk": pk}), published_on
+        yield pattern.format(code=code, pk=pk), published_on
 
 
 @cached_page
