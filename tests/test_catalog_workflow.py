@@ -255,3 +255,33 @@ def test_art26_due_date_uses_the_working_calendar(personas):
     # the National Day holiday, so the 20th working day is 10-30.
     item = draft(personas, written_on=dt.date(2024, 9, 27))
     assert item.disclosure_due_on == dt.date(2024, 10, 30)
+
+
+def test_schedule_unschedule_and_reject_refusals_leave_nothing_changed(personas):
+    item = ready(personas)
+    soon = timezone.now() + dt.timedelta(hours=2)
+    before = state(item)
+    with pytest.raises(NotAllowed):
+        services.schedule_item(actor=personas["secrecy_a"], item=item, at=soon)
+    with pytest.raises(InvalidTransition):
+        services.unschedule_item(actor=personas["publisher"], item=item)
+    with pytest.raises(NotAllowed):
+        services.reject_item(actor=personas["editor_a"], item=item, reason="自己退回")
+    assert state(item) == before
+    services.schedule_item(actor=personas["publisher"], item=item, at=soon)
+    before = state(item)
+    with pytest.raises(InvalidTransition):
+        services.schedule_item(actor=personas["publisher"], item=item, at=soon)
+    assert state(item) == before
+
+
+def test_a_scheduled_item_whose_screening_fails_goes_back_to_ready(personas):
+    item = ready(personas)
+    services.schedule_item(actor=personas["publisher"], item=item, at=timezone.now() + dt.timedelta(hours=1))
+    services.add_negative_list_entry(actor=personas["publisher"], agency=personas.dept_a, term="预算")
+    Item.objects.filter(pk=item.pk).update(scheduled_at=timezone.now() - dt.timedelta(minutes=1))
+    assert services.publish_due_scheduled() == 1
+    item.refresh_from_db()
+    assert item.status == "secrecy_reviewed" and item.index_number == ""
+    assert Event.objects.for_object(item).last().reason.startswith("定时发布未完成：审查发现未处理")
+    assert services.publish_due_scheduled() == 0
