@@ -19,7 +19,7 @@
       yAxis.push({ type: "value", name: "%", min: 0, max: 100, splitLine: { show: false } });
     }
     chart.bars.forEach(function (i) {
-      series.push({ name: chart.columns[i], type: "bar", yAxisIndex: 0,
+      series.push({ name: chart.columns[i], type: "bar", yAxisIndex: 0, barMaxWidth: 36,
                     data: chart.rows.map(function (row) { return row[i]; }) });
     });
     chart.lines.forEach(function (i) {
