@@ -100,7 +100,7 @@ ENGAGEMENT_FIGURES = (
     ("online_interviews", "开展在线访谈", "次", "proactive"),
     ("interpretations_of_normative", "规范性文件政策解读", "件", "proactive"),
     ("other_interpretations", "其他政策解读稿件", "件", "proactive"),
-    ("periodical_copies", "政务文件汇编等免费赠阅", "份", "proactive"),
+    ("periodical_copies", "编辑出版刊物免费赠阅", "份", "proactive"),
     ("archive_items_appraised", "档案鉴定清理", "件", "proactive"),
     ("archive_volumes_appraised", "档案鉴定清理", "卷", "proactive"),
     ("archive_visitors", "档案馆接待查档者", "人次", "proactive"),

@@ -22,7 +22,7 @@ def _n(figures: dict, key: str) -> str:
 def _channels(figures: dict, labels: dict[str, str]) -> str:
     parts = [f"{label}{_n(figures, 'channel_' + key)}条" for key, label in labels.items()
              if figures.get("channel_" + key)]
-    return "，其中" + "、".join(parts) if parts else ""
+    return "；按发布渠道：" + "、".join(parts) if parts else ""
 
 
 def _engagement(figures: dict) -> list[str]:

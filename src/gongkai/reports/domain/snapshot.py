@@ -101,6 +101,12 @@ def build_snapshot(inputs: ReportInputs) -> dict:
     if inputs.engagement is not None:
         figures += engagement_figures(inputs.engagement)
     findings = [f.as_dict() for f in check_report(tables)]
+    unpaid = t3.cells.get(Result.OTHER_UNPAID_FEE.value, {}).get(TOTAL, 0)
+    notices = next((f.value for f in figures if f.key == "fee_notices"), 0) or 0
+    if unpaid > notices:
+        # spec §7.4: （六）2 cannot exceed the fee notices issued (a notice from last year can explain it).
+        findings.append({"level": "warning", "code": "unpaid_fee", "cells": [],
+                         "message": f"（六）2 逾期未缴费 {unpaid} 件，多于本年发出的收费通知 {notices} 件"})
     findings += [
         {"level": "warning", "code": "missing_source", "message": f"未能读取{name}的记录，相关数字为空", "cells": []}
         for name in inputs.missing_sources
