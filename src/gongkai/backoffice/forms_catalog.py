@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
-from gongkai.catalog.domain.facts import CHANNEL_LABELS
+from gongkai.catalog import labels
 from gongkai.catalog.domain.taxonomies import Scheme
 from gongkai.catalog.models import DisclosureMatter, Item, Term
 
@@ -59,7 +59,7 @@ class ScheduleForm(forms.Form):
 
 
 class ChannelsForm(forms.Form):
-    channels = forms.MultipleChoiceField(label=_("发布渠道"), choices=list(CHANNEL_LABELS.items()),
+    channels = forms.MultipleChoiceField(label=_("发布渠道"), choices=labels.choices(labels.CHANNEL),
                                          widget=forms.CheckboxSelectMultiple, initial=["portal"])
 
 

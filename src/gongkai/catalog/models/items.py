@@ -2,17 +2,10 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.catalog.domain.disclosure import (
-    DISCLOSURE_MODE_LABELS,
-    NON_DISCLOSURE_BASES,
-    SCOPE_LABELS,
-    VALIDITY_LABELS,
-    DisclosureMode,
-    Scope,
-    Validity,
-)
-from gongkai.catalog.domain.facts import CHANNEL_LABELS, NORMATIVE_KIND_LABELS, Channel, NormativeKind
-from gongkai.catalog.domain.states import STATUS_LABELS, Status
+from gongkai.catalog import labels
+from gongkai.catalog.domain.disclosure import NON_DISCLOSURE_BASES, DisclosureMode, Scope, Validity
+from gongkai.catalog.domain.facts import NORMATIVE_KIND_LABELS, NormativeKind
+from gongkai.catalog.domain.states import Status
 from gongkai.core.models import TimeStampedModel
 
 
@@ -55,15 +48,15 @@ class Item(TimeStampedModel):
 
     disclosure_mode = models.CharField(
         _("公开方式"), max_length=20, default=DisclosureMode.PROACTIVE,
-        choices=[(m.value, DISCLOSURE_MODE_LABELS[m]) for m in DisclosureMode],
+        choices=labels.choices(labels.DISCLOSURE_MODE),
     )
     non_disclosure_basis = models.CharField(
         _("不公开依据"), max_length=30, blank=True, choices=list(NON_DISCLOSURE_BASES.items())
     )
     scope = models.CharField(_("公开范围"), max_length=20, default=Scope.PUBLIC,
-                             choices=[(s.value, SCOPE_LABELS[s]) for s in Scope])
+                             choices=labels.choices(labels.SCOPE))
     validity = models.CharField(_("有效性"), max_length=20, default=Validity.VALID,
-                                choices=[(v.value, VALIDITY_LABELS[v]) for v in Validity])
+                                choices=labels.choices(labels.VALIDITY))
     validity_changed_on = models.DateField(_("失效/废止日期"), null=True, blank=True)
 
     # Normative documents (规章, 行政规范性文件).
@@ -84,7 +77,7 @@ class Item(TimeStampedModel):
                                on_delete=models.PROTECT, related_name="items")
 
     status = models.CharField(_("状态"), max_length=20, default=Status.DRAFT, db_index=True,
-                              choices=[(s.value, STATUS_LABELS[s]) for s in Status])
+                              choices=labels.choices(labels.STATUS))
     scheduled_at = models.DateTimeField(_("定时发布时间"), null=True, blank=True)
     withdrawn_at = models.DateTimeField(_("撤稿时间"), null=True, blank=True)
     withdrawal_reason = models.TextField(_("撤稿理由"), blank=True)
@@ -159,7 +152,7 @@ class ItemChannel(models.Model):
     """A channel a published item went to (the seed report counts items per channel)."""
 
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="channels")
-    channel = models.CharField(_("发布渠道"), max_length=20, choices=[(c.value, CHANNEL_LABELS[c]) for c in Channel])
+    channel = models.CharField(_("发布渠道"), max_length=20, choices=labels.choices(labels.CHANNEL))
     sent_on = models.DateField(_("发布日期"))
 
     class Meta:

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.catalog.domain.screening import FINDING_LABELS, FindingKind
+from gongkai.catalog import labels
 from gongkai.core.models import TimeStampedModel
 
 
@@ -52,7 +52,7 @@ class FindingStatus(models.TextChoices):
 
 class ScreeningFinding(models.Model):
     item = models.ForeignKey("catalog.Item", on_delete=models.CASCADE, related_name="findings")
-    kind = models.CharField(_("类型"), max_length=20, choices=[(k.value, FINDING_LABELS[k]) for k in FindingKind])
+    kind = models.CharField(_("类型"), max_length=20, choices=labels.choices(labels.FINDING))
     field = models.CharField(_("位置"), max_length=120)
     match = models.CharField(_("内容"), max_length=120)
     suggestion = models.CharField(_("建议"), max_length=100, blank=True)
