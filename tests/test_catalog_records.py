@@ -57,6 +57,15 @@ def test_a_grace_period_setting_allows_the_policy_first(personas):
     assert services.publish_item(actor=personas["publisher"], item=policy(personas)).status == "published"
 
 
+def test_interpretations_due_after_the_grace_period(personas):
+    services.configure_catalog(actor=personas["publisher"], agency=personas.dept_a, interpretation_grace_days=3)
+    item = services.publish_item(actor=personas["publisher"], item=policy(personas), published_on=dt.date(2024, 3, 4))
+    assert selectors.interpretations_due(personas["publisher"], dt.date(2024, 3, 7)) == []
+    assert selectors.interpretations_due(personas["publisher"], dt.date(2024, 3, 8)) == [item]
+    services.publish_item(actor=personas["publisher"], item=ready(personas, title="解读", interprets=item))
+    assert selectors.interpretations_due(personas["publisher"], dt.date(2024, 3, 8)) == []
+
+
 def test_abolition_by_a_later_document_and_the_facts(personas):
     services.configure_catalog(actor=personas["publisher"], agency=personas.dept_a, interpretation_required=False)
     old = services.publish_item(actor=personas["publisher"], item=policy(personas), published_on=dt.date(2024, 3, 5))

@@ -19,5 +19,6 @@ def workbench_panel(user):
         "queue": queue[:5], "queue_count": queue.count(),
         "overdue": overdue[:5], "overdue_count": overdue.count(),
         "late_matters": late_matters[:5], "late_matters_count": late_matters.count(),
+        "interpretations_due": selectors.interpretations_due(user, today)[:5],
         "today": today,
     }

@@ -11,7 +11,8 @@ Public door (the portal, feeds, search):
 Staff door (the back office, API):
 - ``access_item(user, pk, action="item.view")``: the item if ``user`` may do ``action`` to it, else NotAllowed.
 - ``staff_items(user, action="item.view")``, ``filter_items(qs, **filters)``, ``review_queue(user)``,
-  ``overdue_items(user, today)`` (条例 art. 26), ``matter_compliance(user, today, agency=None)`` (公开清单).
+  ``overdue_items(user, today)`` (条例 art. 26), ``matter_compliance(user, today, agency=None)`` (公开清单),
+  ``interpretations_due(user, today)`` (解读 past the local grace period).
 
 Annual report (the reports app codes against these):
 - ``normative_facts(*, agency_ids, until) -> list[NormativeDocFact]``: every 规章/行政规范性文件 issued (成文) on or
@@ -32,7 +33,7 @@ from gongkai.agencies.policy import agencies_where, can
 from gongkai.catalog.domain.disclosure import Validity
 from gongkai.catalog.domain.facts import NormativeDocFact, NormativeKind
 from gongkai.catalog.domain.states import PENDING, TRANSITIONS, Status
-from gongkai.catalog.models import DisclosureMatter, Item, ItemChannel, MatterObligation
+from gongkai.catalog.models import CatalogSettings, DisclosureMatter, Item, ItemChannel, MatterObligation
 from gongkai.core.errors import NotAllowed
 from gongkai.search.domain.documents import IndexedDocument
 
@@ -164,6 +165,22 @@ def matter_compliance(user, today: dt.date, *, agency_code: str = "", only_probl
     if only_problems:
         qs = qs.filter(Q(fulfilled_on__isnull=True, due_on__lt=today) | Q(fulfilled_on__gt=F("due_on")))
     return qs.order_by("due_on", "id")
+
+
+def interpretations_due(user, today: dt.date) -> list[Item]:
+    """Published policies still without a published 解读 past the agency's local grace period (spec §6.2: the
+    "within N working days" rule is local; agencies with N = 0 cannot publish a policy without one at all)."""
+    from gongkai.calendars.official import add_working_days
+
+    out = []
+    for settings in CatalogSettings.objects.filter(
+        agency__in=agencies_where(user, "item.view"), interpretation_required=True, interpretation_grace_days__gt=0
+    ):
+        policies = Item.objects.filter(
+            agency_id=settings.agency_id, status=Status.PUBLISHED, interpretation_not_required=False
+        ).exclude(normative_kind="").exclude(interpretations__status=Status.PUBLISHED).select_related("agency")
+        out += [p for p in policies if add_working_days(p.published_on, settings.interpretation_grace_days).due < today]
+    return out
 
 
 def visible_matters(user) -> QuerySet[DisclosureMatter]:
