@@ -134,3 +134,15 @@ def test_settings_page_changes_the_index_scheme(client, personas):
         "form": "negative", "agency": "dept-a", "term": "信访人员名单", "basis": "个人信息"})
     assert response.status_code == 302
     assert draft(personas, body="<p>附信访人员名单</p>").findings.get().kind == "negative_list"
+
+
+def test_list_and_queue_query_counts_do_not_grow_with_items(client, personas, django_assert_max_num_queries):
+    for n in range(30):
+        item = draft(personas, title=f"信息{n}", body="<p>电话 13912345678</p>")
+        services.submit_item(actor=personas["editor_a"], item=item)
+    client.force_login(personas["reviewer_a"])
+    with django_assert_max_num_queries(15):
+        assert client.get(reverse("backoffice:catalog_items")).status_code == 200
+    with django_assert_max_num_queries(15):
+        response = client.get(reverse("backoffice:catalog_review_queue"))
+    assert response.content.decode().count('<span class="badge bad">1</span>') == 30

@@ -141,7 +141,10 @@ def review_queue(user) -> QuerySet[Item]:
         transition = TRANSITIONS[name]
         agencies = agencies_where(user, transition.permission)
         query |= Q(status__in=[s.value for s in transition.sources], agency__in=agencies)
-    return Item.objects.filter(query).select_related("agency").order_by("updated_at")
+    return (
+        Item.objects.filter(query).select_related("agency")
+        .annotate(open_findings=Count("findings", filter=Q(findings__status="open"))).order_by("updated_at")
+    )
 
 
 def my_drafts(user) -> QuerySet[Item]:
