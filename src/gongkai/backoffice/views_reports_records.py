@@ -44,6 +44,19 @@ def _cell_label(report, table, row, column) -> str:
     return f"表二 {row.replace('|', ' ')} / {column}"
 
 
+LIMIT = 500
+# Counted figures that are sums of table cells: their records are those cells' records.
+FIGURE_CELLS = {
+    "applications_received": [("table3", "new", "total")],
+    "applications_concluded": [("table3", "results_total", "total")],
+    "applications_pending": [("table3", "carried_out", "total")],
+    "reconsiderations": [("table4", "reconsideration", "total")],
+    "lawsuits": [("table4", "direct_suit", "total"), ("table4", "suit_after_reconsideration", "total")],
+    "normative_issued": [("table2", "第二十条第（一）项|规章", "本年制发件数"),
+                         ("table2", "第二十条第（一）项|行政规范性文件", "本年制发件数")],
+}
+
+
 def _hidden(record_id: int) -> dict:
     # Counted in the cell but outside what this user may open: listed by number only.
     return {"text": f"#{record_id}", "agency": "", "date": None, "url": None, "hidden": True}
@@ -59,36 +72,44 @@ def report_records(request, pk):
         if table == "fig":
             figure = next(f for f in report.snapshot.get("figures", []) if f["key"] == row)
             label, count = figure["label"], figure["value"] or 0
-            if row.startswith(FIGURE_CHANNEL_PREFIX):
+            if row in FIGURE_CELLS and report.snapshot["tables"]["form"] == "2021":
+                cells = FIGURE_CELLS[row]
+                ids = [i for t, r, c in cells for i in selectors.cell_record_ids(report, t, r, c)]
+                rows = _record_rows(request.user, report, cells[0][0], ids[:LIMIT])
+            elif row.startswith(FIGURE_CHANNEL_PREFIX):
                 items = sources.visible_channel_items(request.user, agency_ids=scope_ids, year=report.year,
                                                       channel=row[len(FIGURE_CHANNEL_PREFIX):])
                 rows = [{"text": f"{i.index_number} {i.title}", "agency": i.agency.name, "date": i.published_on,
-                         "url": _url("backoffice:item_detail", i.pk)} for i in items[:500]]
+                         "url": _url("backoffice:item_detail", i.pk)} for i in items[:LIMIT]]
             elif row in ENGAGEMENT_FIGURES and can(request.user, "engagement.view", report.agency):
                 records = sources.engagement_records(agency_ids=scope_ids, year=report.year, figure=row)
-                rows = [{"text": str(r), "agency": "", "date": None, "url": None} for r in records[:500]]
+                rows = [{"text": str(r), "agency": "", "date": None, "url": None} for r in records[:LIMIT]]
         else:
             ids = selectors.cell_record_ids(report, table, row, column)
             count, label = len(ids), _cell_label(report, table, row, column)
-            if table == "table2":
-                shown = {i.pk: {"text": f"{i.index_number} {i.title}", "agency": i.agency.name,
-                                "date": i.published_on, "url": _url("backoffice:item_detail", i.pk)}
-                         for i in sources.item_rows(request.user, ids)}
-                rows = [shown.get(i) or _hidden(i) for i in ids]
-            elif table == "table3":
-                shown = {c.pk: {"text": c.tracking_code, "agency": c.agency.name, "date": c.received_on,
-                                "url": _url("backoffice:case_detail", c.pk)} for c in sources.case_rows(request.user, ids)}
-                rows = [shown.get(i) or _hidden(i) for i in ids]
-            else:
-                cases = report.snapshot.get("appeal_cases", {})
-                rows = [{"text": f"#{i}", "agency": "", "date": None,
-                         "url": _url("backoffice:case_detail", cases[str(i)]) if cases.get(str(i)) else None}
-                        for i in ids]
+            rows = _record_rows(request.user, report, table, ids[:LIMIT])
     except (KeyError, StopIteration):
         raise Http404 from None
     return render(request, "backoffice/reports/records.html", {
-        "report": report, "label": label, "count": count, "rows": rows, "hidden": sum(1 for r in rows if r.get("hidden")),
+        "report": report, "label": label, "count": count, "rows": rows,
+        "limited": LIMIT if count > len(rows) == LIMIT else 0, "hidden": sum(1 for r in rows if r.get("hidden")),
     })
+
+
+def _record_rows(user, report, table: str, ids: list[int]) -> list[dict]:
+    """One row per record id of a cell, opened where the user may see the record, by number otherwise."""
+    if table == "table2":
+        shown = {i.pk: {"text": f"{i.index_number} {i.title}", "agency": i.agency.name, "date": i.published_on,
+                        "url": _url("backoffice:item_detail", i.pk)} for i in sources.item_rows(user, ids)}
+    elif table == "table3":
+        shown = {c.pk: {"text": c.tracking_code, "agency": c.agency.name, "date": c.received_on,
+                        "url": _url("backoffice:case_detail", c.pk)} for c in sources.case_rows(user, ids)}
+    else:
+        cases = report.snapshot.get("appeal_cases", {})
+        shown = {i: {"text": f"#{i}", "agency": "", "date": None,
+                     "url": _url("backoffice:case_detail", cases[str(i)]) if cases.get(str(i)) else None}
+                 for i in ids}
+    return [shown.get(i) or _hidden(i) for i in ids]
 
 
 @staff_required
