@@ -47,6 +47,12 @@ def test_every_number_links_to_its_records(client, personas, report):
     assert records.status_code == 200
     assert "报告中的数字：1" in records.content.decode()
     assert client.get(reverse("backoffice:report_records", args=[report.pk]), {"t": "x"}).status_code == 404
+    share = client.get(reverse("backoffice:report_records", args=[report.pk]),
+                       {"t": "agency", "r": str(personas.dept_a.pk), "c": "new"}).content.decode()
+    assert "测试区财政局 · 本年新收申请" in share and "报告中的数字：1" in share
+    other = client.get(reverse("backoffice:report_records", args=[report.pk]),
+                       {"t": "agency", "r": str(personas.dept_b.pk), "c": "new"}).content.decode()
+    assert "报告中的数字：0" in other
 
 
 @pytest.mark.django_db

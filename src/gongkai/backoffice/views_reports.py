@@ -88,7 +88,7 @@ def report_detail(request, pk):
     if len(scope) > 1:
         for agency in scope:
             share = per_agency.get(str(agency["id"]), {})
-            shares.append({"agency": agency, "new": share.get("table3", {}).get("new", 0),
+            shares.append({"agency": agency, "key": str(agency["id"]), "new": share.get("table3", {}).get("new", 0),
                            "concluded": share.get("table3", {}).get("results_total", 0),
                            "appeals": sum(share.get("table4", {}).values()), "items": share.get("items", 0)})
     return render(request, "backoffice/reports/detail.html", {

@@ -6,6 +6,7 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from gongkai.agencies.policy import can
 from gongkai.backoffice.access import staff_required
@@ -45,6 +46,8 @@ def _cell_label(report, table, row, column) -> str:
 
 
 LIMIT = 500
+SHARE_LABELS = {"new": gettext_lazy("本年新收申请"), "results_total": gettext_lazy("本年办结申请"),
+                "carried_out": gettext_lazy("结转下年度")}
 # Counted figures that are sums of table cells: their records are those cells' records.
 FIGURE_CELLS = {
     "applications_received": [("table3", "new", "total")],
@@ -84,6 +87,12 @@ def report_records(request, pk):
             elif row in ENGAGEMENT_FIGURES and can(request.user, "engagement.view", report.agency):
                 records = sources.engagement_records(agency_ids=scope_ids, year=report.year, figure=row)
                 rows = [{"text": str(r), "agency": "", "date": None, "url": None} for r in records[:LIMIT]]
+        elif table == "agency":
+            share = report.snapshot["per_agency"][row]
+            ids = share["ids"][column]
+            name = next(a["name"] for a in report.snapshot["scope"] if str(a["id"]) == row)
+            count, label = len(ids), f"{name} · {SHARE_LABELS[column]}"
+            rows = _record_rows(request.user, report, "table3", ids[:LIMIT])
         else:
             ids = selectors.cell_record_ids(report, table, row, column)
             count, label = len(ids), _cell_label(report, table, row, column)

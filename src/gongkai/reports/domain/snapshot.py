@@ -67,6 +67,18 @@ def _t3_summary(cells: dict) -> dict[str, int]:
     return {row: values[TOTAL] for row, values in cells.items() if values[TOTAL]}
 
 
+def _share_ids(ids: dict[str, list[int]], trial: bool) -> dict[str, list[int]]:
+    """One agency's applications received, concluded and carried over, for the roll-up drill-down."""
+    results = set(result_row_keys(trial))
+    share: dict[str, list[int]] = {NEW: [], RESULTS_TOTAL: [], CARRIED_OUT: []}
+    for key, found in ids.items():
+        row = key.split(":", 1)[0]
+        target = RESULTS_TOTAL if row in results else row
+        if target in share:
+            share[target].extend(found)
+    return {k: sorted(v) for k, v in share.items()}
+
+
 def build_snapshot(inputs: ReportInputs) -> dict:
     trial = inputs.form == ReportForm.TRIAL_2019
     year = inputs.year
@@ -85,10 +97,12 @@ def build_snapshot(inputs: ReportInputs) -> dict:
         by_agency_appeals[fact.agency_id].append(fact)
     per_agency = {}
     for agency in inputs.scope:
-        cells = count_table3(by_agency_apps.get(agency["id"], ()), year, trial_2019=trial).cells
+        counted = count_table3(by_agency_apps.get(agency["id"], ()), year, trial_2019=trial)
+        cells = counted.cells
         appeals = count_table4(by_agency_appeals.get(agency["id"], ()), year).cells
         per_agency[str(agency["id"])] = {
             "table3": _t3_summary(cells),
+            "ids": _share_ids(counted.ids, trial),
             "table4": {g: appeals[g][TOTAL] for g in T4_GROUPS if appeals[g][TOTAL]},
             "items": inputs.published_by_agency.get(agency["id"], 0),
         }
