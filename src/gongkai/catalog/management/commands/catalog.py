@@ -20,8 +20,10 @@ class Command(BaseCommand):
         path = Path(options["file"])
         try:
             data = path.read_bytes()
-        except OSError as exc:
-            raise CommandError(f"无法读取文件：{path}（{exc.strerror}）") from None
+        except FileNotFoundError:
+            raise CommandError(f"找不到文件：{path}") from None
+        except OSError:
+            raise CommandError(f"无法读取文件：{path}") from None
         agency = None
         if options["agency"]:
             agency = Agency.objects.filter(code=options["agency"]).first()
