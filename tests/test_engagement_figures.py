@@ -151,3 +151,34 @@ def test_interpretation_links_published_catalog_items(personas):
             held_on=dt.date(2024, 5, 6), topic="x", index_numbers=[item.index_number, "NO-SUCH-1"])
     assert unpublished.index_number == "" or not unpublished.outreach_records.exists()
     assert OutreachRecord.objects.count() == 1
+
+
+@pytest.mark.django_db
+def test_database_statistics_equal_the_pure_count(personas):
+    import random
+
+    from gongkai.calendars.official import current_calendar
+    from gongkai.engagement.domain.stats import by_month, by_unit
+    from gongkai.engagement.selectors import mailbox_facts, mailbox_stats
+    from gongkai.engagement.services_import import MessageRow, import_messages
+
+    rng = random.Random(7)
+    rows = []
+    for _ in range(120):
+        received = dt.datetime(2023, rng.randint(1, 12), rng.randint(1, 28), 9, tzinfo=SH)
+        replied = received + dt.timedelta(days=rng.randint(0, 15)) if rng.random() < 0.8 else None
+        rows.append(MessageRow(
+            agency=personas.government, department=rng.choice([None, personas.dept_a, personas.town]),
+            channel=rng.choice(["web", "phone"]), category="consult", subject="s", body="b", received_at=received,
+            reply="r" if replied else "", replied_at=replied,
+            rating=rng.choice(["", "satisfied", "basically", "dissatisfied"]) if replied else ""))
+    import_messages(actor=None, agency=personas.government, rows=rows, reason="test")
+    ids = [personas.government.pk, personas.dept_a.pk, personas.town.pk]
+    start, end = dt.date(2023, 1, 1), dt.date(2023, 12, 31)
+    facts = mailbox_facts(agency_ids=ids, start=start, end=end)
+    between = current_calendar().working_days_between
+    months = mailbox_stats(agency_ids=ids, start=start, end=end, by="month")
+    for month, expected in by_month(facts, 2023, between):
+        if expected.received:
+            assert months[month] == expected, month
+    assert mailbox_stats(agency_ids=ids, start=start, end=end, by="unit") == dict(by_unit(facts, between))

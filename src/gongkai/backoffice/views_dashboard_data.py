@@ -4,18 +4,16 @@ ECharts draws them, and the XLSX export writes them — all from the same ``Char
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
-from gongkai.calendars.official import current_calendar
 from gongkai.cases.selectors_report import report_applications
 from gongkai.catalog.selectors import item_counts, published_count
 from gongkai.core.models import Event
-from gongkai.engagement.domain.stats import by_month, by_unit
-from gongkai.engagement.selectors import mailbox_facts
+from gongkai.engagement.domain.stats import MailboxStats
+from gongkai.engagement.selectors import mailbox_stats
 
 MONTHS = [f"{m}月" for m in range(1, 13)]
 
@@ -45,27 +43,19 @@ def _names(ids) -> dict[int, str]:
     return {a.pk: a.short_name or a.name for a in Agency.objects.filter(pk__in=list(ids))}
 
 
-@lru_cache(maxsize=100_000)
-def _working_days(calendar, start: dt.date, end: dt.date) -> int:
-    # Many messages share the same (received, replied) pair; the calendar object changes when its data does.
-    return calendar.working_days_between(start, end)
+def _months(agency_ids, year: int):
+    stats = mailbox_stats(agency_ids=agency_ids, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), by="month")
+    return [(month, stats.get(month, EMPTY)) for month in range(1, 13)]
 
 
-def _working_days_between():
-    calendar = current_calendar()
-    return lambda start, end: _working_days(calendar, start, end)
-
-
-def _mailbox_months(agency_ids, year: int):
-    facts = mailbox_facts(agency_ids=agency_ids, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
-    return by_month(facts, year, _working_days_between())
+EMPTY = MailboxStats(0, 0, 0, None, 0, 0)
 
 
 def mailbox_monthly(agency_ids, year: int) -> Chart:
     chart = Chart("mailbox_monthly", _("信箱、公开电话：每月来件、按期答复率与满意率"),
                   [_("月份"), _("来件"), _("已答复"), _("按期答复率（%）"), _("满意率（%）")],
                   bars=[1, 2], lines=[3, 4])
-    for month, s in _mailbox_months(agency_ids, year):
+    for month, s in _months(agency_ids, year):
         chart.rows.append([MONTHS[month - 1], s.received, s.replied, s.on_time_rate, s.satisfaction_rate])
     return chart
 
@@ -73,14 +63,14 @@ def mailbox_monthly(agency_ids, year: int) -> Chart:
 def mailbox_response_time(agency_ids, year: int) -> Chart:
     chart = Chart("mailbox_response_time", _("信箱、公开电话：每月平均答复用时"),
                   [_("月份"), _("平均答复用时（工作日）"), _("按期答复"), _("超期答复")], days=[1])
-    for month, s in _mailbox_months(agency_ids, year):
+    for month, s in _months(agency_ids, year):
         chart.rows.append([MONTHS[month - 1], s.mean_working_days, s.on_time, s.replied - s.on_time])
     return chart
 
 
 def mailbox_units(agency_ids, year: int) -> Chart:
-    facts = mailbox_facts(agency_ids=agency_ids, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31))
-    rows = by_unit(facts, _working_days_between())
+    stats = mailbox_stats(agency_ids=agency_ids, start=dt.date(year, 1, 1), end=dt.date(year, 12, 31), by="unit")
+    rows = sorted(stats.items(), key=lambda row: (-row[1].received, row[0]))
     names = _names(unit for unit, _s in rows)
     chart = Chart("mailbox_units", _("信箱、公开电话：各单位办理情况"),
                   [_("承办单位"), _("来件"), _("已答复"), _("平均答复用时（工作日）"), _("满意率（%）")],

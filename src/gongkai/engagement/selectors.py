@@ -5,14 +5,17 @@ figure (the report's drill-down). Staff-facing readers decide what a user may se
 """
 
 import datetime as dt
+from functools import lru_cache
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery, Sum
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 
 from gongkai.agencies.policy import agencies_where, can
+from gongkai.calendars.official import current_calendar
 from gongkai.core.errors import NotAllowed
 from gongkai.engagement.domain import mailbox as rules
 from gongkai.engagement.domain.facts import EngagementFigures, MessageFact
 from gongkai.engagement.domain.figures import ALL_FIGURES, ARCHIVE_FIGURES, OUTREACH_FIGURES
+from gongkai.engagement.domain.stats import MailboxStats, mean_working_days
 from gongkai.engagement.models import (
     ArchiveRecord,
     Message,
@@ -179,3 +182,37 @@ def mailbox_facts(*, agency_ids: list[int], start: dt.date, end: dt.date) -> lis
         "pk", "agency_id", "department_id", "channel", "category", "status", "received_on", "reply_due_on",
         "closed_on", "replied_on", "rating").order_by("received_on", "pk")
     return [MessageFact(*row) for row in rows]
+
+
+def mailbox_stats(*, agency_ids: list[int], start: dt.date, end: dt.date, by: str) -> dict[int, MailboxStats]:
+    """Mailbox statistics per month of receipt (``by="month"``) or per handling unit (``by="unit"``: the
+    assigned department, else the receiving agency), counted in the database over plain columns (no per-row
+    date functions, which SQLite runs in Python). Working days are counted once per distinct (received,
+    replied) pair, so the cost follows the calendar, not the number of messages."""
+    if by not in {"month", "unit"}:
+        raise ValueError("by must be month or unit")
+    cohort = _mailbox_cohort(list(agency_ids), start, end)
+    replied = Q(status=rules.Status.REPLIED.value, replied_on__isnull=False)
+    counts = {
+        "received": Count("pk"), "replied": Count("pk", filter=replied),
+        "on_time": Count("pk", filter=replied & Q(replied_on__lte=F("reply_due_on"))),
+        "rated": Count("pk", filter=replied & ~Q(rating="")),
+        "satisfied": Count("pk", filter=replied & Q(rating__in=[r.value for r in rules.SATISFIED_RATINGS])),
+    }
+    group = ["received_on", "replied_on"] if by == "month" else ["department_id", "agency_id", "received_on",
+                                                                   "replied_on"]
+    totals: dict[int, list[int]] = {}
+    pairs: dict[int, list] = {}
+    for row in cohort.values(*group).annotate(**counts).order_by():
+        key = row["received_on"].month if by == "month" else (row["department_id"] or row["agency_id"])
+        total = totals.setdefault(key, [0, 0, 0, 0, 0])
+        for i, name in enumerate(counts):
+            total[i] += row[name]
+        if row["replied"]:
+            pairs.setdefault(key, []).append((row["received_on"], row["replied_on"], row["replied"]))
+    counted = lru_cache(maxsize=None)(current_calendar().working_days_between)
+    return {
+        key: MailboxStats(received, replied_n, on_time, mean_working_days(pairs.get(key, []), counted), rated,
+                          satisfied)
+        for key, (received, replied_n, on_time, rated, satisfied) in totals.items()
+    }

@@ -65,3 +65,12 @@ def by_unit(facts: Iterable[MessageFact], working_days_between) -> list[tuple[in
         groups[fact.department_id or fact.agency_id].append(fact)
     rows = [(unit, summarise(items, working_days_between)) for unit, items in groups.items()]
     return sorted(rows, key=lambda row: (-row[1].received, row[0]))
+
+
+def mean_working_days(pairs: Iterable[tuple[dt.date, dt.date, int]], working_days_between) -> Decimal | None:
+    """Mean working days from receipt to reply over (received_on, replied_on, how many) groups."""
+    total = count = 0
+    for received_on, replied_on, n in pairs:
+        total += n * working_days_between(received_on, replied_on)
+        count += n
+    return (Decimal(total) / count).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP) if count else None
