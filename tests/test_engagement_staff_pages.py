@@ -138,3 +138,19 @@ def test_dashboard_counts_applications_and_their_on_time_rate(client, personas):
     agencies = load_workbook(io.BytesIO(client.get(
         f"/staff/dashboard/applications_agencies.xlsx?year={year}").content)).active
     assert list(agencies.iter_rows(values_only=True))[2][:4] == ("测试区财政局", 1, 1, 100)
+
+
+@pytest.mark.django_db
+def test_message_list_query_count_does_not_grow_with_messages(client, personas, django_assert_max_num_queries):
+    for n in range(30):
+        message, _ = services.submit_message(actor=None, agency=personas.dept_a, channel="web", category="consult",
+                                             subject=f"来信{n}", body="b")
+        if n % 2:
+            services.assign_message(actor=personas["publisher"], message=message, department=personas.dept_a)
+    client.force_login(personas["publisher"])
+    with django_assert_max_num_queries(12):
+        response = client.get("/staff/engagement/")
+    assert response.status_code == 200 and response.content.decode().count("来信2") >= 1
+    # A constant number per chart (the catalog's monthly counts are one query a month), not per record.
+    with django_assert_max_num_queries(40):
+        assert client.get("/staff/dashboard/").status_code == 200
