@@ -75,6 +75,7 @@ def _load_messages(district, units, n: int) -> float:
     from gongkai.engagement.models import Message
 
     calendar = current_calendar()
+    due_of: dict[dt.date, dt.date] = {}
     rng = random.Random(2024)
     categories, ratings = [c.value for c in Category], [r.value for r in Rating] + ["", ""]
     started = time.perf_counter()
@@ -88,7 +89,8 @@ def _load_messages(district, units, n: int) -> float:
                 agency=district, department=rng.choice(units), tracking_code=f"B{i:012d}", token_hash=f"{i:064d}",
                 channel=rng.choice((Channel.WEB.value, Channel.PHONE.value)), category=rng.choice(categories),
                 status=(Status.REPLIED if replied else Status.ACCEPTED).value, subject="基准来信", body="内容",
-                received_at=now, received_on=received, reply_due_on=reply_due_on(received, calendar),
+                received_at=now, received_on=received,
+                reply_due_on=due_of.get(received) or due_of.setdefault(received, reply_due_on(received, calendar)),
                 accepted_on=received, reply="答复" if replied else "", replied_at=now if replied else None,
                 replied_on=replied, closed_on=replied, rating=rng.choice(ratings) if replied else "",
             ))
