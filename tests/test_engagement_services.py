@@ -169,3 +169,13 @@ def test_overdue_flagging_is_registered_as_timed_work():
     from gongkai.core.timed import timed_jobs
 
     assert "engagement.flag_overdue_messages" in {job.name for job in timed_jobs()}
+
+
+@pytest.mark.django_db
+def test_a_call_cannot_be_dated_in_the_future(personas):
+    from django.utils import timezone
+
+    with pytest.raises(ValidationFailed, match="不能晚于现在"):
+        submit(personas, actor=personas["editor_a"], agency=personas.dept_a, channel="phone",
+               received_at=timezone.now() + dt.timedelta(days=1))
+    assert not Message.objects.exists()

@@ -4,6 +4,7 @@ Work records (responses, interviews, archives, training, staffing, periodicals) 
 ``services_records``.
 """
 
+import datetime as dt
 import hashlib
 import secrets
 
@@ -86,6 +87,8 @@ def submit_message(
     if not agency.is_active:
         raise ValidationFailed("该机关已停用，无法受理来信")
     received_at = received_at or timezone.now()
+    if received_at > timezone.now() + dt.timedelta(minutes=5):
+        raise ValidationFailed("收到时间不能晚于现在")
     received_on = local_date(received_at)
     token = secrets.token_urlsafe(24)
     message = Message(
