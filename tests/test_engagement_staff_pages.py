@@ -154,3 +154,12 @@ def test_message_list_query_count_does_not_grow_with_messages(client, personas, 
     # A constant number per chart (the catalog's monthly counts are one query a month), not per record.
     with django_assert_max_num_queries(40):
         assert client.get("/staff/dashboard/").status_code == 200
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("persona", "sees"), [("editor_a", True), ("publisher", True), ("supervisor", False),
+                                               ("reviewer_a", False)])
+def test_writer_details_only_for_those_who_handle(client, personas, message, persona, sees):
+    client.force_login(personas[persona])
+    body = client.get(f"/staff/engagement/messages/{message.pk}/").content.decode()
+    assert ("赵六" in body) is sees
