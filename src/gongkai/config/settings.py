@@ -183,6 +183,11 @@ X_FRAME_OPTIONS = "DENY"
 # Working-day convention (spec §7.1, UNCONFIRMED): count from the day after the start date.
 GONGKAI_COUNT_FROM_NEXT_DAY = _env_bool("GONGKAI_COUNT_FROM_NEXT_DAY", True)
 
+# Mailbox replies are due within this many working days (issue: engagement; configurable, default 5).
+GONGKAI_MAILBOX_REPLY_WORKING_DAYS = int(os.environ.get("GONGKAI_MAILBOX_REPLY_WORKING_DAYS", "5"))
+# Behind a reverse proxy you control, take the client address for public-form rate limits from X-Real-IP.
+GONGKAI_TRUST_X_REAL_IP = _env_bool("GONGKAI_TRUST_X_REAL_IP", False)
+
 GONGKAI_PLATFORM_NAME = _("政府信息公开平台")
 
 LOGGING = {
