@@ -28,7 +28,7 @@ def add_build_arguments(parser) -> None:
     parser.add_argument("--out", help="输出文件；pdf/docx/xlsx 必须指定")
     parser.add_argument("--include", default=None,
                         help="汇总的下级机构代码，逗号分隔；* 为全部下级。默认：政府汇总全部下级，其他机构只统计本机构")
-    parser.add_argument("--from-records", action="store_true", help="即使已有发布的报告，也由记录重新统计")
+    parser.add_argument("--from-records", action="store_true", help="即使已有发布的报告，也由记录重新统计（指定 --include 时亦然）")
 
 
 def _agency(code: str) -> Agency:
@@ -47,7 +47,7 @@ def run_build(options, *, stdout) -> None:
         raise CommandError(f"{fmt} 格式请用 --out 指定输出文件")
     published = (AnnualReport.objects.filter(agency=agency, year=year, form=form, status=ReportStatus.PUBLISHED)
                  .order_by("-version").first())
-    if published is not None and not options.get("from_records"):
+    if published is not None and not options.get("from_records") and options.get("include") is None:
         document = document_of(published)
         note = f"已发布的第{published.version}版（冻结数据）"
     else:
