@@ -50,6 +50,9 @@ def test_every_number_links_to_its_records(client, personas, report):
     share = client.get(reverse("backoffice:report_records", args=[report.pk]),
                        {"t": "agency", "r": str(personas.dept_a.pk), "c": "new"}).content.decode()
     assert "测试区财政局 · 本年新收申请" in share and "报告中的数字：1" in share
+    fig = client.get(reverse("backoffice:report_records", args=[report.pk]),
+                     {"t": "fig", "r": "applications_received"}).content.decode()
+    assert "报告中的数字：1" in fig
     other = client.get(reverse("backoffice:report_records", args=[report.pk]),
                        {"t": "agency", "r": str(personas.dept_b.pk), "c": "new"}).content.decode()
     assert "报告中的数字：0" in other

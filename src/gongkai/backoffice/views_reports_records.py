@@ -83,7 +83,7 @@ def report_records(request, pk):
                 items = sources.visible_channel_items(request.user, agency_ids=scope_ids, year=report.year,
                                                       channel=row[len(FIGURE_CHANNEL_PREFIX):])
                 rows = [{"text": f"{i.index_number} {i.title}", "agency": i.agency.name, "date": i.published_on,
-                         "url": _url("backoffice:item_detail", i.pk)} for i in items[:LIMIT]]
+                         "url": _url("backoffice:catalog_item", i.pk)} for i in items[:LIMIT]]
             elif row in ENGAGEMENT_FIGURES and can(request.user, "engagement.view", report.agency):
                 records = sources.engagement_records(agency_ids=scope_ids, year=report.year, figure=row)
                 rows = [{"text": str(r), "agency": "", "date": None, "url": None} for r in records[:LIMIT]]
@@ -109,7 +109,7 @@ def _record_rows(user, report, table: str, ids: list[int]) -> list[dict]:
     """One row per record id of a cell, opened where the user may see the record, by number otherwise."""
     if table == "table2":
         shown = {i.pk: {"text": f"{i.index_number} {i.title}", "agency": i.agency.name, "date": i.published_on,
-                        "url": _url("backoffice:item_detail", i.pk)} for i in sources.item_rows(user, ids)}
+                        "url": _url("backoffice:catalog_item", i.pk)} for i in sources.item_rows(user, ids)}
     elif table == "table3":
         shown = {c.pk: {"text": c.tracking_code, "agency": c.agency.name, "date": c.received_on,
                         "url": _url("backoffice:case_detail", c.pk)} for c in sources.case_rows(user, ids)}
