@@ -25,30 +25,35 @@ from gongkai.cases.models import Appeal, Application, Fee
 
 def report_applications(*, agency_ids: list[int], year: int) -> list[ApplicationFact]:
     first, last = dt.date(year, 1, 1), dt.date(year, 12, 31)
+    # Plain value rows, not model instances: a report over 100,000 applications must stay a few seconds.
     rows = (
         Application.objects.filter(agency_id__in=agency_ids, received_on__isnull=False, received_on__lte=last)
         .filter(Q(decision__isnull=True) | Q(decision__decided_on__gte=first))
-        .select_related("decision", "fee")
         .order_by("received_on", "id")
+        .values_list(
+            "pk", "tracking_code", "agency_id", "applicant_type", "received_on",
+            "decision__decided_on", "decision__result",
+            "fee__notice_on", "fee__amount", "fee__paid_amount", "fee__paid_on",
+        )
     )
-    facts = []
-    for app in rows:
-        decision = getattr(app, "decision", None)
-        fee = getattr(app, "fee", None)
-        facts.append(ApplicationFact(
-            case_id=app.pk,
-            tracking_code=app.tracking_code,
-            agency_id=app.agency_id,
-            applicant_type=ApplicantType(app.applicant_type),
-            received_on=app.received_on,
-            concluded_on=decision.decided_on if decision else None,
-            result=Result(decision.result) if decision else None,
-            fee_notice_on=fee.notice_on if fee else None,
-            fee_billed=fee.amount if fee else Decimal("0"),
-            fee_paid=fee.paid_amount if fee else Decimal("0"),
-            fee_paid_on=fee.paid_on if fee else None,
-        ))
-    return facts
+    zero = Decimal("0")
+    return [
+        ApplicationFact(
+            case_id=pk,
+            tracking_code=tracking_code,
+            agency_id=agency_id,
+            applicant_type=ApplicantType(applicant_type),
+            received_on=received_on,
+            concluded_on=decided_on if result else None,
+            result=Result(result) if result else None,
+            fee_notice_on=notice_on,
+            fee_billed=amount if amount is not None else zero,
+            fee_paid=paid_amount if paid_amount is not None else zero,
+            fee_paid_on=paid_on,
+        )
+        for (pk, tracking_code, agency_id, applicant_type, received_on, decided_on, result,
+             notice_on, amount, paid_amount, paid_on) in rows.iterator(chunk_size=5000)
+    ]
 
 
 def report_appeals(*, agency_ids: list[int], year: int) -> list[AppealFact]:
