@@ -31,6 +31,8 @@ def _args(argv):
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--reuse", action="store_true", help="keep an already loaded corpus")
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of each query")
+    parser.add_argument("--latency-only", action="store_true",
+                        help="with --reuse: keep the recall figures of the last run, time the queries again")
     return parser.parse_args(argv)
 
 
@@ -39,7 +41,8 @@ def main(argv: list[str]) -> None:
     if args.db == "both":
         for db in ("sqlite", "postgres"):
             cmd = [sys.executable, "-m", "bench", "search", "--db", db, "--items", str(args.items),
-                   "--repeat", str(args.repeat)] + (["--reuse"] if args.reuse else [])
+                   "--repeat", str(args.repeat)] + (["--reuse"] if args.reuse else []) + (
+                   ["--latency-only"] if args.latency_only else [])
             subprocess.run(cmd, check=True, cwd=ROOT)
         return
     OUT.mkdir(parents=True, exist_ok=True)
@@ -170,25 +173,11 @@ def _percentile(values, p):
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def run(args) -> None:
-    from django.db import connection
-
-    from bench.corpus import generate, queries
-    from gongkai.search import selectors
-    from gongkai.search.backends import Filters, backend_for
+def _recall(backend, query_set, texts):
+    from gongkai.search.backends import Filters
     from gongkai.search.domain.analysis import parse_query
     from gongkai.search.domain.keys import DAY
 
-    db = args.db
-    if args.reuse:
-        texts, load_seconds = reference_texts(args.items), None
-    else:
-        print(f"[{db}] loading {args.items:,} items", flush=True)
-        texts, load_seconds = load(db, args.items)
-    sample = list(generate(5000))
-    query_set = queries(sample)
-    (ROOT / "bench" / "search_queries.tsv").write_text("".join(f"{k}\t{q}\n" for k, q in query_set))
-    backend = backend_for(connection)
     found_total = ref_total = false_pos = 0
     misses: list[str] = []
     big: list[str] = []
@@ -205,6 +194,37 @@ def run(args) -> None:
         if len(reference) > 100_000:
             big.append(query)
     recall = found_total / ref_total if ref_total else 1.0
+    return recall, found_total, ref_total, false_pos, misses, big
+
+
+def run(args) -> None:
+    from django.db import connection
+
+    from bench.corpus import generate, queries
+    from gongkai.search import selectors
+    from gongkai.search.backends import Filters, backend_for
+    from gongkai.search.domain.analysis import parse_query
+
+    db = args.db
+    previous = OUT / f"search-{db}.json"
+    sample = list(generate(5000))
+    query_set = queries(sample)
+    (ROOT / "bench" / "search_queries.tsv").write_text("".join(f"{k}\t{q}\n" for k, q in query_set))
+    backend = backend_for(connection)
+    if args.latency_only:
+        if not (args.reuse and previous.exists()):
+            sys.exit("--latency-only needs --reuse and a previous run's results")
+        kept = json.loads(previous.read_text())
+        load_seconds = kept["load_seconds"]
+        recall, found_total, ref_total = kept["recall"], kept["found"], kept["reference"]
+        false_pos, misses, big = kept["false_positives"], kept["queries_with_misses"], kept["queries_over_100k"]
+    else:
+        if args.reuse:
+            texts, load_seconds = reference_texts(args.items), None
+        else:
+            print(f"[{db}] loading {args.items:,} items", flush=True)
+            texts, load_seconds = load(db, args.items)
+        recall, found_total, ref_total, false_pos, misses, big = _recall(backend, query_set, texts)
     print(f"[{db}] recall {recall:.6f} ({found_total:,}/{ref_total:,}), false positives {false_pos}, "
           f"queries with misses {len(misses)}", flush=True)
 
@@ -233,7 +253,10 @@ def run(args) -> None:
         "max_ms": max(all_ms),
         "over_100k_p95_ms": _percentile(big_ms, 95) if big_ms else None,
         "deep_page_p95_ms": _percentile(deep_ms, 95) if deep_ms else None,
-        "slowest": sorted(((round(max(v), 1), q) for q, v in timings.items()), reverse=True)[:5],
+        "p95_ms_by_kind": {kind: round(_percentile([ms for k, q in query_set if k == kind for ms in timings[q]], 95), 1)
+                           for kind in dict.fromkeys(k for k, _q in query_set)},
+        "slowest": sorted(((round(max(v), 1), q) for q, v in timings.items()), reverse=True)[:10],
+        "recall_from_previous_run": bool(args.latency_only),
         "db_bytes": _db_size(db),
         "load_average": os.getloadavg(),
     }
