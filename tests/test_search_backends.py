@@ -125,3 +125,23 @@ def test_rebuild_index_and_command(capsys):
     call_command("search", "政府", "--limit", "3", "--json")
     out = capsys.readouterr().out
     assert '"total"' in out and out.count('"key"') == 3
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("probe_ms", [0, 1])
+def test_postgres_dense_plans_give_the_same_results(monkeypatch, probe_ms):
+    """On PostgreSQL, common words walk the date index (under a timeout, then a bitmap scan): same answers."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL plan choice")
+    from gongkai.search.backends import postgres
+
+    monkeypatch.setattr(postgres.PostgresBackend, "_estimate", lambda self, words, column: 10**9)
+    monkeypatch.setattr(postgres, "PROBE_MS", probe_ms)   # 0: no timeout; 1 ms: the walk is cut, bitmap answers
+    rng = random.Random(5)
+    services.index_documents(_doc(i, rng) for i in range(120))
+    for query in ("政府", "2017年", "政府 教育", "不存在的词"):
+        keys, page = _all_keys(query)
+        assert keys == _reference(parse_query(query).words)
+        assert page.total == min(len(keys), selectors.COUNT_CAP)

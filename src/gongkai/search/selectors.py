@@ -15,7 +15,7 @@ from gongkai.search.domain.keys import year_range
 from gongkai.search.labels import QUERY_PROBLEMS
 from gongkai.search.models import SearchDocument
 
-COUNT_CAP = 10_000
+COUNT_CAP = 1_000
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
 _CURSOR = re.compile(r"^([012])-(\d{0,19})$")

@@ -3,15 +3,17 @@
 ``grams @> query_grams`` finds candidates through the GIN index; ``strpos(text_norm, word) > 0`` keeps exactly
 the documents that contain the word, so the result equals the reference substring scan (ADR 0010).
 
-The planner cannot tell how many documents a bigram set matches, so the backend decides itself: it counts the
-matches through the GIN index (capped), and a page of a rare query is a bitmap scan sorted by date, while a page
-of a common one walks the sort-key index newest first and stops after a page. Only the rarest bigrams of each
-word (from the column statistics) go into the GIN condition: fewer posting lists to read, strpos checks the rest.
+The planner cannot tell how many documents a bigram set matches, so the backend decides itself from the column
+statistics: when even the rarest bigram of a word is common, the query first walks the sort-key index newest
+first and stops after a page (or, for the count, after the cap) — under a short statement timeout, because a
+rare phrase made of common bigrams would walk the whole table; on timeout, or when a bigram is rare, it is a GIN
+bitmap scan sorted by date. Only the rarest bigrams of each word go into the GIN condition: fewer posting lists
+to read, strpos checks the rest.
 """
 
 import time
 
-from django.db import transaction
+from django.db import OperationalError, transaction
 
 from gongkai.search.backends.base import Filters, IndexRow, SearchBackend
 from gongkai.search.domain.analysis import bigrams, gram_key, gram_keys
@@ -30,7 +32,8 @@ DDL = [
 ]
 
 
-DENSE = 2000          # more matches than this: walk the date index; fewer: bitmap scan and sort
+DENSE = 2000          # estimated matches above this: try walking the date index first
+PROBE_MS = 60         # how long that walk may take before the bitmap plan takes over
 GRAMS_PER_WORD = 3
 _STATS: dict[str, tuple[float, dict[int, float]]] = {}
 _STATS_TTL = 600.0
@@ -39,7 +42,8 @@ _PLANS = {
     "bitmap": "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on",
     "ordered": "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexscan = on",
 }
-_RESET = "SET LOCAL enable_seqscan = on; SET LOCAL enable_bitmapscan = on; SET LOCAL enable_indexscan = on"
+_RESET = ("SET LOCAL enable_seqscan = on; SET LOCAL enable_bitmapscan = on; SET LOCAL enable_indexscan = on; "
+          "SET LOCAL statement_timeout = 0")
 
 
 class PostgresBackend(SearchBackend):
@@ -83,9 +87,17 @@ class PostgresBackend(SearchBackend):
             cur.execute("SELECT most_common_elems::text::int4[], most_common_elem_freqs FROM pg_stats "
                         "WHERE tablename = %s AND attname = %s", [TABLE, column])
             row = cur.fetchone()
-        freqs = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+            freqs = dict(zip(row[0], row[1], strict=False)) if row and row[0] else {}
+            cur.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [TABLE])
+            freqs[None] = max(float(cur.fetchone()[0]), 0.0)
         _STATS[column] = (time.monotonic(), freqs)
         return freqs
+
+    def _estimate(self, words, column: str) -> float:
+        """At most how many documents can match: the rarest bigram's share of the table (absent: rare)."""
+        freqs = self._frequencies(column)
+        share = min(min(freqs.get(gram_key(b), 0.0) for b in bigrams(word)) for word in words)
+        return share * freqs[None]
 
     def _grams(self, words, column: str) -> list[int]:
         freqs = self._frequencies(column)
@@ -95,13 +107,21 @@ class PostgresBackend(SearchBackend):
             chosen.update(keys[:GRAMS_PER_WORD])
         return sorted(chosen)
 
-    def _run(self, plan: str, sql: str, params: list):
+    def _run(self, plan: str, sql: str, params: list, *, timeout_ms: int = 0):
         with transaction.atomic(using=self.conn.alias), self.conn.cursor() as cur:
-            cur.execute(_PLANS[plan])
+            cur.execute(_PLANS[plan] + f"; SET LOCAL statement_timeout = {int(timeout_ms)}")
             cur.execute(sql, params)
             rows = cur.fetchall()
             cur.execute(_RESET)
         return rows
+
+    def _fastest(self, words, column: str, sql: str, params: list):
+        if self._estimate(words, column) > DENSE:
+            try:
+                return self._run("ordered", sql, params, timeout_ms=PROBE_MS)
+            except OperationalError:   # statement timeout: the matches are rarer than their bigrams
+                pass
+        return self._run("bitmap", sql, params)
 
     def where(self, words, filters: Filters, title_only: bool | None, before: int | None) -> tuple[str, list]:
         grams = self._grams(words, "title_grams" if title_only else "grams")
@@ -142,16 +162,24 @@ class PostgresBackend(SearchBackend):
             if known <= known_cap or known_cap >= cap:
                 return min(known, cap + 1)
         sql, params = self.where(words, filters, title_only, None)
-        rows = self._run("bitmap", f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {sql} LIMIT %s) AS hits",
-                         [*params, cap + 1])
+        rows = None
+        if self._estimate(words, "title_grams" if title_only else "grams") > DENSE:
+            try:   # common words: the newest documents hold the cap's worth of matches
+                rows = self._run("ordered", f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {sql} "
+                                 "ORDER BY sort_key DESC LIMIT %s) AS hits", [*params, cap + 1], timeout_ms=PROBE_MS)
+            except OperationalError:
+                rows = None
+        if rows is None:   # a bitmap scan reads the posting lists once and stops at the cap in physical order
+            rows = self._run("bitmap", f"SELECT count(*) FROM (SELECT 1 FROM {TABLE} WHERE {sql} LIMIT %s) AS hits",
+                             [*params, cap + 1])
         memo[key] = (rows[0][0], cap)
         return rows[0][0]
 
     def page(self, words, filters: Filters, *, title_only: bool | None, before: int | None, limit: int) -> list[int]:
-        dense = self._capped(words, filters, True if title_only else None, DENSE) > DENSE
         sql, params = self.where(words, filters, title_only, before)
-        rows = self._run("ordered" if dense else "bitmap",
-                         f"SELECT sort_key FROM {TABLE} WHERE {sql} ORDER BY sort_key DESC LIMIT %s", [*params, limit])
+        rows = self._fastest(words, "title_grams" if title_only else "grams",
+                             f"SELECT sort_key FROM {TABLE} WHERE {sql} ORDER BY sort_key DESC LIMIT %s",
+                             [*params, limit])
         return [r[0] for r in rows]
 
     def count(self, words, filters: Filters, *, cap: int) -> int:
