@@ -3,11 +3,15 @@ the search index follows, the page cache is invalidated and the static pages are
 
 import logging
 
+from gongkai.agencies.selectors import public_agencies
 from gongkai.catalog.selectors import item_document, public_items
+from gongkai.core.timed import register_timed_job
 from gongkai.portal import page_cache, static_site
 from gongkai.search import services as search
 
 logger = logging.getLogger(__name__)
+
+ITEM_PAGES_PER_TICK = 300  # about 10 s of rendering on this 2-core machine, well inside one minute
 
 
 def on_item_public(sender, item, **kwargs):
@@ -23,15 +27,22 @@ def on_item_withdrawn(sender, item, **kwargs):
 
 
 def on_items_bulk_published(sender, item_ids, **kwargs):
+    """A bulk publication (catalog import, demo): index every item now and rewrite the list and column pages;
+    the item pages themselves are written by the minute timer (``write_missing_item_pages``), since
+    rendering thousands of pages inside the import would hold it up for minutes. Until then nginx passes
+    those addresses to the application, which serves them as usual."""
     items = public_items().filter(pk__in=item_ids).prefetch_related("attachments")
     search.index_documents(item_document(item) for item in items)
     page_cache.invalidate()
-    agencies = {}
-    for item in items:
-        agencies.setdefault(item.agency_id, item)
-        _write(lambda it=item: static_site.write_path(it.public_path))
-    for item in agencies.values():
-        _publish(item, withdrawn=False, item_page=False)
+    agency_ids = set(public_items().filter(pk__in=item_ids).values_list("agency_id", flat=True))
+    for agency in public_agencies().filter(pk__in=agency_ids):
+        for path in static_site.pages_for_agency(agency):
+            _write(lambda p=path: static_site.write_path(p))
+
+
+@register_timed_job("portal.static_item_pages", "为尚无静态页面的已发布信息写入静态页面（每次至多 300 页）")
+def write_missing_item_pages() -> int:
+    return static_site.write_missing_item_pages(limit=ITEM_PAGES_PER_TICK)
 
 
 def _write(step) -> None:

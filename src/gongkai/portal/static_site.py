@@ -93,6 +93,24 @@ def publish_item_pages(item, *, withdrawn: bool = False) -> int:
     return written
 
 
+def write_missing_item_pages(*, limit: int) -> int:
+    """Write the pages of published items that have no static file yet, newest first, at most ``limit``."""
+    from gongkai.catalog.selectors import public_items
+
+    written = 0
+    for code, pk in public_items().order_by("-published_on", "-id").values_list("agency__code", "pk").iterator():
+        if written >= limit:
+            break
+        path = reverse("portal:item", kwargs={"code": code, "pk": pk})
+        if file_for(path).exists():
+            continue
+        try:
+            written += write_path(path)
+        except Exception:
+            logger.exception("static publication of %s failed", path)
+    return written
+
+
 def publish_all() -> int:
     """Write every public page (``gongkai portal publish``): columns of every agency, every item, sitemap."""
     from gongkai.agencies.selectors import public_agencies
