@@ -87,3 +87,17 @@ def test_calendar_upload_by_superuser_and_bad_file_refused(client, personas):
         "2027.json", json.dumps(notice, ensure_ascii=False).encode())}, follow=True)
     assert "已导入2027年放假安排" in good.content.decode()
     assert CalendarYear.objects.filter(year=2027, document_number="测试〔2026〕9号").exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("persona", "shown", "hidden"), [
+    ("editor_a", {"主动公开", "机构"}, {"依申请公开", "统计图表", "网站检查", "工作日历"}),
+    ("handler_a", {"依申请公开"}, {"统计图表", "工作日历"}),
+    ("supervisor", {"统计图表", "依申请公开", "网站检查"}, {"工作日历"}),
+    ("superuser", {"工作日历", "统计图表"}, set()),
+])
+def test_navigation_shows_only_pages_the_user_may_open(client, personas, persona, shown, hidden):
+    client.force_login(personas[persona])
+    nav = client.get("/staff/").content.decode().split('class="site-nav"')[1].split("</nav>")[0]
+    assert all(label in nav for label in shown), nav
+    assert not any(label in nav for label in hidden), nav

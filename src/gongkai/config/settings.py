@@ -93,6 +93,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "gongkai.core.context_processors.platform",
+                "gongkai.backoffice.navigation.staff_navigation",
             ],
         },
     }
