@@ -94,6 +94,7 @@ def load(db: str, items: int) -> tuple[list[str], float]:
 
     from bench.corpus import agency_paths, generate
     from gongkai.search.backends import IndexRow, backend_for
+    from gongkai.search.backends.postgres import COPY_TITLES
 
     call_command("migrate", verbosity=0)
     backend = backend_for(connection)
@@ -108,7 +109,7 @@ def load(db: str, items: int) -> tuple[list[str], float]:
         else:
             cur.execute("SET maintenance_work_mem = '1GB'")
             cur.execute("SET synchronous_commit = off")
-            cur.execute("DROP INDEX IF EXISTS search_pg_grams, search_pg_title_grams")
+            cur.execute("DROP INDEX IF EXISTS search_pg_grams, search_pg_title_grams, search_pg_title_title_grams")
     batch: list = []
 
     def flush():
@@ -149,6 +150,7 @@ def load(db: str, items: int) -> tuple[list[str], float]:
     with connection.cursor() as cur:
         if db == "postgres":
             cur.execute("SET maintenance_work_mem = '1GB'")
+            cur.execute(COPY_TITLES)
             backend.install()
             cur.execute("VACUUM ANALYZE search_pg")
             cur.execute("VACUUM ANALYZE search_searchdocument")

@@ -19,6 +19,8 @@ from gongkai.search.backends.base import Filters, IndexRow, SearchBackend
 from gongkai.search.domain.analysis import bigrams, gram_key, gram_keys
 
 TABLE = "search_pg"
+# Titles again, in a narrow table: the title tier must not fetch wide rows (text and its grams) per candidate.
+TITLES = "search_pg_title"
 
 DDL = [
     f"""CREATE TABLE IF NOT EXISTS {TABLE} (
@@ -29,7 +31,16 @@ DDL = [
         title_grams int4[] NOT NULL, grams int4[] NOT NULL)""",
     f"CREATE INDEX IF NOT EXISTS {TABLE}_title_grams ON {TABLE} USING gin (title_grams)",
     f"CREATE INDEX IF NOT EXISTS {TABLE}_grams ON {TABLE} USING gin (grams)",
+    f"""CREATE TABLE IF NOT EXISTS {TITLES} (
+        sort_key bigint PRIMARY KEY,
+        agency_path varchar(255) NOT NULL,
+        topic varchar(50) NOT NULL, genre varchar(50) NOT NULL, validity varchar(30) NOT NULL,
+        title_norm text NOT NULL, title_grams int4[] NOT NULL)""",
+    f"CREATE INDEX IF NOT EXISTS {TITLES}_title_grams ON {TITLES} USING gin (title_grams)",
 ]
+# Filling the title table from the main one (bulk loads write the main table only).
+COPY_TITLES = (f"INSERT INTO {TITLES} SELECT sort_key, agency_path, topic, genre, validity, title_norm, title_grams "
+               f"FROM {TABLE} ON CONFLICT (sort_key) DO NOTHING")
 
 
 DENSE = 2000          # estimated matches above this: try walking the date index first
@@ -55,6 +66,7 @@ class PostgresBackend(SearchBackend):
     def uninstall(self) -> None:
         with self.conn.cursor() as cur:
             cur.execute(f"DROP TABLE IF EXISTS {TABLE}")
+            cur.execute(f"DROP TABLE IF EXISTS {TITLES}")
 
     @staticmethod
     def values(row: IndexRow) -> tuple:
@@ -70,14 +82,21 @@ class PostgresBackend(SearchBackend):
                 "title_grams, grams) VALUES (%s, %s, %s, %s, %s, %s, %s, %s, %s)",
                 [self.values(r) for r in rows],
             )
+            cur.executemany(
+                f"INSERT INTO {TITLES} (sort_key, agency_path, topic, genre, validity, title_norm, title_grams) "
+                "VALUES (%s, %s, %s, %s, %s, %s, %s)",
+                [(r.sort_key, r.agency_path, r.topic, r.genre, r.validity, r.title_norm, gram_keys(r.title_norm))
+                 for r in rows],
+            )
 
     def remove(self, rows: list[IndexRow]) -> None:
         with self.conn.cursor() as cur:
-            cur.execute(f"DELETE FROM {TABLE} WHERE sort_key = ANY(%s)", [[r.sort_key for r in rows]])
+            for table in (TABLE, TITLES):
+                cur.execute(f"DELETE FROM {table} WHERE sort_key = ANY(%s)", [[r.sort_key for r in rows]])
 
     def clear(self) -> None:
         with self.conn.cursor() as cur:
-            cur.execute(f"TRUNCATE {TABLE}")
+            cur.execute(f"TRUNCATE {TABLE}, {TITLES}")
 
     def _frequencies(self, column: str) -> dict[int, float]:
         cached = _STATS.get(column)
@@ -177,8 +196,9 @@ class PostgresBackend(SearchBackend):
 
     def page(self, words, filters: Filters, *, title_only: bool | None, before: int | None, limit: int) -> list[int]:
         sql, params = self.where(words, filters, title_only, before)
+        table = TITLES if title_only is True else TABLE
         rows = self._fastest(words, "title_grams" if title_only else "grams",
-                             f"SELECT sort_key FROM {TABLE} WHERE {sql} ORDER BY sort_key DESC LIMIT %s",
+                             f"SELECT sort_key FROM {table} WHERE {sql} ORDER BY sort_key DESC LIMIT %s",
                              [*params, limit])
         return [r[0] for r in rows]
 
