@@ -35,7 +35,8 @@ def test_deploy_check_is_clean_with_production_settings(tmp_path):
         "GONGKAI_VAR_DIR": str(tmp_path),
         "GONGKAI_DATABASE_URL": f"sqlite:///{tmp_path}/db.sqlite3",
     }
-    env.pop("GONGKAI_HTTPS", None)
+    for name in ("GONGKAI_HTTPS", "DJANGO_ALLOW_ASYNC_UNSAFE"):  # test-only switches are not production
+        env.pop(name, None)
     result = subprocess.run(
         [sys.executable, "-m", "gongkai.config.cli", "check", "--deploy", "--fail-level", "WARNING"],
         env=env, capture_output=True, text=True, timeout=120,

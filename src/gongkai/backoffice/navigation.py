@@ -3,7 +3,8 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.agencies.policy import agencies_where, is_staff_member
+from gongkai.agencies.domain.roles import roles_for
+from gongkai.agencies.policy import is_staff_member, user_roles
 
 SUPERUSER = "superuser"
 
@@ -31,7 +32,9 @@ def visible_entries(user, path: str = "") -> list[tuple[str, str, bool]]:
         if action == SUPERUSER:
             allowed = user.is_superuser
         else:
-            allowed = action is None or agencies_where(user, action).exists()
+            # Holding a granting role anywhere opens the section; the roles are already read for this request.
+            allowed = action is None or user.is_superuser or any(
+                role in roles_for(action) for role, _path, _id in user_roles(user))
         if allowed:
             url = reverse(name)
             current = path == url or (url != workbench and path.startswith(url))
