@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+from bench.databases import use_database
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "var" / "bench"
 PG_URL = os.environ.get("GONGKAI_BENCH_PG", "postgresql://postgres@127.0.0.1:5432/gk_bench_search")
@@ -46,27 +48,8 @@ def main(argv: list[str]) -> None:
             subprocess.run(cmd, check=True, cwd=ROOT)
         return
     OUT.mkdir(parents=True, exist_ok=True)
-    os.environ["GONGKAI_DATABASE_URL"] = f"sqlite:///{SQLITE_PATH}" if args.db == "sqlite" else PG_URL
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.config.settings")
-    if not args.reuse:
-        _fresh_database(args.db)
-    import django
-
-    django.setup()
+    use_database(args.db, sqlite_path=SQLITE_PATH, pg_url=PG_URL, fresh=not args.reuse)
     run(args)
-
-
-def _fresh_database(db: str) -> None:
-    if db == "sqlite":
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
-        return
-    import psycopg
-
-    base, name = PG_URL.rsplit("/", 1)
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
-        conn.execute(f'CREATE DATABASE "{name}"')
 
 
 DOC_COLUMNS = ("id", "key", "sort_key", "agency_id", "agency_path", "title", "summary", "body", "doc_number",
