@@ -96,7 +96,6 @@ def test_overdue_command_lists_open_cases_past_due(personas):
 def test_importing_a_years_notice_recomputes_open_cases(personas):
     """Through the calendar service: the recomputer registered in AppConfig.ready moves the stored date."""
     from gongkai.calendars.domain.notice import HolidayNotice
-    from gongkai.calendars.domain.statutory import statutory_holidays
     from gongkai.calendars.official import current_calendar
     from gongkai.calendars.services import set_calendar_year
 
@@ -106,13 +105,17 @@ def test_importing_a_years_notice_recomputes_open_cases(personas):
     services.extend_deadline(actor=personas["approver_a"], app=app, days=20, reason="档案量大")
     app.refresh_from_db()
     due = app.reply_due_on
-    if not current_calendar().is_provisional_year(due.year):
-        pytest.skip("the due date falls in a year that already has official data")
-    assert app.due_provisional
-    holidays = {**statutory_holidays(due.year), due: "测试假日"}
+    calendar = current_calendar()
+    assert app.due_provisional is calendar.range_is_provisional(local_today(), due)
+    # The year's notice as the calendar knows it now, plus one more holiday on the due date itself.
+    days = [due.replace(month=1, day=1) + dt.timedelta(days=n) for n in range(366)]
+    days = [d for d in days if d.year == due.year]
+    holidays = {d: "法定节假日" for d in days if d.weekday() < 5 and not calendar.status(d).working}
+    workdays = {d: "调休" for d in days if d.weekday() >= 5 and calendar.status(d).working}
+    holidays[due] = "测试假日"
     set_calendar_year(actor=None, notice=HolidayNotice(
         year=due.year, document_number="测试〔0000〕1号", title="测试通知", published_on=None,
-        holidays=dict(holidays), workdays={}))
+        holidays=holidays, workdays=workdays))
     app.refresh_from_db()
     assert app.reply_due_on > due and not app.due_provisional
     event = events_for(app).get(action="case.deadline_recomputed")
