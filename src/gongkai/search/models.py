@@ -56,8 +56,12 @@ class PageView(models.Model):
         verbose_name = _("浏览量")
         verbose_name_plural = _("浏览量")
         constraints = [
-            models.UniqueConstraint(fields=["day", "agency_id", "item_id"], name="pageview_unique",
-                                    nulls_distinct=False),
+            # One row per site and day, and one per item and day; two partial constraints because SQLite
+            # cannot make NULLs equal in one (nulls_distinct).
+            models.UniqueConstraint(fields=["day", "agency_id"], condition=models.Q(item_id__isnull=True),
+                                    name="pageview_unique_site_day"),
+            models.UniqueConstraint(fields=["day", "agency_id", "item_id"], condition=models.Q(item_id__isnull=False),
+                                    name="pageview_unique_item_day"),
         ]
         indexes = [models.Index(fields=["agency_id", "day"], name="pageview_agency_day")]
 
