@@ -115,6 +115,29 @@ def test_page_cache_is_invalidated_on_publication(client, personas, site_dir, dj
 
 
 @pytest.mark.django_db
+def test_a_session_cookie_alone_still_gets_the_cached_page(client, personas, settings, django_assert_num_queries):
+    url = reverse("portal:catalog", kwargs={"code": "dept-a"})
+    first = client.get(url)
+    client.cookies[settings.SESSION_COOKIE_NAME] = "left-from-the-mailbox-form"
+    with django_assert_num_queries(1):   # the session lookup that tells staff apart, and nothing else
+        again = client.get(url)
+    assert again.content == first.content
+
+
+@pytest.mark.django_db
+def test_signed_in_staff_get_pages_rendered_fresh(client, personas):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    url = reverse("portal:catalog", kwargs={"code": "dept-a"})
+    client.get(url)
+    client.force_login(personas["editor_a"])
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert any("catalog_item" in q["sql"] for q in queries.captured_queries)
+
+
+@pytest.mark.django_db
 def test_cached_pages_carry_no_csrf_token_or_cookie(client, personas):
     response = client.get(reverse("portal:site", kwargs={"code": "gov"}))
     assert "csrfmiddlewaretoken" not in response.content.decode()

@@ -66,12 +66,26 @@ def counted(view):
     return wrapped
 
 
+def _bypasses_cache(request) -> bool:
+    """Signed-in staff see pages rendered fresh; every other visitor gets the shared copy.
+
+    A session cookie alone does not bypass the cache: public pages show nothing of the session (no name, no
+    messages, no CSRF token), and a visitor who sent the mailbox form or changed language keeps the cookie for
+    hours. Only when the cookie is there is the session read, to tell staff apart.
+    """
+    if request.method != "GET":
+        return True
+    if not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+        return False
+    return request.user.is_authenticated
+
+
 def cached_page(view):
-    """Cache the response of a public GET for anonymous visitors (no session, no messages, no form)."""
+    """Cache the response of a public GET for everyone but signed-in staff (pages carry no per-visitor data)."""
 
     @wraps(view)
     def wrapped(request, *args, **kwargs):
-        if request.method != "GET" or request.user.is_authenticated or request.COOKIES.get(settings.SESSION_COOKIE_NAME):
+        if _bypasses_cache(request):
             return view(request, *args, **kwargs)
         key = f"portal:{generation()}:{get_language()}:{request.get_host()}:{request.get_full_path()}"
         cached = cache.get(key)
