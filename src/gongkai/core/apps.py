@@ -6,3 +6,6 @@ class CoreConfig(AppConfig):
     name = "gongkai.core"
     label = "core"
     verbose_name = _("基础")
+
+    def ready(self) -> None:
+        from gongkai.core import planner_statistics  # noqa: F401  (registers its timed job)

@@ -94,6 +94,9 @@ class Item(TimeStampedModel):
         indexes = [
             models.Index(fields=["agency", "status", "published_on"], name="item_agency_status_pub"),
             models.Index(fields=["index_number"], name="item_index_number"),
+            # The portal's lists (a government's catalog over all its departments, the home page's latest
+            # items) walk this newest first and stop after a page, instead of sorting every published item.
+            models.Index(fields=["status", "published_on", "id"], name="item_status_pub_id"),
             # Normative documents are a few dozen among a million items: the annual report's table 二 reads
             # them through this partial index instead of scanning an agency's items.
             models.Index(fields=["agency", "written_on"], condition=~models.Q(normative_kind=""),
