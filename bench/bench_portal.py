@@ -1,13 +1,15 @@
 """Portal throughput and static publication, measured in one run so the ratios are visible.
 
-    python -m bench portal                 # 5,000 items, wrk 10 s per URL, 64 connections
-    python -m bench portal --items 20000 --seconds 20
+    python -m bench portal                 # SQLite and PostgreSQL, 5,000 items, wrk 10 s per URL, 64 connections
+    python -m bench portal --db postgres --items 20000 --seconds 20
 
-Through gunicorn (2 workers, the production server of `make run`): an item page and a list page (the app's page
-cache on, as anonymous visitors get it, and off, as a visitor with a session cookie gets it), beside a minimal
-Django view rendering 50 rows. Through nginx: a static file (the baseline) and the same item and list pages as
-published static files. Also the time from publish/change/withdraw to the static files being written, and the
-peak memory (VmHWM) of each gunicorn worker. Results: var/bench/portal.json and docs/benchmarks/portal.md.
+Through gunicorn (2 workers, the production server of `make run`): an item page and a list page from the app's
+page cache (an anonymous visitor, and one carrying a session cookie, whose session is looked up), and rendered
+on every request (a second gunicorn started with GONGKAI_PAGE_CACHE=0), beside a minimal Django view rendering
+50 rows. Through nginx: a static file (the baseline) and the same item and list pages as published static files.
+Also the time from publish/withdraw to the static files being written, and the peak memory (VmHWM) of each
+gunicorn worker. Each database runs in its own process. Results: var/bench/portal-<db>.json and
+docs/benchmarks/portal.md.
 """
 
 import argparse
@@ -24,14 +26,18 @@ import time
 from pathlib import Path
 from urllib.request import urlopen
 
+from bench.databases import use_database
+
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "var" / "bench" / "portal"
+PG_URL = os.environ.get("GONGKAI_BENCH_PORTAL_PG", "postgresql://postgres@127.0.0.1:5432/gk_bench_portal")
 APP_PORT, NGINX_PORT = 8765, 8766
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
 def _args(argv):
     parser = argparse.ArgumentParser(prog="python -m bench portal")
+    parser.add_argument("--db", choices=["sqlite", "postgres", "both"], default="both")
     parser.add_argument("--items", type=int, default=5000)
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=64)
@@ -39,11 +45,11 @@ def _args(argv):
     return parser.parse_args(argv)
 
 
-def _env() -> dict:
+def _env(db: str) -> dict:
     env = dict(os.environ)
     env.update({
         "DJANGO_SETTINGS_MODULE": "bench.portal_settings",
-        "GONGKAI_DATABASE_URL": f"sqlite:///{OUT / 'portal.sqlite3'}",
+        "GONGKAI_DATABASE_URL": f"sqlite:///{OUT / 'portal.sqlite3'}" if db == "sqlite" else PG_URL,
         "GONGKAI_STATIC_SITE_DIR": str(OUT / "site"), "GONGKAI_STATIC_ROOT": str(OUT / "static"),
         "GONGKAI_MEDIA_ROOT": str(OUT / "media"), "GONGKAI_DEBUG": "0", "GONGKAI_HTTPS": "0",
         "GONGKAI_SECRET_KEY": "bench-only-secret-key-" + "x" * 40, "GONGKAI_ALLOWED_HOSTS": "127.0.0.1,localhost",
@@ -56,27 +62,35 @@ def main(argv: list[str]) -> None:
     args = _args(argv)
     if shutil.which("wrk") is None or not Path(NGINX).exists():
         sys.exit("wrk and nginx are needed: scripts/system-deps.sh bench")
+    if args.db == "both":
+        for db in ("sqlite", "postgres"):
+            subprocess.run([sys.executable, "-m", "bench", "portal", "--db", db, "--items", str(args.items),
+                            "--seconds", str(args.seconds), "--connections", str(args.connections),
+                            "--workers", str(args.workers)], check=True, cwd=ROOT)
+        return
     if OUT.exists():
         shutil.rmtree(OUT)
     OUT.mkdir(parents=True)
-    env = _env()
+    env = _env(args.db)
     os.environ.update(env)
-    import django
-
-    django.setup()
+    use_database(args.db, sqlite_path=OUT / "portal.sqlite3", pg_url=PG_URL, fresh=True)
     from django.core.management import call_command
+
+    from gongkai.core.planner_statistics import refresh_planner_statistics
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    result = {"items": args.items, "workers": args.workers, "connections": args.connections,
+    result = {"db": args.db, "items": args.items, "workers": args.workers, "connections": args.connections,
               "seconds": args.seconds}
     result.update(_load(args.items))
+    refresh_planner_statistics()   # as the minute timer of a deployment would
+    result["static_item_pages_seconds"] = _write_item_pages()
     result["publication"] = _publication_latency()
     urls = _urls()
     result["load_average_before"] = os.getloadavg()
     result["rates"] = _serve_and_measure(args, env, urls)
     result["load_average_after"] = os.getloadavg()
-    (OUT.parent / "portal.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
+    (OUT.parent / f"portal-{args.db}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
     print(json.dumps(result, ensure_ascii=False, indent=2))
 
 
@@ -103,6 +117,16 @@ def _load(count: int) -> dict:
     # The commit ran the portal's receivers: search index, page cache, static pages.
     return {"bulk_publish_seconds": round(time.perf_counter() - started, 1),
             "static_files": sum(1 for _ in (OUT / "site").rglob("*.html"))}
+
+
+def _write_item_pages() -> float:
+    """Bulk publication leaves item pages to the minute timer (300 a tick); run its ticks back to back."""
+    from gongkai.portal.static_site import write_missing_item_pages
+
+    started = time.perf_counter()
+    while write_missing_item_pages(limit=1000):
+        pass
+    return round(time.perf_counter() - started, 1)
 
 
 def _publication_latency() -> dict:
@@ -163,8 +187,8 @@ http {{
 """
 
 
-def _wrk(url: str, args, headers: dict | None = None) -> float:
-    cmd = ["wrk", "-t2", f"-c{args.connections}", f"-d{args.seconds}s", url]
+def _wrk(url: str, args, headers: dict | None = None, seconds: int | None = None) -> float:
+    cmd = ["wrk", "-t2", f"-c{args.connections}", f"-d{seconds or args.seconds}s", url]
     for name, value in (headers or {}).items():
         cmd += ["-H", f"{name}: {value}"]
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
@@ -183,37 +207,59 @@ def _worker_peaks(master_pid: int) -> list[int]:
     return peaks
 
 
+def _start_gunicorn(args, env) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "gongkai.config.wsgi", "--bind", f"127.0.0.1:{APP_PORT}",
+         "--workers", str(args.workers), "--log-level", "error"], env=env, cwd=ROOT)
+
+
+def _stop(process: subprocess.Popen, sig=signal.SIGTERM) -> None:
+    process.send_signal(sig)
+    process.wait(timeout=30)
+
+
+def _wait_for(args, *urls: str) -> None:
+    """Wait until the servers answer, then warm every worker up (imports, templates, connections) unmeasured."""
+    for _ in range(150):
+        try:
+            for url in urls:
+                urlopen(url, timeout=2).read()
+            for url in urls:
+                _wrk(url, args, seconds=3)
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"not answering: {urls}")
+
+
 def _serve_and_measure(args, env, urls) -> dict:
     conf = OUT / "nginx.conf"
     conf.write_text(NGINX_CONF.format(out=OUT, port=NGINX_PORT, app_port=APP_PORT))
-    gunicorn = subprocess.Popen(
-        [str(Path(sys.executable).parent / "gunicorn"), "gongkai.config.wsgi", "--bind", f"127.0.0.1:{APP_PORT}",
-         "--workers", str(args.workers), "--log-level", "error"], env=env, cwd=ROOT)
+    app, web = f"http://127.0.0.1:{APP_PORT}", f"http://127.0.0.1:{NGINX_PORT}"
+    static_file = "/static/gongkai/site.css"
+    session = {"Cookie": "sessionid=benchmark-visitor"}
     nginx = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(OUT), "-g", "daemon off;"])
+    gunicorn = _start_gunicorn(args, env)
     try:
-        app, web = f"http://127.0.0.1:{APP_PORT}", f"http://127.0.0.1:{NGINX_PORT}"
-        for _ in range(100):
-            try:
-                urlopen(app + urls["item"], timeout=2).read()
-                urlopen(web + "/static/gongkai/site.css", timeout=2).read()
-                break
-            except OSError:
-                time.sleep(0.2)
-        static_file = "/static/gongkai/site.css"
-        nocache = {"Cookie": "sessionid=benchmark-visitor"}
+        _wait_for(args, app + urls["item"], app + urls["list"], app + "/bench/rows/", web + static_file)
         rates = {
             "nginx static file (baseline)": _wrk(web + static_file, args),
             "gunicorn minimal view, 50 rows (baseline)": _wrk(app + "/bench/rows/", args),
             "gunicorn item page (page cache)": _wrk(app + urls["item"], args),
             "gunicorn list page (page cache)": _wrk(app + urls["list"], args),
-            "gunicorn item page (no cache: session cookie)": _wrk(app + urls["item"], args, nocache),
-            "gunicorn list page (no cache: session cookie)": _wrk(app + urls["list"], args, nocache),
+            "gunicorn item page (page cache, visitor with a session cookie)": _wrk(app + urls["item"], args, session),
+            "gunicorn list page (page cache, visitor with a session cookie)": _wrk(app + urls["list"], args, session),
             "nginx item page (static publication)": _wrk(web + urls["item"], args),
             "nginx list page (static publication)": _wrk(web + urls["list"], args),
         }
-        return {"urls": urls, "requests_per_second": rates, "worker_peak_mb": _worker_peaks(gunicorn.pid)}
+        peaks = {"page cache": _worker_peaks(gunicorn.pid)}
+        _stop(gunicorn)
+        gunicorn = _start_gunicorn(args, {**env, "GONGKAI_PAGE_CACHE": "0"})
+        _wait_for(args, app + urls["item"], app + urls["list"])
+        rates["gunicorn item page (rendered on every request)"] = _wrk(app + urls["item"], args)
+        rates["gunicorn list page (rendered on every request)"] = _wrk(app + urls["list"], args)
+        peaks["rendered on every request"] = _worker_peaks(gunicorn.pid)
+        return {"urls": urls, "requests_per_second": rates, "worker_peak_mb": peaks}
     finally:
-        gunicorn.send_signal(signal.SIGTERM)
-        nginx.send_signal(signal.SIGQUIT)
-        gunicorn.wait(timeout=30)
-        nginx.wait(timeout=30)
+        _stop(gunicorn)
+        _stop(nginx, signal.SIGQUIT)

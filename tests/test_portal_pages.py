@@ -125,6 +125,19 @@ def test_a_session_cookie_alone_still_gets_the_cached_page(client, personas, set
 
 
 @pytest.mark.django_db
+def test_the_page_cache_can_be_switched_off(client, personas, settings):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.GONGKAI_PAGE_CACHE = False
+    url = reverse("portal:catalog", kwargs={"code": "dept-a"})
+    client.get(url)
+    with CaptureQueriesContext(connection) as queries:
+        client.get(url)
+    assert any("catalog_item" in q["sql"] for q in queries.captured_queries)
+
+
+@pytest.mark.django_db
 def test_signed_in_staff_get_pages_rendered_fresh(client, personas):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext

@@ -148,6 +148,8 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 # Static publication of public pages (issue: portal); nginx may serve this directory directly.
 GONGKAI_STATIC_SITE_DIR = Path(os.environ.get("GONGKAI_STATIC_SITE_DIR", VAR_DIR / "site"))
+# Rendered public pages kept in the cache until the next publication (off: every request renders).
+GONGKAI_PAGE_CACHE = _env_bool("GONGKAI_PAGE_CACHE", True)
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024

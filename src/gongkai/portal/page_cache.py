@@ -73,7 +73,7 @@ def _bypasses_cache(request) -> bool:
     messages, no CSRF token), and a visitor who sent the mailbox form or changed language keeps the cookie for
     hours. Only when the cookie is there is the session read, to tell staff apart.
     """
-    if request.method != "GET":
+    if request.method != "GET" or not settings.GONGKAI_PAGE_CACHE:
         return True
     if not request.COOKIES.get(settings.SESSION_COOKIE_NAME):
         return False
