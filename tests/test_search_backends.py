@@ -122,26 +122,50 @@ def test_rebuild_index_and_command(capsys):
     before = [h.doc.key for h in selectors.search("政府", limit=100).hits]
     assert services.rebuild_index() == 30
     assert [h.doc.key for h in selectors.search("政府", limit=100).hits] == before
+    call_command("search", "--optimize")
+    assert [h.doc.key for h in selectors.search("政府", limit=100).hits] == before
     call_command("search", "政府", "--limit", "3", "--json")
     out = capsys.readouterr().out
     assert '"total"' in out and out.count('"key"') == 3
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("probe_ms", [0, 1])
-def test_postgres_dense_plans_give_the_same_results(monkeypatch, probe_ms):
-    """On PostgreSQL, common words walk the date index (under a timeout, then a bitmap scan): same answers."""
+@pytest.mark.parametrize(("probe_rows", "walk_density"), [(3, 0.0), (3, 2.0), (4, 0.5), (1000, 0.5)])
+def test_postgres_year_plans_give_the_same_results(monkeypatch, probe_rows, walk_density):
+    """On PostgreSQL, common words go year by year: a probe, then a walk in key order or the year's GIN index."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
         pytest.skip("PostgreSQL plan choice")
     from gongkai.search.backends import postgres
 
-    monkeypatch.setattr(postgres.PostgresBackend, "_estimate", lambda self, words, column: 10**9)
-    monkeypatch.setattr(postgres, "PROBE_MS", probe_ms)   # 0: no timeout; 1 ms: the walk is cut, bitmap answers
+    monkeypatch.setattr(postgres.PostgresBackend, "_estimate", lambda self, words, table: 10**9)
+    monkeypatch.setattr(postgres, "PROBE_ROWS", probe_rows)      # 3: every year is probed, then walked or read
+    monkeypatch.setattr(postgres, "WALK_DENSITY", walk_density)  # 0: always walk on; 2: always the GIN index
     rng = random.Random(5)
     services.index_documents(_doc(i, rng) for i in range(120))
-    for query in ("政府", "2017年", "政府 教育", "不存在的词"):
+    for query in ("政府", "2017年", "政府 教育", "不存在的词", "〔2016〕"):
         keys, page = _all_keys(query)
         assert keys == _reference(parse_query(query).words)
         assert page.total == min(len(keys), selectors.COUNT_CAP)
+        keys, _page = _all_keys(query, topic="t1", year_from=2016, year_to=2017)
+        assert keys == [k for k in _reference(parse_query(query).words, topic="t1")
+                        if SearchDocument.objects.get(key=k).published_on.year in (2016, 2017)]
+
+
+@pytest.mark.django_db
+def test_postgres_index_is_partitioned_by_year():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL partitions")
+    from gongkai.search.backends import postgres
+
+    rng = random.Random(5)
+    services.index_documents(_doc(i, rng) for i in range(8))
+    with connection.cursor() as cur:
+        backend = postgres.PostgresBackend(connection)
+        assert backend.partitions(cur, postgres.TABLE) == [2018, 2017, 2016, 2015]
+        assert backend.partitions(cur, postgres.TITLES) == [2018, 2017, 2016, 2015]
+    assert postgres.year_of(postgres.year_bounds(2017)[0]) == 2017
+    assert postgres.year_of(postgres.year_bounds(2017)[1] - 1) == 2017

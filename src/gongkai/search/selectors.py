@@ -135,6 +135,8 @@ def search(query: str | None, *, agency=None, topic: str = "", genre: str = "", 
     backend = backend_for(connection)
     parsed_cursor = _parse_cursor(cursor, page.sort)
     page.is_first_page = parsed_cursor is None
+    # The count first: on PostgreSQL it gathers the newest matches, from which the first page is then taken.
+    count = backend.count(parsed.words, filters, cap=COUNT_CAP)
     pairs, page.next_cursor = _keys_for_page(backend, parsed.words, filters, page.sort, parsed_cursor, limit)
     docs = SearchDocument.objects.in_bulk([k for _tier, k in pairs], field_name="sort_key")
     for tier, key in pairs:
@@ -144,7 +146,6 @@ def search(query: str | None, *, agency=None, topic: str = "", genre: str = "", 
         parts = snippet(doc.summary + " " + doc.body if doc.summary else doc.body, parsed.words)
         page.hits.append(Hit(doc=doc, in_title=tier == 1, title_html=_html(spans(doc.title, parsed.words)),
                              snippet_html=_html(parts), snippet_text="".join(p for p, _hit in parts)))
-    count = backend.count(parsed.words, filters, cap=COUNT_CAP)
     page.total, page.total_capped = min(count, COUNT_CAP), count > COUNT_CAP
     if page.is_first_page:
         page.exact = exact_lookup(page.query)

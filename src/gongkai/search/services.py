@@ -80,7 +80,7 @@ def rebuild_index(*, batch: int = 2000) -> int:
     backend.clear()
     total = 0
     chunk: list[IndexRow] = []
-    for doc in SearchDocument.objects.order_by("pk").iterator(chunk_size=batch):
+    for doc in SearchDocument.objects.order_by("sort_key").iterator(chunk_size=batch):   # key order: clustered
         chunk.append(index_row(doc))
         if len(chunk) >= batch:
             backend.add(chunk)
@@ -90,6 +90,11 @@ def rebuild_index(*, batch: int = 2000) -> int:
         backend.add(chunk)
         total += len(chunk)
     return total
+
+
+def optimize_index() -> None:
+    """After a bulk import: merge SQLite's index segments; on PostgreSQL, order each year's rows by key."""
+    backend_for(connection).optimize()
 
 
 @transaction.atomic

@@ -67,6 +67,9 @@ class SearchBackend:
     def clear(self) -> None:
         raise NotImplementedError
 
+    def optimize(self) -> None:
+        """Compact the index structures after bulk changes (nothing to do by default)."""
+
     def page(self, words, filters: Filters, *, title_only: bool | None, before: int | None, limit: int) -> list[int]:
         """Sort keys, newest first, of documents containing every word.
 

@@ -7,7 +7,7 @@ from gongkai.search import selectors, services
 
 
 class Command(BaseCommand):
-    help = "全文检索：gongkai search 查询词 [--agency 机构代码] [--limit N] [--json]；gongkai search --reindex 重建索引。"
+    help = "全文检索：gongkai search 查询词 [--agency 机构代码] [--limit N] [--json]；gongkai search --reindex 重建索引；--optimize 批量导入后整理索引。"
 
     def add_arguments(self, parser):
         parser.add_argument("query", nargs="*", help="查询词，多个词以空格分隔（须全部出现）")
@@ -17,10 +17,15 @@ class Command(BaseCommand):
         parser.add_argument("--after", default="", help="翻页：上一页输出的 next 游标")
         parser.add_argument("--json", action="store_true", help="以 JSON 输出")
         parser.add_argument("--reindex", action="store_true", help="由已存文档重建检索索引")
+        parser.add_argument("--optimize", action="store_true", help="批量导入后整理检索索引（合并索引段、按时间重排）")
 
-    def handle(self, *args, query, agency, limit, sort, after, json: bool, reindex: bool, **options):
+    def handle(self, *args, query, agency, limit, sort, after, json: bool, reindex: bool, optimize: bool, **options):
         if reindex:
             self.stdout.write(f"reindexed {services.rebuild_index()}")
+        if optimize:
+            services.optimize_index()
+            self.stdout.write("optimized")
+        if reindex or optimize:
             return
         try:
             limit_n = int(limit)
