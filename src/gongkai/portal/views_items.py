@@ -1,5 +1,7 @@
 """The item page (metadata block, body, attachments, 解读) and attachment downloads; withdrawn items are 410."""
 
+import datetime as dt
+
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 
@@ -29,7 +31,10 @@ def item(request, code, pk):
     context.update({
         "item": found,
         "attachments": list(found.attachments.all()),
-        "interpretations": list(public_items().filter(interprets=found)),
+        # Unordered in SQL: an item has a handful of 解读, and ORDER BY would tempt SQLite into walking every
+        # published item by date instead of looking them up by interprets_id.
+        "interpretations": sorted(public_items().filter(interprets=found).order_by(),
+                                  key=lambda i: (i.published_on or dt.date.min, i.pk), reverse=True),
         "interprets": public_items().filter(pk=found.interprets_id).first() if found.interprets_id else None,
         "abolished_by": public_items().filter(pk=found.abolished_by_id).first() if found.abolished_by_id else None,
     })
