@@ -89,3 +89,14 @@ def test_inspection_finds_a_link_to_a_withdrawn_item(client, personas, django_ca
     client.force_login(personas["publisher"])
     html = client.get(reverse("backoffice:inspection")).content.decode()
     assert f"引用通知：/gk/dept-a/items/{target.pk}/" in html
+
+
+@pytest.mark.django_db
+def test_inspection_page_in_english(client, personas, settings):
+    client.force_login(personas["publisher"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reverse("backoffice:inspection")).content.decode()
+    assert "Inspection readiness" in html and "Links to other websites are checked weekly" in html
+    settings.GONGKAI_LINK_CHECK = False
+    html = client.get(reverse("backoffice:inspection")).content.decode()
+    assert "external link check switched off" in html

@@ -6,8 +6,10 @@ from django.db.models import Max
 
 from gongkai.agencies.models import AgencyKind
 from gongkai.backoffice.inspection_rules import DYNAMIC, OTHER, POLICY, ColumnFact, SiteFacts, check_site
+from gongkai.catalog.domain.links import external_links
 from gongkai.catalog.models import Term
 from gongkai.catalog.selectors import item_status_for_public, public_items
+from gongkai.catalog.services.link_checks import broken_urls
 
 # Which columns are "dynamic" (2 weeks) and which are "policy/notice" (6 months): 内容类别 工作动态 is news;
 # 公文 and the statutory item of normative documents (条例 art. 20(1)) are policy columns.
@@ -41,13 +43,15 @@ def site_facts(agency, *, unanswered: int | None) -> SiteFacts:
 
 
 def broken_links(items) -> list[tuple[str, str]]:
-    """Links inside published items to portal items that are withdrawn or missing, and attachments whose file
-    is gone. (Links to other websites need a network check, which this page does not make.)"""
+    """Links inside published items to portal items that are withdrawn or missing, attachments whose file is
+    gone, and links to other websites that the link-check job found broken (catalog/services/link_checks.py)."""
     found = []
+    elsewhere = broken_urls()
     for item in items.select_related(None).prefetch_related("attachments").only("title", "body"):
         for code, key in _ITEM_LINK.findall(item.body or ""):
             if item_status_for_public(code, key) != "published":
                 found.append((item.title, f"/gk/{code}/items/{key}/"))
+        found += [(item.title, url) for url in external_links(item.body) if url in elsewhere]
         for attachment in item.attachments.all():
             if not attachment.file or not attachment.file.storage.exists(attachment.file.name):
                 found.append((item.title, attachment.original_name))

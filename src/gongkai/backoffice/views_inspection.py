@@ -3,6 +3,7 @@ and the public page views of each site."""
 
 import datetime as dt
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
 
@@ -35,5 +36,5 @@ def inspection(request):
     sites.sort(key=lambda s: (-len(s["failed"]), s["agency"].path))
     return render(request, "backoffice/inspection/index.html", {
         "sites": sites, "today": today, "failing": sum(1 for s in sites if s["failed"]),
-        "views_total": sum(s["views_year"] for s in sites),
+        "views_total": sum(s["views_year"] for s in sites), "link_check": settings.GONGKAI_LINK_CHECK,
     })

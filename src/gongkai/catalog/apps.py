@@ -9,7 +9,7 @@ class CatalogConfig(AppConfig):
 
     def ready(self):
         from gongkai.calendars.deadlines import register_deadline_recomputer
-        from gongkai.catalog.services import workflow  # noqa: F401  registers the scheduled-publication job
+        from gongkai.catalog.services import link_checks, workflow  # noqa: F401  register their timed jobs
         from gongkai.catalog.services.deadlines import recompute_disclosure_due
 
         register_deadline_recomputer("catalog.disclosure_due", recompute_disclosure_due)

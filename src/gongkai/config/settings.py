@@ -150,6 +150,8 @@ WHITENOISE_USE_FINDERS = DEBUG
 GONGKAI_STATIC_SITE_DIR = Path(os.environ.get("GONGKAI_STATIC_SITE_DIR", VAR_DIR / "site"))
 # Rendered public pages kept in the cache until the next publication (off: every request renders).
 GONGKAI_PAGE_CACHE = _env_bool("GONGKAI_PAGE_CACHE", True)
+# Ask the websites that published items link to, for the inspection page (off where there is no internet).
+GONGKAI_LINK_CHECK = _env_bool("GONGKAI_LINK_CHECK", True)
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
