@@ -18,6 +18,8 @@ MATRIX = [
     (lambda p: f"/staff/agencies/{p.dept_b.code}/", {"editor_b", "publisher", "supervisor", "admin", "superuser"}),
     (lambda p: f"/staff/agencies/{p.government.code}/", {"publisher", "supervisor", "admin", "superuser"}),
     (lambda p: "/staff/calendar/", {"superuser"}),
+    (lambda p: "/staff/columns/", {"publisher", "admin", "superuser"}),
+    (lambda p: f"/staff/columns/{p.dept_b.code}/rules/", {"publisher", "admin", "superuser"}),
     (lambda p: "/django-admin/", {"superuser"}),
 ]
 

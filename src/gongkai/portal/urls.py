@@ -1,6 +1,6 @@
 from django.urls import include, path
 
-from gongkai.portal import views_home, views_items, views_meta, views_search, views_site
+from gongkai.portal import views_home, views_items, views_meta, views_search, views_site, views_staff
 
 app_name = "portal"
 
@@ -17,6 +17,9 @@ urlpatterns = [
     path("gk/<slug:code>/catalog/", views_site.catalog, name="catalog"),
     path("gk/<slug:code>/items/<str:pk>/", views_items.item, name="item"),
     path("gk/<slug:code>/items/<str:pk>/files/<int:attachment_id>/", views_items.attachment, name="attachment"),
+    # Staff pages of what the portal owns, under the back office's /staff/ prefix.
+    path("staff/columns/", views_staff.column_texts, name="column_texts"),
+    path("staff/columns/<slug:code>/<slug:column>/", views_staff.edit_column_text, name="column_text_edit"),
     # Each area's public pages. Agency pages live under /gk/<agency code>/.
     path("", include("gongkai.portal.urls_cases")),
     path("", include("gongkai.portal.urls_engagement")),
