@@ -251,10 +251,25 @@ def run(args) -> None:
         "slowest": sorted(((round(max(v), 1), q) for q, v in timings.items()), reverse=True)[:10],
         "recall_from_previous_run": bool(args.latency_only),
         "db_bytes": _db_size(db),
+        "server": _server(db),
         "load_average": os.getloadavg(),
     }
     (OUT / f"search-{db}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
     print(json.dumps(result, ensure_ascii=False, indent=2))
+
+
+def _server(db: str) -> dict:
+    """The settings a reader needs to reproduce the figures (PostgreSQL: memory settings as configured)."""
+    import sqlite3
+
+    from django.db import connection
+
+    if db == "sqlite":
+        return {"sqlite": sqlite3.sqlite_version}
+    with connection.cursor() as cur:
+        cur.execute("SELECT name, setting, unit FROM pg_settings WHERE name IN "
+                    "('server_version', 'shared_buffers', 'work_mem', 'effective_cache_size')")
+        return {name: f"{value}{' × ' + unit if unit else ''}" for name, value, unit in cur.fetchall()}
 
 
 def _db_size(db: str) -> int:

@@ -169,3 +169,25 @@ def test_postgres_index_is_partitioned_by_year():
         assert backend.partitions(cur, postgres.TITLES) == [2018, 2017, 2016, 2015]
     assert postgres.year_of(postgres.year_bounds(2017)[0]) == 2017
     assert postgres.year_of(postgres.year_bounds(2017)[1] - 1) == 2017
+
+
+@pytest.mark.django_db
+def test_postgres_estimate_treats_unlisted_bigrams_as_the_least_common_listed():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL statistics")
+    from gongkai.search.backends import postgres
+
+    rng = random.Random(5)
+    services.index_documents(_doc(i, rng) for i in range(200))
+    with connection.cursor() as cur:
+        cur.execute(f"ANALYZE {postgres.TABLE}")
+    postgres._STATS.clear()
+    backend = postgres.PostgresBackend(connection)
+    freqs = backend._frequencies(postgres.TABLE)
+    assert freqs[None] == 200 and 0 < freqs[postgres._FLOOR] < 1
+    unlisted = backend._estimate(["鑫鑫"], postgres.TABLE)
+    assert unlisted == pytest.approx(freqs[postgres._FLOOR] * 200)
+    assert backend._estimate(["政府"], postgres.TABLE) > unlisted
+    postgres._STATS.clear()
