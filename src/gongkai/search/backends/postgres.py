@@ -253,6 +253,19 @@ class PostgresBackend(SearchBackend):
         finally:
             cur.execute(_RESET)
 
+    def _year_windows(self, cur, table: str, filters: Filters, before: int | None) -> list[tuple[int, int]]:
+        """[low, high) sort-key ranges of the years to search, newest first, cut by the year filter and cursor."""
+        top = min(k for k in (before, None if filters.max_key is None else filters.max_key + 1, 2**63 - 1)
+                  if k is not None)
+        bottom = filters.min_key or 0
+        windows = []
+        for year in self.partitions(cur, table):
+            low, high = year_bounds(year)
+            low, high = max(low, bottom), min(high, top)
+            if low < high:
+                windows.append((low, high))
+        return windows
+
     def _harvest(self, mode: str, words, filters: Filters, before: int | None, limit: int) -> list[tuple[int, bool]]:
         """(sort key, every word in the title) of the newest ``limit`` matches below ``before``, newest first."""
         table = TITLES if mode == "title" else TABLE
@@ -264,11 +277,6 @@ class PostgresBackend(SearchBackend):
         if facets:
             gin += " AND facets @> %s::int4[]"
             gin_params.append(facets)
-        top = before if before is not None else None
-        if filters.max_key is not None:
-            top = min(top, filters.max_key + 1) if top is not None else filters.max_key + 1
-        bottom = filters.min_key
-
         def newest(plan: str, low: int | None, high: int | None, need: int, condition: str, params: list):
             bounds, bound_params = [], []
             if low is not None:
@@ -283,12 +291,7 @@ class PostgresBackend(SearchBackend):
                 [*flag_params, *params, *bound_params, need])]
 
         with transaction.atomic(using=self.conn.alias), self.conn.cursor() as cur:
-            years = []
-            for year in self.partitions(cur, table):
-                low, high = year_bounds(year)
-                low, high = max(low, bottom) if bottom is not None else low, min(high, top) if top else high
-                if low < high:
-                    years.append((low, high))
+            years = self._year_windows(cur, table, filters, before)
             if not years:
                 return []
             if self._estimate(words, table) <= RARE:
