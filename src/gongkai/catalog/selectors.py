@@ -4,6 +4,8 @@ Public door (the portal, feeds, search):
 - ``public_items()``: published, not withdrawn items of active agencies, agency select_related.
 - ``public_item(agency_code, key)``: one public item by pk or 索引号; ``Item.DoesNotExist`` otherwise.
 - ``item_status_for_public(agency_code, key) -> "published" | "withdrawn" | "missing"``: 410 vs 404.
+- ``public_item_page(agency_code, key) -> (item | None, status)``: both at once, for the item page.
+- ``public_links(**where)``: published items as links only (title, agency code, date).
 - ``item_document(item) -> IndexedDocument``: what the search index holds for an item (url = ``item.public_path``,
   ``/gk/<agency code>/items/<pk>/``).
 - ``feed_items(agency_code, category=None)``: the newest public items of an agency (and one category).
@@ -53,6 +55,24 @@ def _by_key(qs: QuerySet[Item], key: str) -> QuerySet[Item]:
 
 def public_item(agency_code: str, key: str) -> Item:
     return _by_key(public_items().filter(agency__code=agency_code), key).get()
+
+
+def public_item_page(agency_code: str, key: str) -> tuple[Item | None, str]:
+    """An item for its public page in one query, with what the page shows of its relations, and its public
+    status ("published", "withdrawn" for 410, "missing" for 404); the item only when published."""
+    item = (_by_key(Item.objects.filter(agency__code=agency_code, agency__is_active=True), key)
+            .select_related("agency", "topic", "genre").first())
+    if item is None or item.status not in (Status.PUBLISHED, Status.WITHDRAWN):
+        return None, "missing"
+    if item.status == Status.WITHDRAWN:
+        return None, "withdrawn"
+    return item, "published"
+
+
+def public_links(**where) -> QuerySet[Item]:
+    """Published items as links (title, agency code, date): 解读 of a policy, the policy of a 解读, and the like."""
+    return (Item.objects.filter(status=Status.PUBLISHED, agency__is_active=True, **where).select_related("agency")
+            .only("pk", "title", "published_on", "agency__code"))
 
 
 def item_status_for_public(agency_code: str, key: str) -> str:

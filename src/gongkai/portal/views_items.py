@@ -5,19 +5,19 @@ import datetime as dt
 from django.http import FileResponse, Http404
 from django.shortcuts import render
 
-from gongkai.catalog.selectors import item_status_for_public, public_item, public_items
+from gongkai.catalog.selectors import public_item_page, public_links
 from gongkai.portal.page_cache import cached_page, counted
 from gongkai.portal.views_errors import gone
-from gongkai.portal.views_site import site_agency, site_context
+from gongkai.portal.views_site import site_context
 
 
 def _public_item_or_error(request, code, pk):
-    status = item_status_for_public(code, pk)
+    found, status = public_item_page(code, pk)
     if status == "withdrawn":
         return None, gone(request)
-    if status != "published":
+    if found is None:
         raise Http404("没有该信息")
-    return public_item(code, pk), None
+    return found, None
 
 
 @counted
@@ -26,17 +26,18 @@ def item(request, code, pk):
     found, error = _public_item_or_error(request, code, pk)
     if error:
         return error
-    agency = site_agency(code)
-    context = site_context(agency, "catalog")
+    context = site_context(found.agency, "catalog")   # the agency came with the item, active
+    related = {i.pk: i for i in public_links(pk__in=[pk for pk in (found.interprets_id, found.abolished_by_id)
+                                                            if pk])}
     context.update({
         "item": found,
         "attachments": list(found.attachments.all()),
         # Unordered in SQL: an item has a handful of 解读, and ORDER BY would tempt SQLite into walking every
         # published item by date instead of looking them up by interprets_id.
-        "interpretations": sorted(public_items().filter(interprets=found).order_by(),
+        "interpretations": sorted(public_links(interprets=found),
                                   key=lambda i: (i.published_on or dt.date.min, i.pk), reverse=True),
-        "interprets": public_items().filter(pk=found.interprets_id).first() if found.interprets_id else None,
-        "abolished_by": public_items().filter(pk=found.abolished_by_id).first() if found.abolished_by_id else None,
+        "interprets": related.get(found.interprets_id),
+        "abolished_by": related.get(found.abolished_by_id),
     })
     return render(request, "portal/item.html", context)
 
