@@ -24,7 +24,7 @@ import datetime as dt
 import time
 import zlib
 
-from django.db import transaction
+from django.db import IntegrityError, ProgrammingError, transaction
 
 from gongkai.search.backends.base import Filters, IndexRow, SearchBackend
 from gongkai.search.domain.analysis import bigrams, gram_key, gram_keys
@@ -118,8 +118,13 @@ class PostgresBackend(SearchBackend):
             for table in (TABLE, TITLES):
                 for year in sorted(years - set(self.partitions(cur, table))):
                     low, high = year_bounds(year)
-                    cur.execute(f"CREATE TABLE IF NOT EXISTS {table}_y{year} PARTITION OF {table} "
-                                f"FOR VALUES FROM ({low}) TO ({high})")
+                    try:   # in a savepoint: two publications of the year's first documents may race here
+                        with transaction.atomic(using=self.conn.alias):
+                            cur.execute(f"CREATE TABLE IF NOT EXISTS {table}_y{year} PARTITION OF {table} "
+                                        f"FOR VALUES FROM ({low}) TO ({high})")
+                    except (IntegrityError, ProgrammingError):
+                        if year not in self.partitions(cur, table):
+                            raise
 
     # --- writing ----------------------------------------------------------------------------------------------
 
