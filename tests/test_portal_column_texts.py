@@ -62,3 +62,12 @@ def test_unknown_column_or_agency_out_of_reach_is_404(client, personas):
     client.force_login(personas["publisher"])
     assert client.get(reverse("portal:column_text_edit", kwargs={"code": "gov", "column": "nope"})).status_code == 404
     assert client.get(reverse("portal:column_text_edit", kwargs={"code": "nope", "column": "rules"})).status_code == 404
+
+
+@pytest.mark.django_db
+def test_staff_navigation_in_english(client, personas, settings):
+    client.force_login(personas["publisher"])
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(reverse("backoffice:workbench")).content.decode()
+    assert ">Annual reports<" in html and ">Column text<" in html and ">Site inspection<" in html
+    assert "Publishes its own annual report" not in html
