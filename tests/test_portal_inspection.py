@@ -97,6 +97,7 @@ def test_inspection_page_in_english(client, personas, settings):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html = client.get(reverse("backoffice:inspection")).content.decode()
     assert "Inspection readiness" in html and "Links to other websites are checked weekly" in html
+    assert "The homepage has never been updated" in html and "Empty columns: " in html and "首页从未更新" not in html
     settings.GONGKAI_LINK_CHECK = False
     html = client.get(reverse("backoffice:inspection")).content.decode()
     assert "external link check switched off" in html

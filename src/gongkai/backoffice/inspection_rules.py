@@ -48,12 +48,30 @@ class SiteFacts:
     unanswered_messages: int | None = None             # None: the site has no mailbox yet
 
 
+def gettext_noop(message: str) -> str:
+    """Marks a message for the translation catalogue without importing Django (the page translates it)."""
+    return message
+
+
 @dataclass
 class Finding:
+    """One rule's verdict. ``message``/``params`` (and each of ``item_messages``) are the Chinese message and
+    its values, so that the page can show it in the reader's language; ``detail`` and ``items`` are the Chinese
+    text."""
+
     rule: str
     failed: bool
-    detail: str
-    items: list[str] = field(default_factory=list)
+    message: str
+    params: dict = field(default_factory=dict)
+    item_messages: list[tuple[str, dict]] = field(default_factory=list)
+
+    @property
+    def detail(self) -> str:
+        return self.message % self.params
+
+    @property
+    def items(self) -> list[str]:
+        return [message % params for message, params in self.item_messages]
 
 
 def stale(column: ColumnFact, today: dt.date) -> bool:
@@ -67,29 +85,36 @@ def stale(column: ColumnFact, today: dt.date) -> bool:
 def check_site(facts: SiteFacts, today: dt.date) -> list[Finding]:
     findings = []
     latest = facts.homepage_latest_on
-    idle = None if latest is None else (today - latest).days
-    findings.append(Finding(
-        "homepage", latest is None or idle > HOMEPAGE_DAYS,
-        "首页从未更新" if latest is None else f"首页最近更新于 {latest.isoformat()}（{idle} 天前，上限 {HOMEPAGE_DAYS} 天）",
-    ))
+    if latest is None:
+        findings.append(Finding("homepage", True, gettext_noop("首页从未更新")))
+    else:
+        idle = (today - latest).days
+        findings.append(Finding("homepage", idle > HOMEPAGE_DAYS,
+                                gettext_noop("首页最近更新于 %(day)s（%(idle)s 天前，上限 %(limit)s 天）"),
+                                {"day": latest.isoformat(), "idle": idle, "limit": HOMEPAGE_DAYS}))
     stale_columns = [c for c in facts.columns if stale(c, today)]
     findings.append(Finding(
         "stale_columns", len(stale_columns) >= STALE_LIMIT,
-        f"动态类栏目超过2周、政策类栏目超过6个月未更新：{len(stale_columns)} 个（达到 {STALE_LIMIT} 个即单项否决）",
-        [f"{c.label}（最近 {c.latest_on.isoformat()}）" for c in stale_columns],
+        gettext_noop("动态类栏目超过2周、政策类栏目超过6个月未更新：%(n)s 个（达到 %(limit)s 个即单项否决）"),
+        {"n": len(stale_columns), "limit": STALE_LIMIT},
+        [(gettext_noop("%(label)s（最近 %(day)s）"), {"label": c.label, "day": c.latest_on.isoformat()})
+         for c in stale_columns],
     ))
     empty = [c for c in facts.columns if c.latest_on is None]
     findings.append(Finding(
         "empty_columns", len(empty) >= EMPTY_LIMIT,
-        f"空白栏目：{len(empty)} 个（达到 {EMPTY_LIMIT} 个即单项否决）", [c.label for c in empty],
+        gettext_noop("空白栏目：%(n)s 个（达到 %(limit)s 个即单项否决）"), {"n": len(empty), "limit": EMPTY_LIMIT},
+        [("%(label)s", {"label": c.label}) for c in empty],
     ))
     findings.append(Finding(
-        "broken_links", bool(facts.broken_links), f"已发布信息中的失效链接：{len(facts.broken_links)} 处",
-        [f"{title}：{link}" for title, link in facts.broken_links],
+        "broken_links", bool(facts.broken_links),
+        gettext_noop("已发布信息中的失效链接：%(n)s 处"), {"n": len(facts.broken_links)},
+        [("%(title)s：%(link)s", {"title": title, "link": link}) for title, link in facts.broken_links],
     ))
     if facts.unanswered_messages is not None:
         findings.append(Finding(
             "unanswered", facts.unanswered_messages > 0,
-            f"超过 {UNANSWERED_MONTHS} 个月未答复的信箱来信：{facts.unanswered_messages} 件",
+            gettext_noop("超过 %(months)s 个月未答复的信箱来信：%(n)s 件"),
+            {"months": UNANSWERED_MONTHS, "n": facts.unanswered_messages},
         ))
     return findings

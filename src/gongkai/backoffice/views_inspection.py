@@ -6,6 +6,7 @@ import datetime as dt
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import render
+from django.utils.translation import gettext
 
 from gongkai.agencies.policy import agencies_where
 from gongkai.backoffice.access import staff_required
@@ -13,6 +14,11 @@ from gongkai.backoffice.inspection_facts import check
 from gongkai.core.time import local_today
 from gongkai.engagement.selectors import inspection_risk_messages
 from gongkai.search.selectors import page_view_totals
+
+
+def _in_reader_language(finding) -> dict:
+    return {"failed": finding.failed, "detail": gettext(finding.message) % finding.params,
+            "items": [gettext(message) % params for message, params in finding.item_messages]}
 
 
 @staff_required
@@ -30,8 +36,8 @@ def inspection(request):
     recent = page_view_totals(agency_ids=[a.pk for a in agencies], start=today - dt.timedelta(days=29), end=today)
     sites = []
     for agency in agencies:
-        findings = check(agency, today=today, unanswered=unanswered[agency.pk])
-        sites.append({"agency": agency, "findings": findings, "failed": [f for f in findings if f.failed],
+        findings = [_in_reader_language(f) for f in check(agency, today=today, unanswered=unanswered[agency.pk])]
+        sites.append({"agency": agency, "findings": findings, "failed": [f for f in findings if f["failed"]],
                       "views_year": views.get(agency.pk, 0), "views_30": recent.get(agency.pk, 0)})
     sites.sort(key=lambda s: (-len(s["failed"]), s["agency"].path))
     return render(request, "backoffice/inspection/index.html", {
