@@ -129,21 +129,30 @@ def test_rebuild_index_and_command(capsys):
     assert '"total"' in out and out.count('"key"') == 3
 
 
-@pytest.mark.django_db
-@pytest.mark.parametrize(("probe_rows", "walk_density"), [(3, 0.0), (3, 2.0), (4, 0.5), (1000, 0.5)])
-def test_postgres_year_plans_give_the_same_results(monkeypatch, probe_rows, walk_density):
-    """On PostgreSQL, common words go year by year: a probe, then a walk in key order or the year's GIN index."""
+@pytest.fixture
+def postgres_docs(db):
+    """The PostgreSQL backend module, with documents of 2015-2018 indexed (skips on SQLite)."""
     from django.db import connection
 
     if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL plan choice")
+        pytest.skip("runs in the PostgreSQL pass of the suite")
     from gongkai.search.backends import postgres
 
+    def index(count: int):
+        rng = random.Random(5)
+        services.index_documents(_doc(i, rng) for i in range(count))
+        return postgres
+
+    return index
+
+
+@pytest.mark.parametrize(("probe_rows", "walk_density"), [(3, 0.0), (3, 2.0), (4, 0.5), (1000, 0.5)])
+def test_postgres_year_plans_give_the_same_results(postgres_docs, monkeypatch, probe_rows, walk_density):
+    """On PostgreSQL, common words go year by year: a probe, then a walk in key order or the year's GIN index."""
+    postgres = postgres_docs(120)
     monkeypatch.setattr(postgres.PostgresBackend, "_estimate", lambda self, words, table: 10**9)
     monkeypatch.setattr(postgres, "PROBE_ROWS", probe_rows)      # 3: every year is probed, then walked or read
     monkeypatch.setattr(postgres, "WALK_DENSITY", walk_density)  # 0: always walk on; 2: always the GIN index
-    rng = random.Random(5)
-    services.index_documents(_doc(i, rng) for i in range(120))
     for query in ("政府", "2017年", "政府 教育", "不存在的词", "〔2016〕"):
         keys, page = _all_keys(query)
         assert keys == _reference(parse_query(query).words)
@@ -153,16 +162,10 @@ def test_postgres_year_plans_give_the_same_results(monkeypatch, probe_rows, walk
                         if SearchDocument.objects.get(key=k).published_on.year in (2016, 2017)]
 
 
-@pytest.mark.django_db
-def test_postgres_index_is_partitioned_by_year():
+def test_postgres_index_is_partitioned_by_year(postgres_docs):
     from django.db import connection
 
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL partitions")
-    from gongkai.search.backends import postgres
-
-    rng = random.Random(5)
-    services.index_documents(_doc(i, rng) for i in range(8))
+    postgres = postgres_docs(8)
     with connection.cursor() as cur:
         backend = postgres.PostgresBackend(connection)
         assert backend.partitions(cur, postgres.TABLE) == [2018, 2017, 2016, 2015]
@@ -171,16 +174,10 @@ def test_postgres_index_is_partitioned_by_year():
     assert postgres.year_of(postgres.year_bounds(2017)[1] - 1) == 2017
 
 
-@pytest.mark.django_db
-def test_postgres_estimate_treats_unlisted_bigrams_as_the_least_common_listed():
+def test_postgres_estimate_treats_unlisted_bigrams_as_the_least_common_listed(postgres_docs):
     from django.db import connection
 
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL statistics")
-    from gongkai.search.backends import postgres
-
-    rng = random.Random(5)
-    services.index_documents(_doc(i, rng) for i in range(200))
+    postgres = postgres_docs(200)
     with connection.cursor() as cur:
         cur.execute(f"ANALYZE {postgres.TABLE}")
     postgres._STATS.clear()
