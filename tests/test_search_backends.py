@@ -188,3 +188,14 @@ def test_postgres_estimate_treats_unlisted_bigrams_as_the_least_common_listed(po
     assert unlisted == pytest.approx(freqs[postgres._FLOOR] * 200)
     assert backend._estimate(["政府"], postgres.TABLE) > unlisted
     postgres._STATS.clear()
+
+
+def test_postgres_partitions_of_this_and_next_year_are_made_ahead(postgres_docs):
+    import datetime as dt
+
+    from django.db import connection
+
+    postgres = postgres_docs(0)
+    services.prepare_year_partitions(today=dt.date(2031, 6, 1))
+    with connection.cursor() as cur:
+        assert {2031, 2032} <= set(postgres.PostgresBackend(connection).partitions(cur, postgres.TABLE))

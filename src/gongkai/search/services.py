@@ -2,6 +2,7 @@
 (rebuilt by ``gongkai search reindex``), so its maintenance writes no events — the content's own services do.
 """
 
+import datetime as dt
 from collections.abc import Iterable
 
 from django.db import connection, transaction
@@ -90,6 +91,20 @@ def rebuild_index(*, batch: int = 2000) -> int:
         backend.add(chunk)
         total += len(chunk)
     return total
+
+
+def prepare_year_partitions(today=None) -> int:
+    """PostgreSQL: create this year's and next year's index partitions before the first document needs them."""
+    from gongkai.core.time import local_today
+    from gongkai.search.domain.keys import sort_key
+
+    backend = backend_for(connection)
+    if not hasattr(backend, "ensure_partitions"):
+        return 0
+    year = (today or local_today()).year
+    with transaction.atomic():
+        backend.ensure_partitions([sort_key(dt.date(y, 1, 1), 0) for y in (year, year + 1)])
+    return 0
 
 
 def optimize_index() -> None:

@@ -112,7 +112,11 @@ class PostgresBackend(SearchBackend):
         return sorted((int(name.rsplit("_y", 1)[1]) for (name,) in cur.fetchall()), reverse=True)
 
     def ensure_partitions(self, keys) -> None:
-        """Create the year partitions these sort keys fall in (before inserting them)."""
+        """Create the year partitions these sort keys fall in (before inserting them).
+
+        Creating a partition locks the parent table until the transaction ends, so searches wait for the
+        publishing transaction: the minute job ``search.year_partitions`` creates this year's and next year's
+        ahead of time, which leaves only back-dated imports of new old years to do it here."""
         years = {year_of(k) for k in keys}
         with self.conn.cursor() as cur:
             for table in (TABLE, TITLES):
@@ -251,12 +255,12 @@ class PostgresBackend(SearchBackend):
         return ("true" if mode == "title" else "false"), []
 
     def _run(self, cur, plan: str, sql: str, params: list) -> list:
+        # On an error the search's atomic block rolls back, and the SET LOCALs with it.
         cur.execute(_PLANS[plan])
-        try:
-            cur.execute(sql, params)
-            return cur.fetchall()
-        finally:
-            cur.execute(_RESET)
+        cur.execute(sql, params)
+        rows = cur.fetchall()
+        cur.execute(_RESET)
+        return rows
 
     def _year_windows(self, cur, table: str, filters: Filters, before: int | None) -> list[tuple[int, int]]:
         """[low, high) sort-key ranges of the years to search, newest first, cut by the year filter and cursor."""

@@ -28,6 +28,8 @@ def rebuild_partitioned(apps, schema_editor):
             backend.add(chunk)
             chunk = []
     backend.add(chunk)
+    with connection.cursor() as cur:   # statistics for the plan choice, before autovacuum gets round to it
+        cur.execute("ANALYZE search_pg, search_pg_title")
 
 
 class Migration(migrations.Migration):
