@@ -11,11 +11,7 @@ from django.contrib.auth.signals import user_logged_in, user_login_failed
 from django.core.cache import cache
 from django.dispatch import receiver
 
-
-def client_address(request) -> str:
-    if request is None:
-        return "-"
-    return request.META.get("REMOTE_ADDR", "-")
+from gongkai.core.client_address import client_address
 
 
 def _key(username: str, address: str) -> str:

@@ -3,7 +3,8 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.agencies.login_throttle import client_address, is_locked
+from gongkai.agencies.login_throttle import is_locked
+from gongkai.core.client_address import client_address
 
 
 class ThrottledAuthenticationForm(AuthenticationForm):

@@ -190,8 +190,9 @@ GONGKAI_COUNT_FROM_NEXT_DAY = _env_bool("GONGKAI_COUNT_FROM_NEXT_DAY", True)
 
 # Mailbox replies are due within this many working days (issue: engagement; configurable, default 5).
 GONGKAI_MAILBOX_REPLY_WORKING_DAYS = int(os.environ.get("GONGKAI_MAILBOX_REPLY_WORKING_DAYS", "5"))
-# Behind a reverse proxy you control, take the client address for public-form rate limits from X-Real-IP.
-GONGKAI_TRUST_X_REAL_IP = _env_bool("GONGKAI_TRUST_X_REAL_IP", False)
+# Reverse proxies whose X-Real-IP header is believed (addresses or networks, comma-separated); from any other
+# peer the header is ignored. See gongkai.core.client_address and docs/nginx-gongkai.conf.
+GONGKAI_TRUSTED_PROXIES = _env_list("GONGKAI_TRUSTED_PROXIES", "")
 
 GONGKAI_PLATFORM_NAME = _("政府信息公开平台")
 

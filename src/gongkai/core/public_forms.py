@@ -8,9 +8,10 @@ import time
 from dataclasses import dataclass
 
 from django import forms
-from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import gettext_lazy as _
+
+from gongkai.core.client_address import client_address
 
 HONEYPOT_FIELD = "homepage"  # a field people never see; bots fill it
 
@@ -22,16 +23,6 @@ class RateLimit:
 
 
 DEFAULT_LIMIT = RateLimit(count=5, seconds=600)
-
-
-def client_address(request) -> str:
-    # Behind the sample nginx configuration the real address arrives in X-Real-IP; set
-    # GONGKAI_TRUST_X_REAL_IP only when a proxy you control sets it.
-    if getattr(settings, "GONGKAI_TRUST_X_REAL_IP", False):
-        forwarded = request.META.get("HTTP_X_REAL_IP")
-        if forwarded:
-            return forwarded.strip()
-    return request.META.get("REMOTE_ADDR", "-")
 
 
 def _key(form_name: str, address: str, window: int) -> str:
