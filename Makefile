@@ -42,7 +42,7 @@ static: install
 	@$(BIN)/gongkai collectstatic --noinput -v0
 
 migrate: install
-	@mkdir -p var
+	@mkdir -p "$${GONGKAI_VAR_DIR:-var}"
 	$(BIN)/gongkai migrate --noinput -v0
 
 demo: migrate
