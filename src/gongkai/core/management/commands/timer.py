@@ -1,12 +1,12 @@
 import time
 
-from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
+from gongkai.core.command import GongkaiCommand
 from gongkai.core.timed import run_timed_jobs
 
 
-class Command(BaseCommand):
+class Command(GongkaiCommand):
     help = "每分钟运行一次定时任务，直到被停止（make run 使用）。"
 
     def add_arguments(self, parser):
