@@ -14,7 +14,7 @@ import os
 import signal
 import sys
 
-from gongkai.core.command import USAGE
+from gongkai.core.command import NOT_MIGRATED, USAGE, unapplied_migrations
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -31,30 +31,17 @@ def main(argv: list[str] | None = None) -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         sys.exit(128 + signal.SIGPIPE)
     except (OperationalError, ProgrammingError) as exc:
-        if "--traceback" in args or not (_missing_table(exc) and _unapplied_migrations()):
+        # Only when migrations are indeed unapplied: otherwise a missing table is a fault to show.
+        if "--traceback" in args or not (_missing_table(exc) and unapplied_migrations()):
             raise
-        from django.utils.translation import gettext
-
         detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        sys.stderr.write(gettext("数据库尚未迁移（{detail}）：请先运行 gongkai migrate").format(detail=detail) + "\n")
+        sys.stderr.write(str(NOT_MIGRATED).format(detail=detail) + "\n")
         sys.exit(USAGE)
 
 
 def _missing_table(exc: Exception) -> bool:
     """SQLite says "no such table"; PostgreSQL gives SQLSTATE 42P01 (undefined_table, "relation … does not exist")."""
     return str(exc).startswith("no such table") or getattr(exc.__cause__, "sqlstate", None) == "42P01"
-
-
-def _unapplied_migrations() -> bool:
-    """Whether migrations wait to be applied: otherwise a missing table is a fault to show, not a step to advise."""
-    from django.db import DatabaseError, connection
-    from django.db.migrations.executor import MigrationExecutor
-
-    try:
-        executor = MigrationExecutor(connection)
-        return bool(executor.migration_plan(executor.loader.graph.leaf_nodes()))
-    except DatabaseError:
-        return False
 
 
 if __name__ == "__main__":
