@@ -42,14 +42,14 @@ static: install
 	@$(BIN)/gongkai collectstatic --noinput -v0
 
 migrate: install
-	@mkdir -p var
+	@mkdir -p "$${GONGKAI_VAR_DIR:-var}"
 	$(BIN)/gongkai migrate --noinput -v0
 
 demo: migrate
 	$(BIN)/gongkai demo load --if-empty
 
 run: system-deps install assets messages static demo
-	@$(BIN)/gongkai demo logins
+	@$(BIN)/gongkai demo logins --url http://$(HOST):$(PORT)/
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops the server and the minute timer)"
 	@GONGKAI_HTTPS=0 $(BIN)/gongkai timer & timer=$$!; \
 	trap "kill $$timer 2>/dev/null" EXIT INT TERM; \

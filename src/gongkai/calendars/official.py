@@ -4,6 +4,7 @@ import datetime as dt
 
 from chinese_calendar import constants as package_data
 from django.conf import settings
+from django.db import connection
 from django.db.models import Max
 
 from gongkai.calendars.domain.workdays import WorkCalendar, WorkdayResult
@@ -37,9 +38,20 @@ def _stored_version() -> tuple:
     return (CalendarYear.objects.count(), agg["latest"])
 
 
-def build_calendar() -> WorkCalendar:
+def _package_days() -> tuple[dict[dt.date, str], dict[dt.date, str]]:
     holidays = {d: _package_name(h) for d, h in package_data.holidays.items()}
     makeup = {d: _package_name(h) for d, h in package_data.workdays.items()}
+    return holidays, makeup
+
+
+def package_calendar() -> WorkCalendar:
+    """The official calendar as shipped with the package alone, without the years stored here."""
+    holidays, makeup = _package_days()
+    return WorkCalendar(holidays=holidays, makeup_workdays=makeup, official_years=PACKAGE_YEARS)
+
+
+def build_calendar() -> WorkCalendar:
+    holidays, makeup = _package_days()
     stored_years = set()
     for cal_year in CalendarYear.objects.prefetch_related("days"):
         stored_years.add(cal_year.year)
@@ -60,6 +72,14 @@ def current_calendar() -> WorkCalendar:
         _cache.clear()
         calendar = _cache[version] = build_calendar()
     return calendar
+
+
+def calendar_for_reading() -> tuple[WorkCalendar, bool]:
+    """``current_calendar()`` and True; or, on a database without the calendar tables yet (a fresh install before
+    ``gongkai migrate``, so no notice can have been imported), the shipped data alone and False."""
+    if CalendarYear._meta.db_table in connection.introspection.table_names():
+        return current_calendar(), True
+    return package_calendar(), False
 
 
 def add_working_days(start: dt.date, days: int, *, calendar: WorkCalendar | None = None) -> WorkdayResult:

@@ -1,14 +1,47 @@
-"""The ``gongkai`` console command: Django's management commands plus the product's own."""
+"""The ``gongkai`` console command: Django's management commands plus the product's own.
+
+Said once here for every command:
+
+- a database that is not migrated yet (a table is missing and migrations are unapplied) is one line saying to
+  run ``gongkai migrate``, exit code 2, not a traceback (``--traceback`` still shows it);
+- when the reader of the output goes away (``gongkai demo logins | head -2``) the command stops quietly with the
+  exit status of a process ended by SIGPIPE (141), as other Unix commands do (Python docs, "Note on SIGPIPE").
+
+The exit codes of the product's own commands are in ``gongkai.core.command``.
+"""
 
 import os
+import signal
 import sys
+
+from gongkai.core.command import NOT_MIGRATED, USAGE, unapplied_migrations
 
 
 def main(argv: list[str] | None = None) -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.config.settings")
     from django.core.management import execute_from_command_line
+    from django.db import OperationalError, ProgrammingError
 
-    execute_from_command_line(["gongkai", *(sys.argv[1:] if argv is None else argv)])
+    args = ["gongkai", *(sys.argv[1:] if argv is None else argv)]
+    try:
+        execute_from_command_line(args)
+        sys.stdout.flush()  # inside the try: a reader that left shows here, not at interpreter exit
+    except BrokenPipeError:
+        # Python flushes stdout again at exit; point it at devnull so that flush cannot fail too.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        sys.exit(128 + signal.SIGPIPE)
+    except (OperationalError, ProgrammingError) as exc:
+        # Only when migrations are indeed unapplied: otherwise a missing table is a fault to show.
+        if "--traceback" in args or not (_missing_table(exc) and unapplied_migrations()):
+            raise
+        detail = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        sys.stderr.write(str(NOT_MIGRATED).format(detail=detail) + "\n")
+        sys.exit(USAGE)
+
+
+def _missing_table(exc: Exception) -> bool:
+    """SQLite says "no such table"; PostgreSQL gives SQLSTATE 42P01 (undefined_table, "relation … does not exist")."""
+    return str(exc).startswith("no such table") or getattr(exc.__cause__, "sqlstate", None) == "42P01"
 
 
 if __name__ == "__main__":

@@ -3,6 +3,7 @@
 import os
 import secrets
 from pathlib import Path
+from urllib.parse import quote
 
 from django.utils.translation import gettext_lazy as _
 
@@ -99,7 +100,11 @@ TEMPLATES = [
     }
 ]
 
-DATABASE_URL = os.environ.get("GONGKAI_DATABASE_URL", "sqlite:///var/gongkai.sqlite3")
+# The default database lives in VAR_DIR with the secret key and the media: one folder holds the state.
+DATABASE_URL = os.environ.get("GONGKAI_DATABASE_URL", "")
+if not DATABASE_URL:
+    VAR_DIR.mkdir(parents=True, exist_ok=True)
+    DATABASE_URL = f"sqlite:///{quote(str(VAR_DIR / 'gongkai.sqlite3'))}"
 DATABASES = {"default": parse_database_url(DATABASE_URL, base_dir=BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

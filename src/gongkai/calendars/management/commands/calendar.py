@@ -2,15 +2,17 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from gongkai.calendars.domain.notice import NoticeError, parse_notice
+from gongkai.calendars.management import PACKAGE_ONLY
 from gongkai.calendars.models import CalendarYear
-from gongkai.calendars.official import PACKAGE_YEARS, current_calendar
+from gongkai.calendars.official import PACKAGE_YEARS, calendar_for_reading
 from gongkai.calendars.services import set_calendar_year
+from gongkai.core.command import GongkaiCommand
 
 
-class Command(BaseCommand):
+class Command(GongkaiCommand):
     help = "工作日历：import 文件.json（导入某年放假安排）；show 年份（列出放假和调休日）。"
 
     def add_arguments(self, parser):
@@ -53,8 +55,10 @@ class Command(BaseCommand):
     def _show(self, year: int):
         if not 2000 <= year <= 2100:
             raise CommandError("年份应在 2000 至 2100 之间")
-        calendar = current_calendar()
-        stored = CalendarYear.objects.filter(year=year).first()
+        calendar, from_database = calendar_for_reading()
+        if not from_database:
+            self.stderr.write(str(PACKAGE_ONLY))
+        stored = CalendarYear.objects.filter(year=year).first() if from_database else None
         if stored:
             self.stdout.write(f"{year}年：{stored.document_number}（{stored.get_source_display()}）")
         elif year in PACKAGE_YEARS:

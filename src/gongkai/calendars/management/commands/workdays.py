@@ -1,8 +1,10 @@
 import datetime as dt
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
-from gongkai.calendars.official import add_working_days, current_calendar
+from gongkai.calendars.management import PACKAGE_ONLY
+from gongkai.calendars.official import add_working_days, calendar_for_reading
+from gongkai.core.command import GongkaiCommand
 
 
 def _parse_date(value: str) -> dt.date:
@@ -12,7 +14,7 @@ def _parse_date(value: str) -> dt.date:
         raise CommandError(f"日期“{value}”格式不正确，应为 YYYY-MM-DD") from None
 
 
-class Command(BaseCommand):
+class Command(GongkaiCommand):
     help = "工作日计算：add 起算日 N（第N个工作日）、between 开始 结束、is 日期。"
 
     def add_arguments(self, parser):
@@ -28,7 +30,9 @@ class Command(BaseCommand):
         is_.add_argument("date")
 
     def handle(self, *args, verb, **options):
-        calendar = current_calendar()
+        calendar, from_database = calendar_for_reading()
+        if not from_database:
+            self.stderr.write(str(PACKAGE_ONLY))
         if verb == "add":
             start = _parse_date(options["start"])
             try:

@@ -1,15 +1,16 @@
 """``gongkai cases overdue [--agency CODE]``: open applications past their reply date, one per line."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from gongkai.agencies.models import Agency
 from gongkai.calendars.official import current_calendar
 from gongkai.cases.domain.states import STATE_LABELS, State
 from gongkai.cases.selectors import overdue_cases
+from gongkai.core.command import GongkaiCommand
 from gongkai.core.time import local_today
 
 
-class Command(BaseCommand):
+class Command(GongkaiCommand):
     help = "依申请公开：列出逾期未答复的申请"
 
     def add_arguments(self, parser):

@@ -1,12 +1,13 @@
 """``gongkai fees quote --pieces N [--already M]`` / ``--pages N``: the 信息处理费 for N pieces in one month or N
 pages of one application. The first line is the total as a plain number with two decimals."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from gongkai.cases.domain.fees import FEE_METHOD_LABELS, quote_pages, quote_pieces
+from gongkai.core.command import GongkaiCommand
 
 
-class Command(BaseCommand):
+class Command(GongkaiCommand):
     help = "信息处理费计算（国办函〔2020〕109号）"
 
     def add_arguments(self, parser):

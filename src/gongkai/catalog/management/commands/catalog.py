@@ -1,12 +1,13 @@
 from pathlib import Path
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from gongkai.agencies.models import Agency
 from gongkai.catalog.services.importing import import_catalog
+from gongkai.core.command import Finding, GongkaiCommand
 
 
-class Command(BaseCommand):
+class Command(GongkaiCommand):
     help = "主动公开目录：import 文件.csv|文件.xlsx [--agency 机构代码] [--dry-run]（逐行检查，有错误则不写入）"
 
     def add_arguments(self, parser):
@@ -37,7 +38,7 @@ class Command(BaseCommand):
         for warning in report.warnings[:50]:
             self.stdout.write(f"提示 {warning}")
         if not report.ok:
-            raise CommandError(f"检查未通过：{len(report.errors)} 处错误，共 {report.rows} 行；未写入任何数据")
+            raise Finding(f"检查未通过：{len(report.errors)} 处错误，共 {report.rows} 行；未写入任何数据")
         if report.dry_run:
             self.stdout.write(f"检查通过：{report.rows} 行均可导入（未写入）")
         else:

@@ -1,10 +1,10 @@
-from django.core.management.base import BaseCommand
-
+from gongkai.core.command import GongkaiCommand
 from gongkai.core.timed import run_timed_jobs
 
 
-class Command(BaseCommand):
+class Command(GongkaiCommand):
     help = "运行一次定时任务（定时发布、期限提醒、补正与缴费期满处理）。部署时每分钟运行一次。"
+    requires_migrations_checks = True  # every job would fail on the missing tables: say it once
 
     def handle(self, *args, **options):
         results = run_timed_jobs()

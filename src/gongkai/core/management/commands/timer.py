@@ -1,13 +1,14 @@
 import time
 
-from django.core.management.base import BaseCommand
 from django.db import close_old_connections
 
+from gongkai.core.command import GongkaiCommand
 from gongkai.core.timed import run_timed_jobs
 
 
-class Command(BaseCommand):
+class Command(GongkaiCommand):
     help = "每分钟运行一次定时任务，直到被停止（make run 使用）。"
+    requires_migrations_checks = True  # every job would fail on the missing tables: say it once
 
     def add_arguments(self, parser):
         parser.add_argument("--interval", type=int, default=60, help="两次运行之间的秒数（默认 60）")

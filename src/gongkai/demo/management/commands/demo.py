@@ -1,20 +1,21 @@
-from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from gongkai.agencies.models import Agency
+from gongkai.core.command import GongkaiCommand
 from gongkai.core.planner_statistics import refresh_planner_statistics
 from gongkai.demo.district_2017 import DEMO_ACCOUNTS, DEMO_PASSWORD
 from gongkai.demo.steps import run_steps
 
 
-class Command(BaseCommand):
+class Command(GongkaiCommand):
     help = "演示数据：load（载入，已载入则跳过）；logins（列出演示账号）。"
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="verb", required=True)
         load = sub.add_parser("load", help="载入演示数据")
         load.add_argument("--if-empty", action="store_true", help="数据库中已有机构时什么也不做")
-        sub.add_parser("logins", help="列出演示账号和密码")
+        logins = sub.add_parser("logins", help="列出演示账号和密码")
+        logins.add_argument("--url", default="http://127.0.0.1:8000/", help="网站地址（默认 http://127.0.0.1:8000/）")
 
     def handle(self, *args, verb, **options):
         if verb == "load":
@@ -25,12 +26,12 @@ class Command(BaseCommand):
                     run_steps(self.stdout.write)
                 refresh_planner_statistics()   # the first pages are served before the minute timer runs
         else:
-            self.print_logins()
+            self.print_logins(options["url"].rstrip("/") + "/")
 
-    def print_logins(self):
+    def print_logins(self, url: str):
         self.stdout.write("演示账号（仅供演示，密码相同）：")
         self.stdout.write(f"  {'admin':<18} 平台管理员（超级用户）")
         for username, display, agency_code, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<18} {display}（{agency_code}，{role}）")
         self.stdout.write(f"  密码：{DEMO_PASSWORD}")
-        self.stdout.write("  工作台：http://127.0.0.1:8000/staff/    门户：http://127.0.0.1:8000/")
+        self.stdout.write(f"  工作台：{url}staff/    门户：{url}")

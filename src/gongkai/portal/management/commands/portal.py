@@ -1,11 +1,13 @@
 import time
 
-from django.core.management.base import BaseCommand
+from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_storage
+from django.core.management.base import CommandError
 
+from gongkai.core.command import GongkaiCommand
 from gongkai.portal import page_cache, static_site
 
 
-class Command(BaseCommand):
+class Command(GongkaiCommand):
     help = "门户：publish 把全部公开页面写成静态文件（GONGKAI_STATIC_SITE_DIR），供 nginx 直接提供。"
 
     def add_arguments(self, parser):
@@ -13,6 +15,9 @@ class Command(BaseCommand):
         sub.add_parser("publish", help="重新生成全部静态页面")
 
     def handle(self, *args, verb, **options):
+        # Pages name their CSS and scripts by the hashed names of the collected static files.
+        if isinstance(staticfiles_storage, ManifestFilesMixin) and staticfiles_storage.read_manifest() is None:
+            raise CommandError("静态文件尚未收集：请先运行 gongkai collectstatic --noinput")
         started = time.perf_counter()
         page_cache.invalidate()
         written = static_site.publish_all()

@@ -5,13 +5,12 @@
     gongkai report import --agency CODE --year YYYY FILE.json|FILE.xlsx
 """
 
-from django.core.management.base import BaseCommand, CommandError
-
+from gongkai.core.command import Finding, GongkaiCommand
 from gongkai.reports.management.report_build import add_build_arguments, run_build, run_import
 from gongkai.reports.management.report_check import run_check
 
 
-class Command(BaseCommand):
+class Command(GongkaiCommand):
     help = "年度报告：check 检查交换格式的报告；build 由记录生成报告；import 导入往年报告。"
 
     def add_arguments(self, parser):
@@ -30,7 +29,7 @@ class Command(BaseCommand):
         if verb == "check":
             ok = run_check(options["file"], options.get("previous"), write=self.stdout.write)
             if not ok:
-                raise CommandError("勾稽关系不成立", returncode=1)
+                raise Finding("勾稽关系不成立")
         elif verb == "build":
             run_build(options, stdout=self.stdout)
         else:

@@ -1,12 +1,13 @@
 import json
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from gongkai.agencies.selectors import public_agencies
+from gongkai.core.command import GongkaiCommand
 from gongkai.search import selectors, services
 
 
-class Command(BaseCommand):
+class Command(GongkaiCommand):
     help = "全文检索：gongkai search 查询词 [--agency 机构代码] [--limit N] [--json]；gongkai search --reindex 重建索引；--optimize 批量导入后整理索引。"
 
     def add_arguments(self, parser):
