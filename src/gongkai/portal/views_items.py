@@ -40,7 +40,9 @@ def item(request, code, pk):
         "interprets": related.get(found.interprets_id),
         "abolished_by": related.get(found.abolished_by_id),
     })
-    return render(request, "portal/item.html", context)
+    response = render(request, "portal/item.html", context)
+    response.counted_item_id = found.pk   # the item this page showed, for the page-view count (kept in the cache)
+    return response
 
 
 def attachment(request, code, pk, attachment_id):
