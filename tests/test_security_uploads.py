@@ -338,3 +338,17 @@ def test_the_editor_is_told_when_an_attachment_bomb_is_uploaded(client, personas
     assert stored.text == ""
     event = Event.objects.filter(action="item.attachment_added").latest("pk")
     assert "压缩" in event.payload["extraction_problem"]
+
+
+def test_the_sample_nginx_sends_x_real_ip_and_does_not_expose_the_django_admin():
+    from pathlib import Path
+
+    docs = Path(__file__).resolve().parents[1] / "docs"
+    proxy = (docs / "nginx-gongkai-proxy.conf").read_text()
+    site = (docs / "nginx-gongkai.conf").read_text()
+    assert "proxy_set_header X-Real-IP $remote_addr;" in proxy
+    assert "location ^~ /django-admin/ { return 404; }" in site
+    routed = [line for line in site.splitlines() if "proxy_pass" in line and not line.lstrip().startswith("#")]
+    assert routed and not any("django-admin" in line for line in routed)
+    # every location that passes to the application includes the proxy headers
+    assert all("gongkai_proxy.conf" in line for line in routed if line.lstrip().startswith("location"))
