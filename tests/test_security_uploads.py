@@ -64,18 +64,28 @@ def test_mistyped_id_numbers_do_not_use_up_the_allowance(client, personas):
     assert Application.objects.count() == 1
 
 
-def test_refused_mailbox_letters_do_not_count(client, personas, settings):
+def test_the_mailbox_limit_counts_per_client_behind_the_proxy(client, personas, settings):
+    settings.GONGKAI_TRUSTED_PROXIES = [PROXY]
     url = reverse("portal:mailbox", kwargs={"code": personas.dept_a.code})
-    letter = {"category": "consult", "subject": "咨询", "body": "请问办事时间？", "writer_email": "a@example.com"}
-    for _ in range(5):   # an inactive agency refuses the letter in the service, after the form is valid
-        personas.dept_a.is_active = False
-        personas.dept_a.save(update_fields=["is_active"])
-        assert client.post(url, letter, REMOTE_ADDR="203.0.113.30").status_code in (400, 404)
-    personas.dept_a.is_active = True
-    personas.dept_a.save(update_fields=["is_active"])
-    for _ in range(5):
-        assert client.post(url, letter, REMOTE_ADDR="203.0.113.30").status_code == 302
-    assert client.post(url, letter, REMOTE_ADDR="203.0.113.30").status_code == 429
+    letter = {"category": "consult", "subject": "咨询", "body": "请问办事时间？"}
+    codes = [client.post(url, letter, REMOTE_ADDR=PROXY, HTTP_X_REAL_IP="198.51.100.77").status_code
+             for _ in range(6)]
+    assert codes == [302] * 5 + [429]
+    assert client.post(url, letter, REMOTE_ADDR=PROXY, HTTP_X_REAL_IP="198.51.100.78").status_code == 302
+
+
+def test_a_released_slot_is_given_back():
+    from django.test import RequestFactory
+
+    from gongkai.core.public_forms import RateLimit, release_submission_slot, take_submission_slot
+
+    limit = RateLimit(count=2, seconds=600)
+    for _ in range(10):   # ten refused submissions: each takes a slot and gives it back
+        request = RequestFactory().post("/", REMOTE_ADDR="203.0.113.31")
+        assert take_submission_slot(request, "mailbox", limit) is None
+        release_submission_slot(request, "mailbox")
+    requests = [RequestFactory().post("/", REMOTE_ADDR="203.0.113.31") for _ in range(3)]
+    assert [take_submission_slot(r, "mailbox", limit) is None for r in requests] == [True, True, False]
 
 
 def test_status_lookup_limits_only_lookups_that_find_nothing(client, personas):
