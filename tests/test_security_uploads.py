@@ -362,3 +362,30 @@ def test_the_sample_nginx_sends_x_real_ip_and_does_not_expose_the_django_admin()
     assert routed and not any("django-admin" in line for line in routed)
     # every location that passes to the application includes the proxy headers
     assert all("gongkai_proxy.conf" in line for line in routed if line.lstrip().startswith("location"))
+
+
+def test_a_bomb_that_lies_about_its_size_is_cut_at_the_declared_size():
+    """The bound rests on Python's zipfile never inflating a member beyond its declared size: a member that
+    says 1,000 bytes but holds 50 MB yields at most 1,000 bytes (then fails its CRC), never 50 MB."""
+    import struct
+    import zipfile
+
+    from gongkai.catalog.extraction import extract
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=1) as archive:
+        with archive.open("word/document.xml", "w") as member:
+            for _ in range(50):
+                member.write(b" " * (1024 * 1024))
+    data = bytearray(buffer.getvalue())
+    central = data.index(b"PK\x01\x02")
+    struct.pack_into("<I", data, 22, 1000)            # local header: uncompressed size
+    struct.pack_into("<I", data, central + 24, 1000)  # central directory: uncompressed size
+    with zipfile.ZipFile(io.BytesIO(bytes(data))) as archive, archive.open("word/document.xml") as member:
+        got = b""
+        with pytest.raises(zipfile.BadZipFile):
+            while chunk := member.read(65536):
+                got += chunk
+        assert len(got) <= 1000
+    result = extract(bytes(data), "docx")
+    assert result.text == "" and result.problem and result.inflated_bytes == 1000
