@@ -55,6 +55,7 @@ def website():
 @pytest.mark.django_db
 def test_links_are_found_asked_and_reported_on_the_inspection_page(personas, website, settings):
     settings.GONGKAI_LINK_CHECK = True
+    settings.GONGKAI_LINK_CHECK_ALLOW_LOOPBACK = True   # the test's websites listen on 127.0.0.1
     closed = ThreadingHTTPServer(("127.0.0.1", 0), _Site)
     nobody = f"http://127.0.0.1:{closed.server_address[1]}/"
     closed.server_close()   # a port nobody listens on any more

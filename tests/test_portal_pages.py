@@ -158,7 +158,7 @@ def test_cached_pages_carry_no_csrf_token_or_cookie(client, personas):
 def test_page_views_are_counted_in_memory_and_flushed_in_batches(client, item, django_assert_max_num_queries):
     page_views.take_pending()
     for _ in range(3):
-        client.get(item.public_path)
+        client.get(item.public_path, HTTP_USER_AGENT="Mozilla/5.0 (Windows NT 10.0) Firefox/128.0")
     assert not PageView.objects.exists()
     assert page_views.flush_views() == 2
     rows = {(r.agency_id, r.item_id): r.count for r in PageView.objects.all()}

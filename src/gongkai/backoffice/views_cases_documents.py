@@ -6,7 +6,7 @@ Letters and attachments carry the applicant's name and identifiers: only the han
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,6 +19,7 @@ from gongkai.cases.domain.letters import PLACEHOLDERS
 from gongkai.cases.letters import template_for
 from gongkai.cases.models import Attachment, Letter, LetterTemplate
 from gongkai.cases.services import record_letter_delivery, save_letter_template
+from gongkai.core.downloads import bytes_download, file_download
 from gongkai.core.errors import DomainError
 from gongkai.core.events import record_event
 
@@ -35,18 +36,13 @@ def _letter(request, pk) -> Letter:
 @staff_required
 def letter_pdf(request, pk):
     letter = _letter(request, pk)
-    response = HttpResponse(documents.letter_pdf(letter), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="{letter.number}.pdf"'
-    return response
+    return bytes_download(documents.letter_pdf(letter), filename=f"{letter.number}.pdf", kind="pdf")
 
 
 @staff_required
 def letter_docx(request, pk):
     letter = _letter(request, pk)
-    response = HttpResponse(documents.letter_docx(letter), content_type=(
-        "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
-    response["Content-Disposition"] = f'attachment; filename="{letter.number}.docx"'
-    return response
+    return bytes_download(documents.letter_docx(letter), filename=f"{letter.number}.docx", kind="docx")
 
 
 @staff_required
@@ -72,7 +68,7 @@ def attachment_download(request, pk):
         raise Http404
     if not can(request.user, "case.view_personal_data", attachment.application):
         raise PermissionDenied(_("您无权查看该附件"))
-    return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
+    return file_download(attachment.file.open("rb"), filename=attachment.name, kind=attachment.content_type)
 
 
 @staff_required
@@ -80,9 +76,7 @@ def case_export(request, pk):
     app = selectors.access_case(request.user, pk, action="case.view_personal_data")
     data = documents.case_file_zip(app)
     record_event(actor=request.user, obj=app, action="case.exported", reason="导出案卷")
-    response = HttpResponse(data, content_type="application/zip")
-    response["Content-Disposition"] = f'attachment; filename="case-{app.tracking_code}.zip"'
-    return response
+    return bytes_download(data, filename=f"case-{app.tracking_code}.zip", kind="zip")
 
 
 @staff_required

@@ -1,7 +1,7 @@
 """Forms of the staff case pages: registration and one form per step."""
 
-import filetype
 from django import forms
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.cases.domain.receipt import CHANNEL_LABELS
@@ -19,6 +19,7 @@ from gongkai.cases.models.choices import (
     RESULT_CHOICES,
 )
 from gongkai.core.time import local_today
+from gongkai.core.uploads import public_type, read_head
 
 DATE = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 STAFF_CHANNELS = [(c.value, _(label)) for c, label in CHANNEL_LABELS.items() if c.value != "online"]
@@ -55,11 +56,12 @@ class RegisterForm(forms.Form):
         upload = self.cleaned_data.get("attachment")
         if not upload:
             return []
-        content = upload.read()
-        kind = filetype.guess(content)
-        if kind is None or kind.mime not in {"application/pdf", "image/jpeg", "image/png"}:
+        if upload.size > settings.GONGKAI_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("文件过大。"))
+        mime = public_type(read_head(upload))   # by content; the file itself is stored in chunks
+        if mime is None:
             raise forms.ValidationError(_("只接受 PDF、JPG 或 PNG 文件。"))
-        return [(upload.name[-100:], content, kind.mime)]
+        return [(upload.name[-100:], upload, mime)]
 
     def __init__(self, *args, agencies=(), **kwargs):
         super().__init__(*args, **kwargs)

@@ -24,8 +24,9 @@ from gongkai.catalog.domain.revisions import compare
 from gongkai.catalog.domain.states import STATUS_LABELS, Status, available
 from gongkai.catalog.domain.taxonomies import Scheme
 from gongkai.catalog.models import Attachment, Item, ScreeningFinding, Term
+from gongkai.catalog.services.attachments import max_attachment_bytes
 from gongkai.catalog.services.items import REVISION_FIELDS
-from gongkai.core.errors import DomainError
+from gongkai.core.errors import DomainError, ValidationFailed
 from gongkai.core.time import local_today
 
 ACTION_LABELS = {
@@ -179,11 +180,16 @@ def attachment_add(request, pk):
     else:
         upload = form.cleaned_data["file"]
         try:
-            services.add_attachment(actor=request.user, item=item, name=upload.name, data=upload.read())
+            if upload.size > max_attachment_bytes():   # refused before it is read into memory
+                raise ValidationFailed(f"附件过大：不能超过 {max_attachment_bytes() // (1024 * 1024)} MB")
+            attachment = services.add_attachment(actor=request.user, item=item, name=upload.name,
+                                                 data=upload.read())
         except DomainError as exc:
             messages.error(request, str(exc))
         else:
             messages.success(request, "附件已上传")
+            if attachment.extraction_problem:
+                messages.warning(request, attachment.extraction_problem)
     return redirect("backoffice:catalog_item", pk=item.pk)
 
 

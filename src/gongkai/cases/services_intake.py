@@ -6,7 +6,7 @@ import secrets
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, transaction
 
 from gongkai.agencies.domain.codes import uscc_problem
@@ -52,7 +52,7 @@ class ApplicantInput:
     postcode: str = ""
     document_ref: str = ""
     purpose: str = ""
-    files: list = field(default_factory=list)   # uploaded files: (name, bytes, content type)
+    files: list = field(default_factory=list)   # (name, bytes or an uploaded file, content type)
 
 
 def _problems(data: ApplicantInput) -> list[str]:
@@ -95,9 +95,13 @@ def _problems(data: ApplicantInput) -> list[str]:
     for name, content, content_type in data.files:
         if content_type not in ALLOWED_UPLOAD_TYPES:
             problems.append(f"附件“{name}”的格式不支持，请上传 PDF、JPG 或 PNG。")
-        if len(content) > settings.GONGKAI_MAX_UPLOAD_BYTES:
+        if _size(content) > settings.GONGKAI_MAX_UPLOAD_BYTES:
             problems.append(f"附件“{name}”过大。")
     return problems
+
+
+def _size(content) -> int:
+    return len(content) if isinstance(content, bytes) else content.size
 
 
 def new_tracking_code() -> str:
@@ -137,8 +141,10 @@ def _create(*, actor, agency: Agency, channel: Channel, data: ApplicantInput, ar
     else:
         raise ValidationFailed("生成查询码失败，请重试。")
     for name, content, content_type in data.files:
-        Attachment.objects.create(application=app, file=ContentFile(content, name=name), name=name[:200],
-                                  size=len(content), content_type=content_type)
+        # An uploaded file is copied from where the upload handler put it, in chunks, never read whole.
+        stored = ContentFile(content, name=name) if isinstance(content, bytes) else File(content, name=name)
+        Attachment.objects.create(application=app, file=stored, name=name[:200],
+                                  size=_size(content), content_type=content_type)
     app.refresh_from_db()
     refresh_clock(app)
     app.save()

@@ -158,9 +158,25 @@ GONGKAI_PAGE_CACHE = _env_bool("GONGKAI_PAGE_CACHE", True)
 # Ask the websites that published items link to, for the inspection page (off where there is no internet).
 GONGKAI_LINK_CHECK = _env_bool("GONGKAI_LINK_CHECK", True)
 
+# Uploads, public forms, the link checker and page views (docs/security.md). Text fields of a request are held
+# in memory up to DATA_UPLOAD_MAX_MEMORY_SIZE; a file beyond FILE_UPLOAD_MAX_MEMORY_SIZE streams to a temporary
+# file (TemporaryFileUploadHandler). Public forms refuse a file beyond the per-file limit and a submission beyond
+# the per-submission limit while it arrives (gongkai.core.uploads).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
-FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = int(2.5 * 1024 * 1024)
+FILE_UPLOAD_HANDLERS = ["django.core.files.uploadhandler.MemoryFileUploadHandler",
+                        "django.core.files.uploadhandler.TemporaryFileUploadHandler"]
 GONGKAI_MAX_UPLOAD_BYTES = int(os.environ.get("GONGKAI_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
+GONGKAI_PUBLIC_UPLOAD_MAX_FILE_BYTES = int(os.environ.get("GONGKAI_PUBLIC_UPLOAD_MAX_FILE_BYTES",
+                                                          str(10 * 1024 * 1024)))
+GONGKAI_PUBLIC_UPLOAD_MAX_TOTAL_BYTES = int(os.environ.get("GONGKAI_PUBLIC_UPLOAD_MAX_TOTAL_BYTES",
+                                                           str(30 * 1024 * 1024)))
+# Text extraction from attachments (search, screening) stops at these bounds and tells the editor.
+GONGKAI_EXTRACTION_MAX_BYTES = int(os.environ.get("GONGKAI_EXTRACTION_MAX_BYTES", str(64 * 1024 * 1024)))
+GONGKAI_EXTRACTION_MAX_RATIO = int(os.environ.get("GONGKAI_EXTRACTION_MAX_RATIO", "100"))
+GONGKAI_EXTRACTION_SECONDS = float(os.environ.get("GONGKAI_EXTRACTION_SECONDS", "20"))
+# The link checker asks only public internet addresses; loopback may be allowed for tests only.
+GONGKAI_LINK_CHECK_ALLOW_LOOPBACK = _env_bool("GONGKAI_LINK_CHECK_ALLOW_LOOPBACK", False)
 
 EMAIL_BACKEND = os.environ.get(
     "GONGKAI_EMAIL_BACKEND",

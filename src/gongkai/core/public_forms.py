@@ -33,22 +33,42 @@ def _key(form_name: str, address: str, window: int) -> str:
 def take_submission_slot(request, form_name: str, limit: RateLimit = DEFAULT_LIMIT) -> int | None:
     """Reserve one submission for this address. Returns None when allowed, else seconds until the next slot.
 
-    Call it only once the form is otherwise valid, right before saving, so typing mistakes do not use up
-    the allowance.
+    Call it only once the form is otherwise valid, right before saving, and give the slot back with
+    ``release_submission_slot`` when the service then refuses the submission: only accepted submissions
+    count, so a mistyped ID number does not use up the allowance. A refused attempt keeps nothing either.
     """
     now = int(time.time())
     window = now // limit.seconds
     key = _key(form_name, client_address(request), window)
+    slots = request.__dict__.setdefault("_gongkai_slots", {})
     if cache.add(key, 1, limit.seconds + 5):
+        slots[form_name] = key
         return None
     try:
         used = cache.incr(key)
     except ValueError:
         cache.set(key, 1, limit.seconds + 5)
+        slots[form_name] = key
         return None
     if used <= limit.count:
+        slots[form_name] = key
         return None
+    _give_back(key)
     return (window + 1) * limit.seconds - now
+
+
+def release_submission_slot(request, form_name: str) -> None:
+    """Give back the slot this request took for ``form_name`` (the submission was not accepted)."""
+    key = request.__dict__.get("_gongkai_slots", {}).pop(form_name, None)
+    if key is not None:
+        _give_back(key)
+
+
+def _give_back(key: str) -> None:
+    try:
+        cache.decr(key)
+    except ValueError:  # the window ended meanwhile: nothing left to give back
+        pass
 
 
 def throttled_message(retry_after: int) -> str:

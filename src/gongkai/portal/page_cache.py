@@ -5,6 +5,7 @@ publication touches. Every process on the machine sees the new stamp at once (on
 per-process cache is invalidated everywhere without a shared cache server.
 """
 
+import hashlib
 import os
 from functools import wraps
 from pathlib import Path
@@ -51,17 +52,49 @@ def agency_id_for(code: str) -> int | None:
     return _agency_ids.get(code)
 
 
+# What in a User-Agent marks a program rather than a person reading the page: search engines and crawlers,
+# command-line and library HTTP clients, headless browsers, monitors, and the platform's own tools. Matched
+# as lower-case substrings. A browser always sends a User-Agent; a request without one is not counted.
+BOT_MARKERS = ("bot", "spider", "crawl", "slurp", "curl", "wget", "python-requests", "python-urllib", "httpx",
+               "aiohttp", "go-http-client", "java/", "okhttp", "libwww", "scrapy", "headless", "phantomjs",
+               "lighthouse", "monitor", "gongkai")
+MAX_ID = 2 ** 63 - 1
+
+
+def is_visitor(request) -> bool:
+    """A real visitor's page request: a GET from a browser, not the static publisher's own render, not a bot,
+    not a browser's speculative prefetch."""
+    if request.method != "GET" or getattr(request, "is_static_render", False):
+        return False
+    agent = request.META.get("HTTP_USER_AGENT", "").lower()
+    if not agent or any(marker in agent for marker in BOT_MARKERS):
+        return False
+    purpose = (request.META.get("HTTP_SEC_PURPOSE") or request.META.get("HTTP_PURPOSE") or "").lower()
+    return "prefetch" not in purpose
+
+
+def _item_id(pk) -> int | None:
+    text = str(pk or "")
+    if not (text.isascii() and text.isdigit()) or len(text) > 19:
+        return None
+    number = int(text)
+    return number if 0 < number <= MAX_ID else None
+
+
 def counted(view):
-    """Count a view of the agency's site, and of the item when the URL names one (before any cache)."""
+    """Count a view of the agency's site, and of the item when the URL names one, once the page has been
+    served (200, from the cache or not): a missing, withdrawn or unpublished item, a bot or the publisher's
+    own render is not a view, so no URL can add rows or poison the batch."""
     from gongkai.search.page_views import record_view
 
     @wraps(view)
     def wrapped(request, code, *args, **kwargs):
-        agency_id = agency_id_for(code)
-        if agency_id is not None and request.method == "GET":
-            pk = kwargs.get("pk")
-            record_view(agency_id, int(pk) if pk and str(pk).isdigit() else None)
-        return view(request, code, *args, **kwargs)
+        response = view(request, code, *args, **kwargs)
+        if response.status_code == 200 and is_visitor(request):
+            agency_id = agency_id_for(code)
+            if agency_id is not None:
+                record_view(agency_id, _item_id(getattr(response, "counted_item_id", None)))
+        return response
 
     return wrapped
 
@@ -83,7 +116,9 @@ def cached_page(view):
     def wrapped(request, *args, **kwargs):
         if _bypasses_cache(request):
             return view(request, *args, **kwargs)
-        key = f"portal:{generation()}:{get_language()}:{request.get_host()}:{request.get_full_path()}"
+        # Hashed: an address can be long or odd, and cache servers take keys of 250 plain characters.
+        page = hashlib.sha256(f"{request.get_host()}\n{request.get_full_path()}".encode()).hexdigest()
+        key = f"portal:{generation()}:{get_language()}:{page}"
         cached = cache.get(key)
         if cached is not None:
             return cached

@@ -35,6 +35,7 @@ def file_for(path: str) -> Path:
 def render_path(path: str) -> tuple[int, bytes]:
     request = RequestFactory().get(path, HTTP_HOST=(settings.ALLOWED_HOSTS or ["localhost"])[0].lstrip("."))
     request.user = AnonymousUser()
+    request.is_static_render = True   # the publisher's own render: not a page view (portal/page_cache.py)
     request.session = {}
     request.COOKIES = {}
     match = resolve(path)

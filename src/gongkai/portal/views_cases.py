@@ -7,6 +7,7 @@ the tracking code travels in the session and in POST bodies, not in URLs.
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
 from gongkai.agencies.models import Agency
@@ -15,10 +16,18 @@ from gongkai.cases.domain.fees import PAGE_TIERS
 from gongkai.cases.selectors import public_status
 from gongkai.cases.services import ApplicantInput, submit_online_application
 from gongkai.core.errors import DomainError
-from gongkai.core.public_forms import take_submission_slot, throttled_message
+from gongkai.core.public_forms import (
+    RateLimit,
+    release_submission_slot,
+    take_submission_slot,
+    throttled_message,
+)
+from gongkai.core.uploads import bound_public_upload
 from gongkai.portal.views_cases_forms import ApplicationForm, StatusForm
 
 SESSION_KEY = "case_submitted"
+# Lookups of a tracking code that find nothing, per address: a person retyping a code has plenty.
+STATUS_MISS_LIMIT = RateLimit(count=20, seconds=600)
 INPUT_FIELDS = ("applicant_type", "applicant_name", "id_type", "id_number", "contact_person", "phone", "email",
                 "address", "postcode", "description", "document_ref", "purpose", "provision_form", "delivery")
 
@@ -30,10 +39,23 @@ def _agency(code: str) -> Agency:
         raise Http404(_("没有这个机关")) from None
 
 
+@csrf_exempt   # the upload bounds must be set before anything reads the body; CSRF is checked just below
 @require_http_methods(["GET", "POST"])
 def apply(request, code):
     agency = _agency(code)
-    form = ApplicationForm(request.POST or None, request.FILES or None)
+    if request.method == "POST":
+        refused = bound_public_upload(request)
+        if refused is not None:
+            # Nothing was read or kept; the form comes back empty with the reason (no CSRF check needed).
+            return render(request, "portal/cases/apply.html",
+                          {"agency": agency, "form": ApplicationForm(), "refused": refused}, status=413)
+    return _apply(request, agency)
+
+
+@csrf_protect
+def _apply(request, agency):
+    form = ApplicationForm(request.POST or None, request.FILES or None,
+                           upload_refusals=getattr(request, "upload_refusals", None))
     status, wait = 200, None
     if request.method == "POST" and form.is_valid():
         wait = take_submission_slot(request, "apply")
@@ -46,6 +68,7 @@ def apply(request, code):
             try:
                 app = submit_online_application(agency=agency, data=data)
             except DomainError as exc:
+                release_submission_slot(request, "apply")   # only accepted applications count
                 form.add_error(None, exc.message)
                 status = 400
             else:
@@ -75,11 +98,21 @@ def apply_guide(request, code):
 @require_http_methods(["GET", "POST"])
 def case_status(request):
     form = StatusForm(request.POST or None)
-    status, found, code = 200, None, ""
+    status, found, wait = 200, None, None
     if request.method == "POST" and form.is_valid():
-        code = form.cleaned_data["code"].strip().upper()
-        found = public_status(code)
-        if found is None:
-            form.add_error("code", _("没有找到该查询码对应的申请，请核对后重试。"))
-            status = 404
-    return render(request, "portal/cases/status.html", {"form": form, "found": found}, status=status)
+        # Only lookups that find nothing count against the limit: guessing codes is what it slows down.
+        wait = take_submission_slot(request, "case-status-miss", STATUS_MISS_LIMIT)
+        if wait is not None:
+            form.add_error(None, throttled_message(wait))
+            status = 429
+        else:
+            found = public_status(form.cleaned_data["code"].strip().upper())
+            if found is None:
+                form.add_error("code", _("没有找到该查询码对应的申请，请核对后重试。"))
+                status = 404
+            else:
+                release_submission_slot(request, "case-status-miss")
+    response = render(request, "portal/cases/status.html", {"form": form, "found": found}, status=status)
+    if wait is not None:
+        response["Retry-After"] = str(wait)
+    return response

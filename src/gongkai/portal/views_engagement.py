@@ -14,7 +14,12 @@ from django.views.decorators.http import require_http_methods
 from gongkai.agencies.models import Agency
 from gongkai.agencies.selectors import agency_by_code
 from gongkai.core.errors import DomainError
-from gongkai.core.public_forms import RateLimit, take_submission_slot, throttled_message
+from gongkai.core.public_forms import (
+    RateLimit,
+    release_submission_slot,
+    take_submission_slot,
+    throttled_message,
+)
 from gongkai.engagement import services
 from gongkai.engagement.selectors import published_messages
 from gongkai.portal.views_engagement_forms import MailboxForm, RatingForm
@@ -53,6 +58,7 @@ def mailbox(request, code):
                 data = {k: v for k, v in form.cleaned_data.items() if k != "homepage"}
                 message, token = services.submit_message(actor=None, agency=agency, channel="web", **data)
             except DomainError as exc:
+                release_submission_slot(request, "mailbox")   # only accepted letters count
                 form.add_error(None, exc.message)
                 status = 400
             else:
@@ -98,6 +104,7 @@ def mailbox_rate(request, token):
             try:
                 services.rate_message(token=token, **form.cleaned_data)
             except DomainError as exc:
+                release_submission_slot(request, "mailbox-rating")
                 form.add_error(None, exc.message)
                 status = 400
             else:

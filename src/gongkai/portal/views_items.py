@@ -2,10 +2,11 @@
 
 import datetime as dt
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import render
 
 from gongkai.catalog.selectors import public_item_page, public_links
+from gongkai.core.downloads import file_download
 from gongkai.portal.page_cache import cached_page, counted
 from gongkai.portal.views_errors import gone
 from gongkai.portal.views_site import site_context
@@ -39,7 +40,9 @@ def item(request, code, pk):
         "interprets": related.get(found.interprets_id),
         "abolished_by": related.get(found.abolished_by_id),
     })
-    return render(request, "portal/item.html", context)
+    response = render(request, "portal/item.html", context)
+    response.counted_item_id = found.pk   # the item this page showed, for the page-view count (kept in the cache)
+    return response
 
 
 def attachment(request, code, pk, attachment_id):
@@ -49,4 +52,4 @@ def attachment(request, code, pk, attachment_id):
     file = found.attachments.filter(pk=attachment_id).first()
     if file is None:
         raise Http404("没有该附件")
-    return FileResponse(file.file.open("rb"), as_attachment=True, filename=file.original_name)
+    return file_download(file.file.open("rb"), filename=file.original_name, kind=file.kind)

@@ -3,9 +3,10 @@
 """
 
 import datetime as dt
+import logging
 from collections.abc import Iterable
 
-from django.db import connection, transaction
+from django.db import DatabaseError, DataError, IntegrityError, connection, transaction
 from django.db.models import F
 
 from gongkai.search.backends import IndexRow, backend_for
@@ -13,6 +14,8 @@ from gongkai.search.domain.analysis import doc_number_key
 from gongkai.search.domain.documents import IndexedDocument
 from gongkai.search.domain.keys import sort_key
 from gongkai.search.models import PageView, SearchDocument
+
+logger = logging.getLogger(__name__)
 
 _FIELDS = ("agency_id", "agency_path", "title", "summary", "body", "doc_number", "index_number", "published_on",
            "written_on", "topic", "genre", "validity", "url", "extra")
@@ -112,12 +115,46 @@ def optimize_index() -> None:
     backend_for(connection).optimize()
 
 
+MAX_ID = 2 ** 63 - 1          # BigIntegerField
+MAX_COUNT = 2 ** 31 - 1       # PositiveIntegerField on every database
+
+
+def valid_page_view(key, n) -> bool:
+    """A row that the table can hold: a date, ids within the column type, a positive count."""
+    try:
+        day, agency_id, item_id = key
+    except (TypeError, ValueError):
+        return False
+    ids_ok = type(agency_id) is int and 0 < agency_id <= MAX_ID and (
+        item_id is None or (type(item_id) is int and 0 < item_id <= MAX_ID))
+    return isinstance(day, dt.date) and ids_ok and type(n) is int and 0 < n <= MAX_COUNT
+
+
 @transaction.atomic
-def add_page_views(counts: dict) -> None:
+def add_page_views(counts: dict) -> dict:
     """Add in-memory counts {(day, agency_id, item_id): n} to the daily rows (one batch per flush, not per view).
 
-    Derived usage figures, not a decision: no event is written."""
-    for (day, agency_id, item_id), n in sorted(counts.items(), key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0)):
-        updated = PageView.objects.filter(day=day, agency_id=agency_id, item_id=item_id).update(count=F("count") + n)
-        if not updated:
-            PageView.objects.create(day=day, agency_id=agency_id, item_id=item_id, count=n)
+    Each row is checked before it is written and written in its own savepoint: a row that is invalid or that
+    the database refuses as data is dropped (and logged), the others are saved. Returns the rows that could
+    not be written for a passing reason (a locked or lost database), for the next flush. Derived usage
+    figures, not a decision: no event is written."""
+    good = [(k, n) for k, n in counts.items() if valid_page_view(k, n)]
+    if len(good) < len(counts):
+        logger.warning("page views: %d invalid rows dropped", len(counts) - len(good))
+    later = {}
+    for (day, agency_id, item_id), n in sorted(good, key=lambda kv: (kv[0][0], kv[0][1], kv[0][2] or 0)):
+        try:
+            with transaction.atomic():
+                rows = PageView.objects.filter(day=day, agency_id=agency_id, item_id=item_id)
+                if not rows.update(count=F("count") + n):
+                    try:
+                        with transaction.atomic():
+                            PageView.objects.create(day=day, agency_id=agency_id, item_id=item_id, count=n)
+                    except IntegrityError:   # another process made the row meanwhile
+                        rows.update(count=F("count") + n)
+        except (DataError, IntegrityError):
+            logger.exception("page views: row %s/%s/%s dropped", day, agency_id, item_id)
+        except DatabaseError:
+            logger.warning("page views: row %s/%s/%s kept for the next flush", day, agency_id, item_id)
+            later[(day, agency_id, item_id)] = n
+    return later

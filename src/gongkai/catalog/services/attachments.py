@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from gongkai.catalog.domain.states import EDITABLE
-from gongkai.catalog.extraction import ALLOWED_KINDS, extract_text, sniff
+from gongkai.catalog.extraction import ALLOWED_KINDS, extract, sniff
 from gongkai.catalog.models import Attachment, Item
 from gongkai.catalog.services.common import require
 from gongkai.catalog.services.screening import screen_item
@@ -34,13 +34,17 @@ def add_attachment(*, actor, item: Item, name: str, data: bytes) -> Attachment:
     if kind not in ALLOWED_KINDS:
         raise ValidationFailed("附件类型不受支持（按文件内容判断）：只接受 PDF、DOC/DOCX、XLS/XLSX、OFD、JPG、PNG")
     safe_name = (name.replace("\\", "/").rsplit("/", 1)[-1] or f"附件.{kind}")[:200]
+    extraction = extract(data, kind)
     attachment = Attachment(item=item, original_name=safe_name, kind=kind, size=len(data),
-                            sha256=hashlib.sha256(data).hexdigest(), text=extract_text(data, kind))
+                            sha256=hashlib.sha256(data).hexdigest(), text=extraction.text)
+    # Not stored on the row: the upload page shows it at once and the event keeps it.
+    attachment.extraction_problem = extraction.problem
     attachment.file.save(f"{attachment.sha256[:16]}.{kind}", ContentFile(data), save=False)
     attachment.save()
     screen_item(item=item)
     record_event(actor=actor, obj=item, action="item.attachment_added",
-                 payload={"attachment": attachment.pk, "name": safe_name, "kind": kind, "size": len(data)})
+                 payload={"attachment": attachment.pk, "name": safe_name, "kind": kind, "size": len(data),
+                          **({"extraction_problem": extraction.problem} if extraction.problem else {})})
     return attachment
 
 

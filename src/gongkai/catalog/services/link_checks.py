@@ -2,13 +2,12 @@
 
 Every minute it reads one slice of the published items (the slice turns with the clock, so no cursor is
 stored and `gongkai tick` from cron works as well as the timer) and records the links it has not seen, then
-asks the links that are due, a few at a time in parallel, with a short timeout. The inspection page reports
-the broken ones of each site. Deployments without internet access switch it off (GONGKAI_LINK_CHECK=0).
+asks the links that are due, a few at a time in parallel, with a short timeout (catalog/link_requests.py:
+public internet addresses only, checked after DNS and on every redirect). The inspection page reports the
+broken ones of each site. Deployments without internet access switch it off (GONGKAI_LINK_CHECK=0).
 """
 
 import datetime as dt
-import urllib.error
-import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 
 from django.conf import settings
@@ -17,13 +16,12 @@ from django.utils import timezone
 
 from gongkai.catalog.domain.links import RECHECK_DAYS, RETRY_BROKEN_DAYS, external_links
 from gongkai.catalog.domain.states import Status
+from gongkai.catalog.link_requests import ask
 from gongkai.catalog.models import Item, LinkCheck
 from gongkai.core.timed import register_timed_job
 
 SLICE = 2000        # item bodies read a minute: 1,000,000 items are all read every ~8 hours
 CHECKS = 10         # links asked a minute, in parallel
-TIMEOUT = 5.0
-USER_AGENT = "Gongkai-LinkCheck/1.0 (government information disclosure platform)"
 
 
 def discover_links(*, now=None) -> int:
@@ -38,22 +36,6 @@ def discover_links(*, now=None) -> int:
     known = set(LinkCheck.objects.filter(url__in=urls).values_list("url", flat=True))
     LinkCheck.objects.bulk_create([LinkCheck(url=u) for u in sorted(urls - known)], ignore_conflicts=True)
     return len(urls - known)
-
-
-def ask(url: str) -> tuple[int | None, str]:
-    """(HTTP status after redirects, error text): HEAD first, GET when the server refuses HEAD."""
-    for method in ("HEAD", "GET"):
-        request = urllib.request.Request(url, method=method, headers={"User-Agent": USER_AGENT})
-        try:
-            with urllib.request.urlopen(request, timeout=TIMEOUT) as response:
-                return response.status, ""
-        except urllib.error.HTTPError as exc:
-            if method == "HEAD" and exc.code in (403, 405, 501):
-                continue
-            return exc.code, ""
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            return None, str(getattr(exc, "reason", exc)) or exc.__class__.__name__
-    return None, "no answer"
 
 
 def check_due_links(*, now=None, limit: int = CHECKS) -> int:
