@@ -32,9 +32,16 @@ def _letter(request, pk) -> Letter:
     return letter
 
 
+def _read_letter(request, pk) -> Letter:
+    letter = _letter(request, pk)
+    selectors.record_personal_data_read(actor=request.user, app=letter.application, what="letter",
+                                        detail=letter.number)
+    return letter
+
+
 @staff_required
 def letter_pdf(request, pk):
-    letter = _letter(request, pk)
+    letter = _read_letter(request, pk)
     response = HttpResponse(documents.letter_pdf(letter), content_type="application/pdf")
     response["Content-Disposition"] = f'inline; filename="{letter.number}.pdf"'
     return response
@@ -42,7 +49,7 @@ def letter_pdf(request, pk):
 
 @staff_required
 def letter_docx(request, pk):
-    letter = _letter(request, pk)
+    letter = _read_letter(request, pk)
     response = HttpResponse(documents.letter_docx(letter), content_type=(
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document"))
     response["Content-Disposition"] = f'attachment; filename="{letter.number}.docx"'
@@ -72,6 +79,8 @@ def attachment_download(request, pk):
         raise Http404
     if not can(request.user, "case.view_personal_data", attachment.application):
         raise PermissionDenied(_("您无权查看该附件"))
+    selectors.record_personal_data_read(actor=request.user, app=attachment.application, what="attachment",
+                                        detail=attachment.name)
     return FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.name)
 
 

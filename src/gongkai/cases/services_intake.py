@@ -13,6 +13,7 @@ from gongkai.agencies.domain.codes import uscc_problem
 from gongkai.agencies.models import Agency
 from gongkai.cases.domain.applicants import ApplicantType
 from gongkai.cases.domain.identity import applicant_key, normalise, resident_id_problem
+from gongkai.cases.personal_data import index_key
 from gongkai.cases.domain.receipt import (
     CHANNEL_LABELS,
     RECEIPT_RULES,
@@ -123,7 +124,7 @@ def _create(*, actor, agency: Agency, channel: Channel, data: ApplicantInput, ar
                     id_type=data.id_type, id_number=normalise(data.id_number),
                     contact_person=data.contact_person.strip(), phone=data.phone.strip(), email=data.email.strip(),
                     address=data.address.strip(), postcode=data.postcode.strip(),
-                    applicant_key=applicant_key(data.id_type, data.id_number),
+                    applicant_key=applicant_key(data.id_type, data.id_number, key=index_key()),
                     description=data.description.strip(), document_ref=data.document_ref.strip(),
                     purpose=data.purpose.strip(), provision_form=data.provision_form, delivery=data.delivery,
                     arrived_on=arrived_on, submitted_at=local_now(), received_on=received_on,

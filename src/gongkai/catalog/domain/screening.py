@@ -263,6 +263,8 @@ REDACTED = "＊＊＊"
 ADDRESS_RE = re.compile(
     r"[\u4e00-\u9fff]{2,}(?:省|市|区|县|镇|乡|街道)[\u4e00-\u9fff0-9０-９A-Za-z\-－#号]*?"
     r"(?:路|街|巷|道|村|组|社区|小区|大道)[0-9０-９\-－]+(?:号|栋|幢|单元|室|楼|附)[0-9０-９\-－号栋幢单元室楼附]*")
+# Words before an address that belong to the sentence (我家住…, 现居住在…).
+ADDRESS_LEAD_RE = re.compile(r"(?:我|家|现|住|居住|在|位于|地址|住址|是|为)+")
 EMAIL_RE = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
 LANDLINE_RE = re.compile(r"(?<![0-9])(?:\(0\d{2,3}\)|（0\d{2,3}）|0\d{2,3}[-－ ]?)\d{3,4}[-－ ]?\d{4}(?![0-9])")
 
@@ -276,8 +278,11 @@ def redact(text: str, *, known: list[str] = ()) -> str:
         if len(value) < 2:
             continue
         spans.extend((m.start(), m.end()) for m in re.finditer(re.escape(value), text))
-    for pattern in (EMAIL_RE, LANDLINE_RE, ADDRESS_RE):
+    for pattern in (EMAIL_RE, LANDLINE_RE):
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    for m in ADDRESS_RE.finditer(text):
+        lead = ADDRESS_LEAD_RE.match(m.group())
+        spans.append((m.start() + (lead.end() if lead else 0), m.end()))
     out, last = [], 0
     for start, end in sorted(spans):
         if start < last:
