@@ -13,7 +13,6 @@ from gongkai.agencies.domain.codes import uscc_problem
 from gongkai.agencies.models import Agency
 from gongkai.cases.domain.applicants import ApplicantType
 from gongkai.cases.domain.identity import applicant_key, normalise, resident_id_problem
-from gongkai.cases.personal_data import index_key
 from gongkai.cases.domain.receipt import (
     CHANNEL_LABELS,
     RECEIPT_RULES,
@@ -25,6 +24,7 @@ from gongkai.cases.letters import write_letter
 from gongkai.cases.models import Application, Attachment
 from gongkai.cases.models.choices import DELIVERY_CHOICES, ID_TYPE_CHOICES, PROVISION_FORM_CHOICES
 from gongkai.cases.notify import mail_applicant, mail_handlers
+from gongkai.cases.personal_data import index_key
 from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require
 from gongkai.core.errors import ValidationFailed
 from gongkai.core.events import record_event

@@ -43,6 +43,7 @@ def document_properties(stream: BinaryIO, kind: str) -> str:
             return "；".join(_office_properties(stream))
         if kind == "pdf":
             return "；".join(_pdf_properties(stream))
-    except Exception:  # noqa: BLE001 - a damaged file has no readable properties; its text check says so
+    except Exception:
+        # A damaged file has no readable properties; its text extraction reports the damage.
         return ""
     return ""

@@ -7,7 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.agencies.models import Agency
 from gongkai.cases.domain.applicants import ApplicantType
 from gongkai.cases.domain.states import State
-from gongkai.cases.personal_data import EncryptedTextField
 from gongkai.cases.models.choices import (
     APPLICANT_TYPE_CHOICES,
     CHANNEL_CHOICES,
@@ -16,6 +15,7 @@ from gongkai.cases.models.choices import (
     PROVISION_FORM_CHOICES,
     STATE_CHOICES,
 )
+from gongkai.cases.personal_data import EncryptedTextField
 from gongkai.core.models import TimeStampedModel
 
 

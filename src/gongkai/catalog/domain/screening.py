@@ -13,6 +13,7 @@ import unicodedata
 from dataclasses import dataclass
 from enum import StrEnum
 from html.parser import HTMLParser
+from itertools import pairwise
 
 
 class FindingKind(StrEnum):
@@ -80,7 +81,7 @@ class Normalised:
     def groups(self, start: int, end: int) -> tuple[int, ...]:
         """Lengths of the digit groups the original wrote between ``start`` and ``end`` (139 1111 0001 → 3, 4, 4)."""
         cuts = [start, *sorted(b for b in self.breaks if start < b < end), end]
-        return tuple(b - a for a, b in zip(cuts, cuts[1:], strict=False))
+        return tuple(b - a for a, b in pairwise(cuts))
 
 
 def _digitish(ch: str) -> bool:
