@@ -33,11 +33,11 @@ from gongkai.catalog.domain.screening import FINDING_LABELS, Finding, html_attri
 from gongkai.catalog.domain.states import Status
 from gongkai.catalog.domain.taxonomies import Scheme
 from gongkai.catalog.import_files import ImportFileError, read_table
-from gongkai.catalog.models import CatalogSettings, Item, ItemChannel, Term
+from gongkai.catalog.models import CatalogSettings, Item, ItemChannel, ScreeningFinding, Term
 from gongkai.catalog.models.settings import ImportWithFindings
 from gongkai.catalog.services.common import disclosure_due, plain_text, sanitize_body
 from gongkai.catalog.services.index_numbers import _locked_counter, scheme_for
-from gongkai.catalog.services.screening import screen_item, screening_lists
+from gongkai.catalog.services.screening import screening_lists
 from gongkai.catalog.signals import items_bulk_published
 from gongkai.core.errors import NotAllowed
 from gongkai.core.events import record_event
@@ -104,12 +104,14 @@ def import_catalog(*, actor, name: str, data: bytes, agency: Agency | None = Non
     lists: dict[int, tuple] = {}
     held_lines: set[int] = set()
     finding_lines: set[int] = set()
+    row_findings: dict[int, list[Finding]] = {}
     for row in parsed:
         agency_id = row.values.get("agency_id")
         if agency_id is None:
             continue
         negative, words = _memo(lists, agency_id, screening_lists)
         found = screen(row_public_texts(row.values), negative_list=negative, sensitive_words=words)
+        row_findings[row.line] = found
         with_findings, publish_clean = policies[agency_id]
         if found:
             held_lines.add(row.line)
@@ -123,7 +125,8 @@ def import_catalog(*, actor, name: str, data: bytes, agency: Agency | None = Non
         elif not publish_clean:
             held_lines.add(row.line)
     if report.ok and not dry_run:
-        values = [dict(row.values, held=row.line in held_lines) for row in parsed]
+        values = [dict(row.values, held=row.line in held_lines, findings=row_findings.get(row.line, []))
+                  for row in parsed]
         ids = write_imported_items(actor=actor, rows=values, reason=f"批量导入：{name}")
         report.written = len(ids)
         report.held = sum(1 for v in values if v["held"])
@@ -166,18 +169,29 @@ def write_imported_items(*, actor, rows: list[dict], reason: str) -> list[int]:
                                 bulk_events=False, numbered=True) if published else []
     calendar = current_calendar()
     user = actor if getattr(actor, "is_authenticated", False) else None
+    due_dates: dict = {}
+    waiting = []
     for row in held:
         body = sanitize_body(row.get("body") or "")
         fields = {k: v for k, v in row.items() if k in ITEM_COLUMNS}
         fields.update(body=body, body_text=plain_text(body), status=Status.SUBMITTED, created_by=user,
                       generated_on=row.get("written_on") or row["published_on"],
-                      disclosure_due_on=disclosure_due(row.get("written_on"), calendar))
-        item = Item.objects.create(**fields)
-        findings = screen_item(item=item)
+                      disclosure_due_on=_memo(due_dates, row.get("written_on"), lambda d: disclosure_due(d, calendar)))
+        waiting.append(Item(**fields))
+    created = Item.objects.bulk_create(waiting, batch_size=1000)
+    # The findings the import found are the item's screening findings (the same texts, the same lists).
+    ScreeningFinding.objects.bulk_create(
+        [ScreeningFinding(item=item, kind=f.kind, field=f.field, match=f.match[:120], suggestion=f.suggestion,
+                          start=f.start if f.start >= 0 else None, end=f.end if f.start >= 0 else None)
+         for item, row in zip(created, held, strict=True) for f in row.get("findings", [])],
+        batch_size=1000,
+    )
+    for item, row in zip(created, held, strict=True):
         record_event(actor=actor, obj=item, action="item.imported", to_state=Status.SUBMITTED, reason=reason,
                      payload={"index_number": item.index_number, "held_for_review": True,
                               "channels": row.get("channels", []),
-                              "findings": [f"{f.get_kind_display()}（{f.field}）{f.match}" for f in findings]})
+                              "findings": [f"{FINDING_LABELS[f.kind]}（{f.field}）{f.match}"
+                                           for f in row.get("findings", [])]})
         ids.append(item.pk)
     return ids
 
