@@ -6,7 +6,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from openpyxl import Workbook
 
-from gongkai.catalog.models import IndexCounter, Item
+from gongkai.catalog.models import CatalogSettings, IndexCounter, Item
 from gongkai.catalog.services.importing import import_catalog
 from gongkai.core.errors import NotAllowed
 from gongkai.core.models import Event
@@ -27,9 +27,12 @@ GOOD = [
 
 
 def test_a_good_file_imports_with_consecutive_index_numbers(personas):
+    # The office said that clean imported rows may go live at once (by default they wait for review).
+    CatalogSettings.objects.create(agency=personas.dept_a, import_publishes_clean_rows=True)
     report = import_catalog(actor=personas["publisher"], name="a.csv", data=csv_bytes(*GOOD), agency=personas.dept_a)
-    assert report.ok and report.written == 2
+    assert report.ok and (report.written, report.published, report.held) == (2, 2, 0)
     items = list(Item.objects.order_by("published_on"))
+    assert {i.status for i in items} == {"published"}
     assert [i.index_number for i in items] == [f"{personas.dept_a.org_code}/2017-00001",
                                                f"{personas.dept_a.org_code}/2017-00002"]
     assert items[0].topic.code == "0401" and items[0].genre.label == "通知"

@@ -127,6 +127,7 @@ def test_settings_page_changes_the_index_scheme(client, personas):
     client.post(reverse("backoffice:catalog_settings") + "?agency=dept-a", {
         "form": "settings", "agency": "dept-a", "index_prefix_source": "org_code", "index_period": "month",
         "index_serial_width": "5", "interpretation_required": "on", "interpretation_grace_days": "3",
+        "import_with_findings": "review",
     })
     item = services.publish_item(actor=personas["publisher"], item=ready(personas), published_on=dt.date(2024, 5, 6))
     assert item.index_number == f"{personas.dept_a.org_code}/202405-00001"

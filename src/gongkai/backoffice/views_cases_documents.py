@@ -33,15 +33,22 @@ def _letter(request, pk) -> Letter:
     return letter
 
 
+def _read_letter(request, pk) -> Letter:
+    letter = _letter(request, pk)
+    selectors.record_personal_data_read(actor=request.user, app=letter.application, what="letter",
+                                        detail=letter.number)
+    return letter
+
+
 @staff_required
 def letter_pdf(request, pk):
-    letter = _letter(request, pk)
+    letter = _read_letter(request, pk)
     return bytes_download(documents.letter_pdf(letter), filename=f"{letter.number}.pdf", kind="pdf")
 
 
 @staff_required
 def letter_docx(request, pk):
-    letter = _letter(request, pk)
+    letter = _read_letter(request, pk)
     return bytes_download(documents.letter_docx(letter), filename=f"{letter.number}.docx", kind="docx")
 
 
@@ -68,6 +75,8 @@ def attachment_download(request, pk):
         raise Http404
     if not can(request.user, "case.view_personal_data", attachment.application):
         raise PermissionDenied(_("您无权查看该附件"))
+    selectors.record_personal_data_read(actor=request.user, app=attachment.application, what="attachment",
+                                        detail=attachment.name)
     return file_download(attachment.file.open("rb"), filename=attachment.name, kind=attachment.content_type)
 
 

@@ -46,7 +46,8 @@ def catalog_import(request):
             form.add_error(None, str(exc))
         else:
             if report.ok and not report.dry_run:
-                messages.success(request, f"已导入 {report.written} 条信息")
+                messages.success(request, f"已导入 {report.written} 条信息：直接发布 {report.published} 条，"
+                                          f"进入审核 {report.held} 条")
     return render(request, "backoffice/catalog/import.html", {"form": form, "report": report})
 
 

@@ -98,9 +98,8 @@ def _forms(message: Message, data=None, action: str = ""):
                              initial={"department": message.department_id}),
         "reply": ReplyForm(bound("reply"), initial={"reply": message.reply}),
         "decline": DeclineForm(bound("decline")),
-        "publish": PublishForm(bound("publish"), initial={
-            "public_question": message.public_question or message.body,
-            "public_answer": message.public_answer or message.reply}),
+        "publish": PublishForm(bound("publish"), initial=dict(zip(
+            ("public_question", "public_answer"), services.publication_draft(message), strict=True))),
         "unpublish": UnpublishForm(bound("unpublish")),
         "rate": StaffRatingForm(bound("rate")),
     }

@@ -50,8 +50,12 @@ class DeclineForm(forms.Form):
 
 
 class PublishForm(forms.Form):
-    public_question = forms.CharField(label=_("公开的问题（请隐去姓名、电话、地址等个人信息）"), widget=forms.Textarea)
+    public_question = forms.CharField(
+        label=_("公开的问题（请隐去姓名、电话、地址等个人信息）"), widget=forms.Textarea,
+        help_text=_("已自动将来信人的姓名、电话、邮箱及疑似身份证号码、手机号码、地址替换为＊＊＊，请核对。"))
     public_answer = forms.CharField(label=_("公开的答复"), widget=forms.Textarea)
+    override_reason = forms.CharField(
+        label=_("仍含疑似个人信息时，确认可以公开的理由（选填）"), max_length=500, required=False)
 
 
 class UnpublishForm(forms.Form):

@@ -24,6 +24,7 @@ from gongkai.cases.letters import write_letter
 from gongkai.cases.models import Application, Attachment
 from gongkai.cases.models.choices import DELIVERY_CHOICES, ID_TYPE_CHOICES, PROVISION_FORM_CHOICES
 from gongkai.cases.notify import mail_applicant, mail_handlers
+from gongkai.cases.personal_data import index_key
 from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require
 from gongkai.core.errors import ValidationFailed
 from gongkai.core.events import record_event
@@ -127,7 +128,7 @@ def _create(*, actor, agency: Agency, channel: Channel, data: ApplicantInput, ar
                     id_type=data.id_type, id_number=normalise(data.id_number),
                     contact_person=data.contact_person.strip(), phone=data.phone.strip(), email=data.email.strip(),
                     address=data.address.strip(), postcode=data.postcode.strip(),
-                    applicant_key=applicant_key(data.id_type, data.id_number),
+                    applicant_key=applicant_key(data.id_type, data.id_number, key=index_key()),
                     description=data.description.strip(), document_ref=data.document_ref.strip(),
                     purpose=data.purpose.strip(), provision_form=data.provision_form, delivery=data.delivery,
                     arrived_on=arrived_on, submitted_at=local_now(), received_on=received_on,

@@ -8,6 +8,7 @@ from urllib.parse import quote
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.config.database_url import parse_database_url
+from gongkai.config.file_modes import PRIVATE_DIRECTORY, PRIVATE_FILE, private_directory, private_file
 
 SRC_DIR = Path(__file__).resolve().parents[1]
 BASE_DIR = Path(os.environ.get("GONGKAI_HOME", SRC_DIR.parents[1])).resolve()
@@ -208,6 +209,19 @@ X_FRAME_OPTIONS = "DENY"
 
 # Working-day convention (spec §7.1, UNCONFIRMED): count from the day after the start date.
 GONGKAI_COUNT_FROM_NEXT_DAY = _env_bool("GONGKAI_COUNT_FROM_NEXT_DAY", True)
+
+# Personal data at rest (条例 art. 15; PIPL): var/, the SQLite file and uploads (applicants' ID scans) are the
+# service user's only: directories 0700, files 0600.
+FILE_UPLOAD_PERMISSIONS = PRIVATE_FILE
+FILE_UPLOAD_DIRECTORY_PERMISSIONS = PRIVATE_DIRECTORY
+private_directory(VAR_DIR)
+if DATABASES["default"]["ENGINE"].endswith("sqlite3") and DATABASES["default"]["NAME"] != ":memory:":
+    private_file(Path(DATABASES["default"]["NAME"]))
+# Applicants' ID numbers are encrypted in the database (Fernet). Keys: comma-separated, the first encrypts, all
+# decrypt (rotation); without any, one is generated into var/personal_data_key (0600) on first use. The blind
+# index that finds an applicant's earlier cases is keyed as well (var/applicant_index_key unless given).
+GONGKAI_PERSONAL_DATA_KEYS = _env_list("GONGKAI_PERSONAL_DATA_KEYS", "")
+GONGKAI_APPLICANT_INDEX_KEY = os.environ.get("GONGKAI_APPLICANT_INDEX_KEY", "")
 
 # Mailbox replies are due within this many working days (issue: engagement; configurable, default 5).
 GONGKAI_MAILBOX_REPLY_WORKING_DAYS = int(os.environ.get("GONGKAI_MAILBOX_REPLY_WORKING_DAYS", "5"))

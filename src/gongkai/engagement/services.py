@@ -19,7 +19,7 @@ from gongkai.core.errors import InvalidTransition, NotAllowed, ValidationFailed
 from gongkai.core.events import record_event, snapshot
 from gongkai.core.time import local_date, local_today
 from gongkai.engagement.domain import mailbox as rules
-from gongkai.engagement.domain.redaction import personal_data_found
+from gongkai.engagement.domain.redaction import personal_data_found, redacted
 from gongkai.engagement.models import Message
 
 TRACKING_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -206,9 +206,24 @@ def mark_converted(*, actor, message: Message, application_code: str, reason: st
     return message
 
 
+def writer_details(message: Message) -> list[str]:
+    return [message.writer_name, message.writer_phone, message.writer_email]
+
+
+def publication_draft(message: Message) -> tuple[str, str]:
+    """The question and answer a publish form starts from: the letter and the reply with the writer's details,
+    phones, ID numbers, e-mail and street addresses replaced by ＊＊＊ (never the raw letter)."""
+    known = writer_details(message)
+    return (message.public_question or redacted(message.body, known=known),
+            message.public_answer or redacted(message.reply, known=known))
+
+
 @transaction.atomic
-def publish_message(*, actor, message: Message, public_question: str, public_answer: str) -> Message:
-    """Publish a question and answer the writer agreed to publish, with personal data removed."""
+def publish_message(*, actor, message: Message, public_question: str, public_answer: str,
+                    override_reason: str = "") -> Message:
+    """Publish a question and answer the writer agreed to publish, with personal data removed. What still looks
+    like personal data blocks publication unless the handler confirms it may be published and says why (the
+    same override-with-reason as the catalog's screening; the reason is kept in the event)."""
     message = _locked(message)
     _require_handler(actor, message)
     if not message.consent_to_publish:
@@ -217,10 +232,17 @@ def publish_message(*, actor, message: Message, public_question: str, public_ans
         raise InvalidTransition("答复后才能公开")
     question = _clean_text(public_question, "公开的问题", limit=5000)
     answer = _clean_text(public_answer, "公开的答复", limit=10000)
-    known = [message.writer_name, message.writer_phone, message.writer_email]
+    reason = _clean_text(override_reason, "确认理由", limit=500, required=False)
+    known = writer_details(message)
     found = personal_data_found(question + "\n" + answer, known=known)
+    if found and not reason:
+        raise ValidationFailed("公开内容中仍含个人信息（" + "、".join(found) + "），请删除后再公开；"
+                               "确需公开的，请填写确认可以公开的理由", code="screening_open")
     if found:
-        raise ValidationFailed("公开内容中仍含个人信息（" + "、".join(found) + "），请删除后再公开")
+        # The kinds only: the event must not repeat the writer's details.
+        kinds = [f for f in found if f not in known] or ["来信人信息"]
+        record_event(actor=actor, obj=message, action="message.screening_overridden", reason=reason,
+                     legal_basis="《中华人民共和国政府信息公开条例》第十五条", payload={"found": kinds})
     message.public_question, message.public_answer = question, answer
     message.published_at = timezone.now()
     message.save(update_fields=["public_question", "public_answer", "published_at", "updated_at"])

@@ -1,6 +1,7 @@
 """Checks of applicants' identifiers (条例 art. 29(1): identity proof), and the stable applicant key."""
 
 import hashlib
+import hmac
 import re
 
 _RESIDENT_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
@@ -25,6 +26,7 @@ def resident_id_check_char(first17: str) -> str:
     return _RESIDENT_CHECK[sum(int(c) * w for c, w in zip(first17, _RESIDENT_WEIGHTS, strict=True)) % 11]
 
 
-def applicant_key(id_type: str, id_number: str) -> str:
-    """The same applicant across applications (fee months, repeated requests), without the number in clear."""
-    return hashlib.sha256(f"gongkai-applicant:{id_type}:{normalise(id_number)}".encode()).hexdigest()
+def applicant_key(id_type: str, id_number: str, *, key: bytes) -> str:
+    """The same applicant across applications (fee months, repeated requests), without the number in clear: a
+    keyed hash (blind index), because an unkeyed hash of an 18-digit ID number is found again by trying them."""
+    return hmac.new(key, f"gongkai-applicant:{id_type}:{normalise(id_number)}".encode(), hashlib.sha256).hexdigest()

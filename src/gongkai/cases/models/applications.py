@@ -15,6 +15,7 @@ from gongkai.cases.models.choices import (
     PROVISION_FORM_CHOICES,
     STATE_CHOICES,
 )
+from gongkai.cases.personal_data import EncryptedTextField
 from gongkai.core.models import TimeStampedModel
 
 
@@ -29,7 +30,8 @@ class Application(TimeStampedModel):
     applicant_type = models.CharField(_("申请人类型"), max_length=20, choices=APPLICANT_TYPE_CHOICES)
     applicant_name = models.CharField(_("申请人姓名或名称"), max_length=200)
     id_type = models.CharField(_("证件类型"), max_length=24, choices=ID_TYPE_CHOICES)
-    id_number = models.CharField(_("证件号码"), max_length=40)
+    # Encrypted at rest (cases.personal_data); never filtered on: ``applicant_key`` is the blind index.
+    id_number = EncryptedTextField(_("证件号码"))
     contact_person = models.CharField(_("联系人"), max_length=100, blank=True)
     phone = models.CharField(_("联系电话"), max_length=40, blank=True)
     email = models.EmailField(_("电子邮箱"), blank=True)

@@ -56,6 +56,9 @@ class ScreeningFinding(models.Model):
     field = models.CharField(_("位置"), max_length=120)
     match = models.CharField(_("内容"), max_length=120)
     suggestion = models.CharField(_("建议"), max_length=100, blank=True)
+    # Where the finding is in the original text of ``field`` (characters, from 0), for the highlight.
+    start = models.PositiveIntegerField(_("起始位置"), null=True, blank=True)
+    end = models.PositiveIntegerField(_("结束位置"), null=True, blank=True)
     status = models.CharField(_("处理状态"), max_length=20, choices=FindingStatus.choices, default=FindingStatus.OPEN)
     found_at = models.DateTimeField(_("发现时间"), auto_now_add=True)
     override_reason = models.TextField(_("确认理由"), blank=True)

@@ -32,9 +32,16 @@ def sanitize_body(body: str) -> str:
                                                                                               "mailto"})
 
 
+# Block and cell ends become breaks, so that the cells of a table never run together into one number or word.
+BREAKS = {"</p>": "</p>\n", "<br>": "\n", "</tr>": "</tr>\n", "</li>": "</li>\n", "</td>": "</td>\t",
+          "</th>": "</th>\t"}
+
+
 def plain_text(body_html: str) -> str:
-    text = nh3.clean((body_html or "").replace("</p>", "</p>\n").replace("<br>", "\n"), tags=set())
-    return html.unescape(text).strip()
+    body_html = body_html or ""
+    for tag, replacement in BREAKS.items():
+        body_html = body_html.replace(tag, replacement)
+    return html.unescape(nh3.clean(body_html, tags=set())).strip()
 
 
 def disclosure_due(written_on: dt.date | None, calendar=None) -> dt.date | None:

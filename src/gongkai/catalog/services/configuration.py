@@ -4,12 +4,13 @@ from django.db import transaction
 
 from gongkai.catalog.domain.index_numbers import Period, PrefixSource
 from gongkai.catalog.models import CatalogSettings, NegativeListEntry, SensitiveWord
+from gongkai.catalog.models.settings import ImportWithFindings
 from gongkai.catalog.services.common import require
 from gongkai.core.errors import ValidationFailed
 from gongkai.core.events import record_event, snapshot
 
 SETTINGS_FIELDS = ["index_prefix_source", "index_period", "index_serial_width", "interpretation_required",
-                   "interpretation_grace_days"]
+                   "interpretation_grace_days", "import_with_findings", "import_publishes_clean_rows"]
 
 
 @transaction.atomic
@@ -28,6 +29,8 @@ def configure_catalog(*, actor, agency, reason: str = "", **changes) -> CatalogS
         raise ValidationFailed("索引号期间无效")
     if not 3 <= int(settings.index_serial_width) <= 8:
         raise ValidationFailed("流水号位数应在3至8之间")
+    if settings.import_with_findings not in set(ImportWithFindings.values):
+        raise ValidationFailed("导入时有审查发现的行的处理方式无效")
     if not 0 <= int(settings.interpretation_grace_days) <= 30:
         raise ValidationFailed("解读发布期限应在0至30个工作日之间")
     settings.save()

@@ -1,6 +1,14 @@
 """Bulk import of an existing catalog (CSV/XLSX): all rows are checked first; nothing is written unless every
-row passes. Rows become published items with their 索引号 (kept if given, otherwise assigned consecutively per
-agency and period), channels, a revision and an ``item.imported`` event each."""
+row passes. Every row is screened like an item before publication (条例 art. 17; personal data, 负面清单, 错敏词).
+
+What is published at once is the office's choice (``CatalogSettings`` of the row's agency):
+- a row with findings is never published by the import: it waits in the review queue as 待审核 with its findings,
+  to be fixed or overridden with a reason like any other item (``import_with_findings = review``, the default),
+  or the whole file is refused (``refuse``);
+- a clean row is published at once only where the office said so (``import_publishes_clean_rows``); otherwise it
+  waits in the review queue too (the default: screening finds patterns, not every name or address).
+Rows keep their 索引号 (given, or assigned consecutively per agency and period) and 发布日期 also when they wait.
+Each row gets an ``item.imported`` event through ``record_event``."""
 
 import datetime as dt
 from collections import defaultdict
@@ -21,15 +29,18 @@ from gongkai.catalog.domain.index_numbers import (
     period_key,
 )
 from gongkai.catalog.domain.index_numbers import prefix as index_prefix
-from gongkai.catalog.domain.screening import personal_data
+from gongkai.catalog.domain.screening import FINDING_LABELS, Finding, html_attribute_texts, screen
 from gongkai.catalog.domain.states import Status
 from gongkai.catalog.domain.taxonomies import Scheme
 from gongkai.catalog.import_files import ImportFileError, read_table
-from gongkai.catalog.models import Item, ItemChannel, Term
+from gongkai.catalog.models import CatalogSettings, Item, ItemChannel, ScreeningFinding, Term
+from gongkai.catalog.models.settings import ImportWithFindings
 from gongkai.catalog.services.common import disclosure_due, plain_text, sanitize_body
 from gongkai.catalog.services.index_numbers import _locked_counter, scheme_for
+from gongkai.catalog.services.screening import screening_lists
 from gongkai.catalog.signals import items_bulk_published
 from gongkai.core.errors import NotAllowed
+from gongkai.core.events import record_event
 from gongkai.core.models import Event
 from gongkai.core.time import local_today
 
@@ -41,6 +52,9 @@ TERM_FIELDS = {"topic": Scheme.TOPIC, "genre": Scheme.GENRE, "category": Scheme.
 class ImportReport:
     rows: int = 0
     written: int = 0
+    published: int = 0      # of ``written``: published at once
+    held: int = 0           # of ``written``: waiting in the review queue
+    held_with_findings: int = 0
     dry_run: bool = True
     errors: list[RowError] = field(default_factory=list)
     file_problems: list[str] = field(default_factory=list)
@@ -86,16 +100,100 @@ def import_catalog(*, actor, name: str, data: bytes, agency: Agency | None = Non
         report.file_problems.append("文件中没有数据行")
         return report
     parsed, report.errors = check_rows(records, _lookups(actor, agency))
+    policies = _import_policies({row.values.get("agency_id") for row in parsed} - {None})
+    lists: dict[int, tuple] = {}
+    held_lines: set[int] = set()
+    finding_lines: set[int] = set()
+    row_findings: dict[int, list[Finding]] = {}
     for row in parsed:
-        found = personal_data(f"{row.values['title']}\n{row.values['summary']}\n{plain_text(row.values['body'])}", "")
+        agency_id = row.values.get("agency_id")
+        if agency_id is None:
+            continue
+        negative, words = _memo(lists, agency_id, screening_lists)
+        found = screen(row_public_texts(row.values), negative_list=negative, sensitive_words=words)
+        row_findings[row.line] = found
+        with_findings, publish_clean = policies[agency_id]
         if found:
-            report.warnings.append(f"第{row.line}行：疑似个人信息（{'、'.join(sorted({f.match for f in found}))}），"
-                                   "导入后请核查")
+            held_lines.add(row.line)
+            finding_lines.add(row.line)
+            summary = describe_findings(found)
+            if with_findings == ImportWithFindings.REFUSE:
+                report.errors.append(RowError(row.line, "", f"审查发现：{summary}。本机构设置为有审查发现的行不予导入，"
+                                                            "请修改后重新导入"))
+            else:
+                report.warnings.append(f"第{row.line}行：审查发现：{summary}；导入后进入审核，处理后才能发布")
+        elif not publish_clean:
+            held_lines.add(row.line)
     if report.ok and not dry_run:
-        values = [dict(row.values) for row in parsed]
-        report.written = len(write_published_items(actor=actor, rows=values, action="item.imported",
-                                                   reason=f"批量导入：{name}"))
+        values = [dict(row.values, held=row.line in held_lines, findings=row_findings.get(row.line, []))
+                  for row in parsed]
+        ids = write_imported_items(actor=actor, rows=values, reason=f"批量导入：{name}")
+        report.written = len(ids)
+        report.held = sum(1 for v in values if v["held"])
+        report.published = report.written - report.held
+        report.held_with_findings = len(finding_lines)
     return report
+
+
+def row_public_texts(values: dict) -> dict[str, str]:
+    """The texts of an import row the public would see, named like the fields of an item's screening."""
+    body = sanitize_body(values.get("body") or "")
+    return {"名称": values.get("title", ""), "内容概述": values.get("summary", ""), "文号": values.get("doc_number", ""),
+            "关键词": values.get("keywords", ""), "正文": plain_text(body), **html_attribute_texts(body)}
+
+
+def describe_findings(found: list[Finding]) -> str:
+    """Findings for a message: kind, field and the masked match (never the personal data itself)."""
+    return "、".join(f"{FINDING_LABELS[f.kind]}（{f.field}）{f.match}" for f in found)
+
+
+def _import_policies(agency_ids: set[int]) -> dict[int, tuple[str, bool]]:
+    rows = dict(CatalogSettings.objects.filter(agency_id__in=agency_ids).values_list(
+        "agency_id", "import_with_findings"))
+    clean = dict(CatalogSettings.objects.filter(agency_id__in=agency_ids).values_list(
+        "agency_id", "import_publishes_clean_rows"))
+    default = CatalogSettings()
+    return {pk: (rows.get(pk, default.import_with_findings), clean.get(pk, default.import_publishes_clean_rows))
+            for pk in agency_ids}
+
+
+@transaction.atomic
+def write_imported_items(*, actor, rows: list[dict], reason: str) -> list[int]:
+    """Write checked import rows: ``held`` rows wait in the review queue (待审核) with their findings kept, the
+    others are published. 索引号 are assigned across both, in publication order."""
+    agencies = Agency.objects.in_bulk({row["agency_id"] for row in rows})
+    _assign_index_numbers(rows, agencies)
+    published = [row for row in rows if not row["held"]]
+    held = [row for row in rows if row["held"]]
+    ids = write_published_items(actor=actor, rows=published, action="item.imported", reason=reason,
+                                bulk_events=False, numbered=True) if published else []
+    calendar = current_calendar()
+    user = actor if getattr(actor, "is_authenticated", False) else None
+    due_dates: dict = {}
+    waiting = []
+    for row in held:
+        body = sanitize_body(row.get("body") or "")
+        fields = {k: v for k, v in row.items() if k in ITEM_COLUMNS}
+        fields.update(body=body, body_text=plain_text(body), status=Status.SUBMITTED, created_by=user,
+                      generated_on=row.get("written_on") or row["published_on"],
+                      disclosure_due_on=_memo(due_dates, row.get("written_on"), lambda d: disclosure_due(d, calendar)))
+        waiting.append(Item(**fields))
+    created = Item.objects.bulk_create(waiting, batch_size=1000)
+    # The findings the import found are the item's screening findings (the same texts, the same lists).
+    ScreeningFinding.objects.bulk_create(
+        [ScreeningFinding(item=item, kind=f.kind, field=f.field, match=f.match[:120], suggestion=f.suggestion,
+                          start=f.start if f.start >= 0 else None, end=f.end if f.start >= 0 else None)
+         for item, row in zip(created, held, strict=True) for f in row.get("findings", [])],
+        batch_size=1000,
+    )
+    for item, row in zip(created, held, strict=True):
+        record_event(actor=actor, obj=item, action="item.imported", to_state=Status.SUBMITTED, reason=reason,
+                     payload={"index_number": item.index_number, "held_for_review": True,
+                              "channels": row.get("channels", []),
+                              "findings": [f"{FINDING_LABELS[f.kind]}（{f.field}）{f.match}"
+                                           for f in row.get("findings", [])]})
+        ids.append(item.pk)
+    return ids
 
 
 def _assign_index_numbers(rows: list[dict], agencies: dict[int, Agency]) -> None:
@@ -149,11 +247,14 @@ ITEM_COLUMNS = {f.attname for f in Item._meta.concrete_fields} - {"id"}
 
 @transaction.atomic
 def write_published_items(*, actor, rows: list[dict], action: str, reason: str = "", is_demo: bool = False,
-                          batch_size: int = 1000) -> list[int]:
+                          batch_size: int = 1000, bulk_events: bool = True, numbered: bool = False) -> list[int]:
     """Write already-checked rows as published items (import, demo). Returns the new ids. Each row holds
-    Item column values (``agency_id``, ``title``, ``published_on`` …) plus ``channels`` (Channel values)."""
-    agencies = Agency.objects.in_bulk({row["agency_id"] for row in rows})
-    _assign_index_numbers(rows, agencies)
+    Item column values (``agency_id``, ``title``, ``published_on`` …) plus ``channels`` (Channel values).
+    ``bulk_events`` writes the events in batches (the demo's hundred thousand items); otherwise each goes
+    through ``record_event``. ``numbered``: the rows already carry their 索引号."""
+    if not numbered:
+        agencies = Agency.objects.in_bulk({row["agency_id"] for row in rows})
+        _assign_index_numbers(rows, agencies)
     now = timezone.now()
     user = actor if getattr(actor, "is_authenticated", False) else None
     calendar = current_calendar()
@@ -177,12 +278,16 @@ def write_published_items(*, actor, rows: list[dict], action: str, reason: str =
          for item, row in zip(created, rows, strict=True) for c in row.get("channels", [])],
         batch_size=batch_size * 2,
     )
+    if not bulk_events:
+        for item in created:
+            record_event(actor=actor, obj=item, action=action, to_state=Status.PUBLISHED, reason=reason,
+                         at=now, payload={"index_number": item.index_number})
     content_type = ContentType.objects.get_for_model(Item)
     label = user.get_username() if user else "系统"
     Event.objects.bulk_create(
         [Event(actor=user, actor_label=label, content_type=content_type, object_id=str(item.pk),
                object_repr=item.title[:300], action=action, to_state=Status.PUBLISHED, reason=reason, at=now,
-               payload={"index_number": item.index_number}) for item in created],
+               payload={"index_number": item.index_number}) for item in created if bulk_events],
         batch_size=batch_size,
     )
     ids = [item.pk for item in created]

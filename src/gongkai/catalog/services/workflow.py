@@ -95,7 +95,8 @@ def _interpretations_ready(item: Item) -> list[Item]:
 @transaction.atomic
 def publish_item(*, actor, item: Item, published_on: dt.date | None = None,
                  channels: tuple[str, ...] = (Channel.PORTAL,), _with_policy: bool = False) -> Item:
-    """Publish: screening must be clear, 索引号 is assigned (never changed afterwards), channels recorded."""
+    """Publish: screening must be clear, 索引号 is assigned (never changed afterwards; one reserved by an import is
+    kept), channels recorded."""
     item = _locked(item)
     transition = _check("publish", item, actor)
     if item.disclosure_mode != DisclosureMode.PROACTIVE:
@@ -110,8 +111,12 @@ def publish_item(*, actor, item: Item, published_on: dt.date | None = None,
         raise ValidationFailed("解读须与其政策文件同步或在其后发布", code="policy_unpublished")
     companions = _interpretations_ready(item)
     now = timezone.now()
-    published_on = published_on or local_today()
-    number, period, serial = next_index_number(item.agency, published_on)
+    # An imported row that waited in the review queue keeps the 发布日期 and 索引号 it had in the old catalog.
+    published_on = published_on or item.published_on or local_today()
+    if item.index_number:
+        number, period, serial = item.index_number, item.index_period, item.index_serial
+    else:
+        number, period, serial = next_index_number(item.agency, published_on)
     from_state = item.status
     item.status = transition.target
     item.index_number, item.index_period, item.index_serial = number, period, serial

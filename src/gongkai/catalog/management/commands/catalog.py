@@ -42,4 +42,4 @@ class Command(GongkaiCommand):
         if report.dry_run:
             self.stdout.write(f"检查通过：{report.rows} 行均可导入（未写入）")
         else:
-            self.stdout.write(f"已导入 {report.written} 条信息")
+            self.stdout.write(f"已导入 {report.written} 条信息（直接发布 {report.published} 条，进入审核 {report.held} 条）")
