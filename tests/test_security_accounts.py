@@ -58,19 +58,27 @@ def test_staff_login_locks_at_exactly_the_limit_and_says_so(client, personas):
     assert logged_in(post_login(Client(), "editor_a", "pw-editor_a", address="203.0.113.9"))  # elsewhere
 
 
-@pytest.mark.django_db
-def test_the_count_survives_a_cleared_cache_a_new_client_and_a_new_connection(personas):
-    from django.db import connection
+@pytest.mark.django_db(transaction=True)
+def test_the_count_survives_a_cleared_cache_and_is_the_same_on_another_connection(personas):
+    from django.db import connection, connections
 
     for _ in range(3):
         post_login(Client(), "editor_a", WRONG)
     cache.clear()              # what a restart did to the old per-process count
-    connection.close()         # and a new connection, as another worker process would have
+    connection.close()         # the next request opens a new connection, as another worker process does
     for _ in range(2):
         post_login(Client(), "editor_a", WRONG)
     assert locked(post_login(Client(), "editor_a", "pw-editor_a"))
+    other = connections.create_connection("default")   # a second connection sees the same count
+    try:
+        with other.cursor() as cursor:
+            cursor.execute("SELECT failures FROM agencies_logincounter WHERE scope = %s AND username = %s",
+                           ["pair", "editor_a"])
+            assert cursor.fetchall() == [(5,)]
+    finally:
+        other.close()
     row = LoginCounter.objects.get(scope=LoginCounter.Scope.PAIR, username="editor_a")
-    assert row.failures == 5 and row.locked_until > timezone.now()
+    assert row.locked_until > timezone.now()
 
 
 @pytest.mark.django_db
@@ -382,3 +390,15 @@ def test_superusers_see_the_account_audit_and_others_do_not(personas):
     other = Client()
     other.force_login(personas["publisher"])
     assert other.get("/staff/account/audit/").status_code == 403
+
+
+@pytest.mark.django_db
+def test_a_superuser_made_on_the_command_line_is_an_event(monkeypatch):
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "Command-Line-Pass-77")
+    call_command("createsuperuser", "--noinput", "--username", "ops", "--email", "ops@example.gov.cn")
+    user = get_user_model().objects.get(username="ops")
+    assert list(Event.objects.filter(object_id=str(user.pk)).values_list("action", flat=True)) == [
+        "user.created", "account.superuser_granted"]
+    user.set_password("Changed-By-Ops-Team-5")
+    user.save()
+    assert Event.objects.filter(action="account.password_changed", object_id=str(user.pk)).count() == 1

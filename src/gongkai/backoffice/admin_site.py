@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.contrib.admin.forms import AdminAuthenticationForm
 
 from gongkai.agencies.second_factor import needs_second_factor
+from gongkai.backoffice.second_factor import is_verified
 from gongkai.backoffice.views_auth import LockoutMessageMixin
 
 
@@ -23,4 +24,4 @@ class SuperuserAdminSite(admin.AdminSite):
         user = request.user
         if not (user.is_active and user.is_superuser):
             return False
-        return not needs_second_factor(user) or user.is_verified()
+        return not needs_second_factor(user) or is_verified(user)

@@ -26,6 +26,11 @@ def _note_step(sender, request, user, **kwargs):
         request.session.pop(SESSION_KEY, None)
 
 
+def is_verified(user) -> bool:
+    """Whether this session has given a code (django-otp's OTPMiddleware sets ``otp_device``)."""
+    return getattr(user, "otp_device", None) is not None
+
+
 def step_due(request) -> str:
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated:
@@ -33,7 +38,7 @@ def step_due(request) -> str:
     step = request.session.get(SESSION_KEY, "")
     if not step and second_factor_required(user):
         step = "enrol"   # a session from before the setting was turned on
-    if step and user.is_verified():
+    if step and is_verified(user):
         return ""
     return step
 
