@@ -402,3 +402,18 @@ def test_a_superuser_made_on_the_command_line_is_an_event(monkeypatch):
     user.set_password("Changed-By-Ops-Team-5")
     user.save()
     assert Event.objects.filter(action="account.password_changed", object_id=str(user.pk)).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_superuser_lifts_a_lock_in_the_django_admin_and_it_is_an_event(client, personas):
+    for _ in range(5):
+        post_login(Client(), "editor_a", WRONG)
+    assert locked(post_login(Client(), "editor_a", "pw-editor_a"))
+    client.force_login(personas["superuser"])
+    pair = LoginCounter.objects.get(scope="pair", username="editor_a")
+    assert client.get("/django-admin/agencies/logincounter/").status_code == 200
+    r = client.post(f"/django-admin/agencies/logincounter/{pair.pk}/delete/", {"post": "yes"})
+    assert r.status_code == 302
+    event = Event.objects.get(action="account.unlocked")
+    assert event.actor == personas["superuser"] and event.before["failures"] == 5
+    assert logged_in(post_login(Client(), "editor_a", "pw-editor_a"))

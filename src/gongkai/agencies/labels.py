@@ -7,6 +7,7 @@ EVENT_LABELS = {
     "account.logout": _("退出登录"),
     "account.login_failed": _("登录失败"),
     "account.locked": _("登录锁定"),
+    "account.unlocked": _("解除登录锁定"),
     "account.password_changed": _("修改密码"),
     "account.superuser_granted": _("授予超级用户权限"),
     "account.superuser_revoked": _("撤销超级用户权限"),

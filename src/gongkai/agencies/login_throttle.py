@@ -220,3 +220,18 @@ def forget_stale_counters(now: dt.datetime | None = None) -> int:
     stale = LoginCounter.objects.filter(last_failure_at__lt=cutoff).exclude(locked_until__gt=now)
     deleted, _ = stale.delete()
     return deleted
+
+
+def unlock(*, actor, counters) -> int:
+    """Lift locks by hand (a superuser in the Django admin): the counters go, each with an event."""
+    if actor is None or not actor.is_superuser:
+        raise PermissionDenied("only superusers unlock logins")
+    count = 0
+    with transaction.atomic():
+        for counter in list(counters):
+            record_event(actor=actor, obj=counter, action="account.unlocked",
+                         before={"failures": counter.failures, "locked_until": counter.locked_until},
+                         payload={"scope": counter.scope, "username": counter.username, "address": counter.address})
+            counter.delete()
+            count += 1
+    return count
