@@ -46,7 +46,7 @@ migrate: install
 	$(BIN)/gongkai migrate --noinput -v0
 
 demo: migrate
-	$(BIN)/gongkai demo load --if-empty
+	$(BIN)/gongkai demo load --if-empty --force
 
 run: system-deps install assets messages static demo
 	@$(BIN)/gongkai demo logins --url http://$(HOST):$(PORT)/

@@ -8,4 +8,10 @@ class AgenciesConfig(AppConfig):
     verbose_name = _("机构与人员")
 
     def ready(self):
-        from gongkai.agencies import login_throttle  # noqa: F401  (connects the login-failure signal)
+        from gongkai.agencies import account_audit  # noqa: F401  (account events, whatever door)
+        from gongkai.agencies.login_throttle import forget_stale_counters
+        from gongkai.core.timed import register_timed_job
+
+        register_timed_job("agencies.forget_login_counters", "删除已过期的登录失败计数")(
+            lambda: forget_stale_counters()
+        )

@@ -115,3 +115,36 @@ class Membership(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.user} · {self.agency} · {self.get_role_display()}"
+
+
+class LoginCounter(models.Model):
+    """Failed logins of one account from one address, of one address, or of one account (see login_throttle).
+
+    Counted in the database so that every worker process and every restart sees the same number.
+    """
+
+    class Scope(models.TextChoices):
+        PAIR = "pair", _("账号与地址")
+        ADDRESS = "address", _("地址")
+        ACCOUNT = "account", _("账号")
+
+    scope = models.CharField(_("范围"), max_length=10, choices=Scope.choices)
+    # SHA-256 of the normalised account name and/or address: what was typed as a user name is not kept
+    # (people type their password into that field).
+    key = models.CharField(max_length=64)
+    address = models.CharField(_("地址"), max_length=64, blank=True)
+    username = models.CharField(_("账号"), max_length=150, blank=True, help_text=_("仅当账号存在时记录"))
+    failures = models.PositiveIntegerField(_("失败次数"), default=0)
+    last_failure_at = models.DateTimeField(_("最近失败时间"), null=True, blank=True)
+    locked_until = models.DateTimeField(_("锁定至"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("登录失败计数")
+        verbose_name_plural = _("登录失败计数")
+        constraints = [models.UniqueConstraint(fields=["scope", "key"], name="login_counter_unique_key")]
+        indexes = [models.Index(fields=["last_failure_at"], name="login_counter_last_failure")]
+
+    def __str__(self) -> str:
+        who = self.username or ""
+        where = self.address or ""
+        return " @ ".join(part for part in (who, where) if part) or self.key[:12]

@@ -39,3 +39,25 @@ def history(user, obj, *, action: str = "history.view"):
     if not can(user, action, obj):
         raise NotAllowed("您无权查看该对象的历史记录")
     return events_for(obj)
+
+
+def own_account_events(user, *, limit: int = 20):
+    """The latest events of the user's own account (logins, failures, password and role changes)."""
+    return list(events_for(user).order_by("-at", "-id")[:limit])
+
+
+ACCOUNT_ACTION_PREFIXES = ("account.", "user.", "membership.")
+
+
+def account_audit_events(user, *, limit: int = 200):
+    """Account and role events of every account, for superusers (the security audit)."""
+    from django.db.models import Q
+
+    from gongkai.core.models import Event
+
+    if not (getattr(user, "is_authenticated", False) and user.is_superuser):
+        raise NotAllowed("只有平台管理员可以查看账号安全日志")
+    where = Q()
+    for prefix in ACCOUNT_ACTION_PREFIXES:
+        where |= Q(action__startswith=prefix)
+    return list(Event.objects.filter(where).order_by("-at", "-id")[:limit])

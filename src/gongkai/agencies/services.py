@@ -1,8 +1,11 @@
 """The only writers of agencies and memberships."""
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 
+from gongkai.agencies.account_audit import ACTOR_ATTRIBUTE
 from gongkai.agencies.domain.roles import Role
 from gongkai.agencies.models import Agency, Membership
 from gongkai.agencies.policy import can, forget_roles
@@ -112,16 +115,52 @@ def revoke_role(*, actor, user, agency: Agency, role: Role, reason: str = "") ->
     return bool(deleted)
 
 
+def _password_problems(password: str, user) -> str:
+    """The password validators' objections in one sentence, or "" when the password is acceptable."""
+    try:
+        validate_password(password, user=user)
+    except DjangoValidationError as exc:
+        return "；".join(exc.messages)
+    return ""
+
+
 @transaction.atomic
 def create_staff_user(*, actor, username: str, password: str, full_name: str = "", email: str = ""):
-    """Create a login for a staff member. Roles are granted separately with ``grant_role``."""
+    """Create a login for a staff member. Roles are granted separately with ``grant_role``.
+
+    The password must pass AUTH_PASSWORD_VALIDATORS, as any password set through the back office does.
+    """
     if actor is not None and not actor.is_superuser and not _is_any_admin(actor):
         raise NotAllowed("只有管理员可以创建工作人员账号")
     User = get_user_model()
     if User.objects.filter(username=username).exists():
         raise ValidationFailed(f"用户名 {username} 已存在")
-    user = User.objects.create_user(username=username, password=password, email=email, first_name=full_name)
-    record_event(actor=actor, obj=user, action="user.created", after={"username": username, "name": full_name})
+    user = User(username=User.normalize_username(username), email=User.objects.normalize_email(email),
+                first_name=full_name)
+    problems = _password_problems(password, user)
+    if problems:
+        raise ValidationFailed(f"密码不符合要求：{problems}", code="weak_password")
+    user.set_password(password)
+    setattr(user, ACTOR_ATTRIBUTE, actor)  # account_audit records user.created with this actor
+    user.save()
+    return user
+
+
+@transaction.atomic
+def change_password(*, actor, user, new_password: str, old_password: str | None = None):
+    """Set a new password. Staff changing their own give the old one; the event never holds either."""
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        raise NotAllowed("请先登录")
+    if actor.pk != user.pk and not actor.is_superuser:
+        raise NotAllowed("只能修改自己的密码")
+    if old_password is not None and not user.check_password(old_password):
+        raise ValidationFailed("原密码不正确", code="wrong_password")
+    problems = _password_problems(new_password, user)
+    if problems:
+        raise ValidationFailed(f"密码不符合要求：{problems}", code="weak_password")
+    user.set_password(new_password)
+    setattr(user, ACTOR_ATTRIBUTE, actor)  # account_audit records account.password_changed
+    user.save()
     return user
 
 

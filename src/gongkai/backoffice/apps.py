@@ -6,3 +6,6 @@ class BackofficeConfig(AppConfig):
     name = "gongkai.backoffice"
     label = "backoffice"
     verbose_name = _("工作台")
+
+    def ready(self):
+        from gongkai.backoffice import second_factor  # noqa: F401  (notes at login whether a code is due)

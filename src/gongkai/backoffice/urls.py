@@ -1,12 +1,18 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from gongkai.backoffice import views_agencies, views_auth, views_calendar, views_workbench
+from gongkai.backoffice import views_account, views_agencies, views_auth, views_calendar, views_workbench
 
 app_name = "backoffice"
 
 urlpatterns = [
     path("", views_workbench.workbench, name="workbench"),
+    path("account/", views_account.account, name="account"),
+    path("account/password/", views_account.password_change, name="account_password"),
+    path("account/second-factor/", views_account.second_factor_enrol, name="second_factor_enrol"),
+    path("account/second-factor/verify/", views_account.second_factor_verify, name="second_factor_verify"),
+    path("account/second-factor/remove/", views_account.second_factor_remove, name="second_factor_remove"),
+    path("account/audit/", views_account.account_audit, name="account_audit"),
     path("agencies/", views_agencies.agency_list, name="agency_list"),
     path("agencies/<slug:code>/", views_agencies.agency_detail, name="agency_detail"),
     path("calendar/", views_calendar.calendar_years, name="calendar_years"),

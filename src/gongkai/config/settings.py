@@ -46,7 +46,8 @@ ALLOWED_HOSTS = _env_list("GONGKAI_ALLOWED_HOSTS", "127.0.0.1,localhost,[::1],te
 CSRF_TRUSTED_ORIGINS = _env_list("GONGKAI_CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    # The Django admin, superuser-only and behind the login lockout (gongkai.backoffice.admin_site).
+    "gongkai.backoffice.admin_apps.SuperuserAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -54,6 +55,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "gongkai.core",
     "gongkai.agencies",
     "gongkai.calendars",
@@ -76,6 +79,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "gongkai.backoffice.second_factor.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -126,9 +131,20 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "backoffice:workbench"
 LOGOUT_REDIRECT_URL = "portal:home"
 
-# Login throttle (see gongkai.agencies.login_throttle): failures per account+address before a lock-out.
+# Accounts and logins (see gongkai.agencies.login_throttle and docs/security.md). Every door that checks a
+# password goes through this one backend, which counts failures in the database.
+AUTHENTICATION_BACKENDS = ["gongkai.agencies.login_throttle.LockoutBackend"]
+# Failed logins before a lock-out: of one account from one address, of one address over all accounts
+# (password spraying), of one account from all addresses (0: not counted).
 GONGKAI_LOGIN_MAX_FAILURES = int(os.environ.get("GONGKAI_LOGIN_MAX_FAILURES", "5"))
+GONGKAI_LOGIN_MAX_FAILURES_PER_ADDRESS = int(os.environ.get("GONGKAI_LOGIN_MAX_FAILURES_PER_ADDRESS", "20"))
+GONGKAI_LOGIN_MAX_FAILURES_PER_ACCOUNT = int(os.environ.get("GONGKAI_LOGIN_MAX_FAILURES_PER_ACCOUNT", "50"))
 GONGKAI_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("GONGKAI_LOGIN_LOCKOUT_SECONDS", "900"))
+# The Django admin at /django-admin/ (superusers only); 0 removes it from the URL space.
+GONGKAI_DJANGO_ADMIN = _env_bool("GONGKAI_DJANGO_ADMIN", True)
+# Superusers must use a TOTP authenticator app (django-otp) as a second factor.
+GONGKAI_OTP_REQUIRED_FOR_SUPERUSERS = _env_bool("GONGKAI_OTP_REQUIRED_FOR_SUPERUSERS", False)
+OTP_TOTP_ISSUER = os.environ.get("GONGKAI_OTP_ISSUER", "Gongkai")
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
@@ -8,7 +9,7 @@ urlpatterns = [
     path("i18n/", include("django.conf.urls.i18n")),
     path("staff/", include("gongkai.backoffice.urls")),
     path("api/", include("gongkai.api.urls")),
-    path("django-admin/", admin.site.urls),
+    *([path("django-admin/", admin.site.urls)] if settings.GONGKAI_DJANGO_ADMIN else []),
     path("", include("gongkai.portal.urls")),
 ]
 

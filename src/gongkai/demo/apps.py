@@ -6,3 +6,6 @@ class DemoConfig(AppConfig):
     name = "gongkai.demo"
     label = "demo"
     verbose_name = _("演示数据")
+
+    def ready(self):
+        from gongkai.demo import checks  # noqa: F401  (registers the deployment check)

@@ -1,3 +1,5 @@
+from django.conf import settings
+from django.core.management.base import CommandError
 from django.db import transaction
 
 from gongkai.agencies.models import Agency
@@ -14,6 +16,7 @@ class Command(GongkaiCommand):
         sub = parser.add_subparsers(dest="verb", required=True)
         load = sub.add_parser("load", help="载入演示数据")
         load.add_argument("--if-empty", action="store_true", help="数据库中已有机构时什么也不做")
+        load.add_argument("--force", action="store_true", help="DEBUG 关闭时也载入（演示账号的密码是公开的）")
         logins = sub.add_parser("logins", help="列出演示账号和密码")
         logins.add_argument("--url", default="http://127.0.0.1:8000/", help="网站地址（默认 http://127.0.0.1:8000/）")
 
@@ -22,11 +25,20 @@ class Command(GongkaiCommand):
             if options["if_empty"] and Agency.objects.exists():
                 self.stdout.write("[演示数据] 已存在，跳过载入")
             else:
+                self.refuse_in_production(options["force"])
                 with transaction.atomic():
                     run_steps(self.stdout.write)
                 refresh_planner_statistics()   # the first pages are served before the minute timer runs
         else:
             self.print_logins(options["url"].rstrip("/") + "/")
+
+    def refuse_in_production(self, force: bool) -> None:
+        if settings.DEBUG:
+            return
+        if not force:
+            raise CommandError("DEBUG 关闭（生产配置）时不载入演示数据：演示账号的密码是公开的。"
+                               "确需在本机演示时加 --force。")
+        self.stderr.write("警告：DEBUG 关闭时载入演示数据，演示账号的密码是公开的，不得用于生产环境。")
 
     def print_logins(self, url: str):
         self.stdout.write("演示账号（仅供演示，密码相同）：")
