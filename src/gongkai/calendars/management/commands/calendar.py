@@ -8,6 +8,7 @@ from gongkai.calendars.domain.notice import NoticeError, parse_notice
 from gongkai.calendars.models import CalendarYear
 from gongkai.calendars.official import PACKAGE_YEARS, current_calendar
 from gongkai.calendars.services import set_calendar_year
+from gongkai.core.errors import DomainError
 
 
 class Command(BaseCommand):
@@ -41,7 +42,10 @@ class Command(BaseCommand):
         if dry_run:
             self.stdout.write(f"检查通过：{notice.year}年 放假{len(notice.holidays)}天 调休上班{len(notice.workdays)}天")
             return
-        change = set_calendar_year(actor=None, notice=notice)
+        try:
+            change = set_calendar_year(actor=None, notice=notice)
+        except DomainError as exc:
+            raise CommandError(str(exc)) from None
         verb = "已导入" if change.created else "已更新"
         self.stdout.write(
             f"{verb}{change.year}年放假安排（{notice.document_number}）：放假{len(notice.holidays)}天，"
@@ -49,6 +53,8 @@ class Command(BaseCommand):
         )
         for name, count in change.recomputed.items():
             self.stdout.write(f"  重新计算期限 {name}: {count}")
+        for moved in change.moved:
+            self.stdout.write(f"    {moved.describe()}")
 
     def _show(self, year: int):
         if not 2000 <= year <= 2100:
