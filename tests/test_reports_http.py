@@ -107,11 +107,17 @@ def test_import_past_report_from_xlsx_written_by_the_platform(client, personas, 
     content = render_xlsx(document_of(report))
     client.force_login(personas["publisher"])
     upload = io.BytesIO(content)
-    upload.name = "2023.xlsx"
+    upload.name = "past.xlsx"
+    # The year comes from the file: a 2024 workbook is never kept as the 2023 report.
     response = client.post(reverse("backoffice:report_import"),
                            {"agency": personas.government.code, "year": YEAR - 1, "file": upload})
+    assert response.status_code == 400 and "与指定的2023年度不符" in response.content.decode()
+    upload.seek(0)
+    response = client.post(reverse("backoffice:report_import"),
+                           {"agency": personas.government.code, "year": "", "file": upload})
     assert response.status_code == 302
     past = PastReport.objects.get()
+    assert past.year == YEAR
     assert past.tables["table3"] == report.snapshot["tables"]["table3"]
 
 

@@ -172,7 +172,8 @@ def import_past(request):
             if bad:
                 raise InterchangeError("；".join(bad[:5]))
             services.import_past_report(actor=request.user, agency=form.cleaned_data["agency"],
-                                        year=form.cleaned_data["year"], tables=parsed.tables, source_name=upload.name)
+                                        year=form.cleaned_data["year"], tables=parsed.tables, source_name=upload.name,
+                                        file_year=parsed.year, file_agency=parsed.agency)
         except (InterchangeError, DomainError) as exc:
             form.add_error("file", str(exc))
         else:
