@@ -16,7 +16,7 @@ from gongkai.backoffice.views_reports_forms import CorrectionForm, GenerateForm
 from gongkai.core.errors import DomainError
 from gongkai.reports import selectors, services
 from gongkai.reports.domain.deadlines import report_due_on
-from gongkai.reports.domain.forms import ReportForm, narrative_keys, sections
+from gongkai.reports.domain.forms import ReportForm, narrative_keys, narrative_titles
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.renderers.document import document_of
 from gongkai.reports.renderers.html import render_html
@@ -79,7 +79,7 @@ def drill_link(report: AnnualReport):
 def report_detail(request, pk):
     report = _report(request, pk)
     document = document_of(report, link=drill_link(report))
-    titles = dict(sections(ReportForm(report.form)))
+    titles = narrative_titles(ReportForm(report.form))
     editable = not report.is_published and can(request.user, "report.edit", report)
     narrative_fields = [(key, titles[key], report.narrative.get(key, "")) for key in narrative_keys(ReportForm(report.form))]
     scope = report.snapshot.get("scope", [])

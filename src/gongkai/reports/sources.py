@@ -11,6 +11,7 @@ from decimal import Decimal
 from gongkai.agencies.models import Agency
 from gongkai.cases.selectors import report_appeals, report_applications, visible_cases
 from gongkai.catalog.domain.facts import CHANNEL_LABELS
+from gongkai.catalog.domain.taxonomies import CATEGORIES
 from gongkai.catalog.selectors import (
     item_counts,
     items_for_count,
@@ -102,6 +103,7 @@ def _legacy(agency: Agency, scope: list[Agency], year: int, engagement) -> dict:
     received = (Application.objects.filter(agency_id__in=ids, received_on__gte=start, received_on__lte=end)
                 .values_list("description", flat=True))
     stored = {p.key: p.text for p in ReportParticular.objects.filter(agency=agency, year=year)}
+    own_categories = item_counts(agency_ids=[agency.pk], start=start, end=end, by="category")
     counts = {
         "focus_counts": item_counts(agency_ids=ids, start=start, end=end, by="focus"),
         "own_portal": item_counts(agency_ids=[agency.pk], start=start, end=end, by="channel").get("portal", 0),
@@ -127,6 +129,8 @@ def _legacy(agency: Agency, scope: list[Agency], year: int, engagement) -> dict:
         "compilation_recipients": recipients,
         "application_subjects": subjects(received),
         "periodicals": sorted(engagement.periodical_issues),
+        # 二（一）: what the agency's own portal mostly carried, in the order of the category table.
+        "own_portal_categories": [name for code, name, _ in CATEGORIES if code != "jiedu" and own_categories.get(code)],
     }
     return {"legacy_counts": counts, "particulars": particulars}
 

@@ -59,3 +59,11 @@ def sections(form: ReportForm) -> tuple[tuple[str, str], ...]:
 
 def narrative_keys(form: ReportForm) -> tuple[str, ...]:
     return LEGACY_NARRATIVE if form == ReportForm.LEGACY else NATIONAL_NARRATIVE
+
+
+def narrative_titles(form: ReportForm) -> dict[str, str]:
+    """The title of every editable part of the narrative, the opening paragraph of a six-part report included."""
+    titles = dict(sections(form))
+    if form == ReportForm.LEGACY:
+        titles = {LEGACY_PREAMBLE: "报告说明（正文前）", **titles}
+    return titles

@@ -182,7 +182,9 @@ def _legacy_proactive(f: dict, p: dict, *, year: int, agency: str) -> list[str]:
     )
     lead = (f"{year}年，{whole}主动公开政府信息{_approx(f, 'publications_all_channels')}条，主动公开规范性文件"
             f"{_n(f, 'normative_issued')}个。" + (f"{channels}。" if channels else ""))
-    own = (f"（一）政府门户网站公开情况。{year}年，{portal}主动公开政府信息{_n(f, 'own_portal_items')}条。")
+    kinds = "、".join(p.get("own_portal_categories") or [])
+    own = (f"（一）政府门户网站公开情况。{year}年，{portal}主动公开政府信息{_n(f, 'own_portal_items')}条"
+           + (f"，重点为{kinds}信息。" if kinds else "。"))
     focus = [(label, key, unit) for key, label, unit in (
         ("focus_caizhengzijin", "公开财政资金信息", "条"), ("focus_zhaotoubiao", "招投标信息", "条"),
         ("focus_guifanxing", "规范性文件", "件"), ("focus_gongwen", "主动公开公文", "件"),
