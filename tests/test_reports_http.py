@@ -137,3 +137,32 @@ def test_workbench_shows_due_dates(client, personas):
     client.force_login(personas["publisher"])
     page = client.get(reverse("backoffice:workbench")).content.decode()
     assert "发布期限" in page and AnnualReport.objects.count() == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("who", ["publisher", "supervisor"])
+def test_rates_and_amounts_open_without_error(client, personas, who):
+    """群众满意率 and 收取费用 are stored as decimal strings; their pages open, and a rate shows what it is
+    computed from."""
+    from gongkai.engagement import services as engagement
+
+    message, _token = engagement.submit_message(
+        actor=personas["publisher"], agency=personas.government, channel="phone", category="consult",
+        subject="咨询", body="请问如何申请公开？", consent_to_publish=False,
+        received_at=dt.datetime(2017, 3, 1, 9, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+    engagement.reply_to_message(actor=personas["publisher"], message=message, reply="已答复。",
+                                replied_at=dt.datetime(2017, 3, 2, 9, tzinfo=dt.timezone(dt.timedelta(hours=8))))
+    engagement.record_rating(actor=personas["publisher"], message=message, rating="satisfied")
+    report = services.generate_report(actor=personas["publisher"], agency=personas.government, year=2017)
+    client.force_login(personas[who])
+    detail = client.get(reverse("backoffice:report_detail", args=[report.pk]))
+    assert detail.status_code == 200
+    if who == "publisher":  # the editor of a six-part draft has its opening paragraph too
+        assert "报告说明（正文前）" in detail.content.decode()
+    url = reverse("backoffice:report_records", args=[report.pk])
+    rate = client.get(url, {"t": "fig", "r": "satisfaction_rate"})
+    assert rate.status_code == 200
+    page = rate.content.decode()
+    assert "报告中的数字：100" in page and "满意和基本满意的评价：1" in page and "作出评价的来件：1" in page
+    fees = client.get(url, {"t": "fig", "r": "fees_collected"})
+    assert fees.status_code == 200 and "报告中的数字：0" in fees.content.decode()

@@ -102,8 +102,17 @@ def _build() -> dict:
                  "--from-records", stdout=rebuilt)
     report = AnnualReport.objects.get(agency__code="wsjkq", year=2017)
     document = document_of(report)
+    # The README's search example. The demo indexes its items after its transaction commits, which a test
+    # never does: index the district's 2017 documents (公文, forwarded and municipal ones) here.
+    from gongkai.catalog.selectors import item_document, public_items
+    from gongkai.search import services as search
+
+    search.index_documents(item_document(i) for i in public_items().filter(
+        agency__code="wsjkq", published_on__year=2017, category__code="gongwen"))
+    found = io.StringIO()
+    call_command("search", "渝府办发〔2017〕61号", "--agency", "wsjkq", "--limit", "5", "--json", stdout=found)
     return {"text": out.getvalue(), "rebuilt": rebuilt.getvalue(), "html": render(document, "html"),
-            "snapshot": report.snapshot, "narrative": dict(report.narrative)}
+            "snapshot": report.snapshot, "narrative": dict(report.narrative), "search": found.getvalue()}
 
 
 def test_the_extraction_finds_every_number_of_the_seed():
@@ -182,3 +191,11 @@ def test_the_report_is_dated_by_its_signing_day_and_checked_as_a_2008_report(bui
     assert "2018年3月15日" in built["html"]
     assert built["snapshot"]["findings"] == []
     assert "第二十条" not in built["text"]
+
+
+def test_the_readme_search_example_finds_the_cited_document(built):
+    import json
+
+    result = json.loads(built["search"])
+    titles = [hit["title"] for hit in result["exact"] + result["hits"]]
+    assert "重庆市人民政府办公厅关于印发2017年政务公开重点工作任务分工的通知" in titles

@@ -1,6 +1,8 @@
 """Staff pages behind the numbers: the records of one cell (drill-down), per-agency shares, downloads,
 declared table-二 figures and imports of past reports."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -74,8 +76,12 @@ def report_records(request, pk):
     try:
         if table == "fig":
             figure = next(f for f in report.snapshot.get("figures", []) if f["key"] == row)
-            label, count = figure["label"], figure["value"] or 0
-            if row in FIGURE_CELLS and report.snapshot["tables"]["form"] == "2021":
+            # Rates and amounts are stored as decimal strings; the page shows the figure as the report does.
+            value = figure["value"]
+            label, count = figure["label"], (Decimal(value).normalize() if isinstance(value, str) else value or 0)
+            if row in DERIVED_FIGURES:
+                rows = _derived_rows(request.user, report, scope_ids, DERIVED_FIGURES[row])
+            elif row in FIGURE_CELLS and report.snapshot["tables"]["form"] == "2021":
                 cells = FIGURE_CELLS[row]
                 ids = [i for t, r, c in cells for i in selectors.cell_record_ids(report, t, r, c)]
                 rows = _record_rows(request.user, report, cells[0][0], ids[:LIMIT])
@@ -101,8 +107,30 @@ def report_records(request, pk):
         raise Http404 from None
     return render(request, "backoffice/reports/records.html", {
         "report": report, "label": label, "count": count, "rows": rows,
-        "limited": LIMIT if count > len(rows) == LIMIT else 0, "hidden": sum(1 for r in rows if r.get("hidden")),
+        "limited": LIMIT if isinstance(count, int) and count > len(rows) == LIMIT else 0,
+        "hidden": sum(1 for r in rows if r.get("hidden")),
     })
+
+
+# A derived figure (a rate) opens the figures it is computed from: (numerator, denominator) record sets.
+DERIVED_FIGURES = {
+    "satisfaction_rate": (("mailbox_satisfied", gettext_lazy("满意和基本满意的评价")),
+                          ("mailbox_rated", gettext_lazy("作出评价的来件"))),
+    "mailbox_acceptance_rate": (("mailbox_accepted", gettext_lazy("受理的来件")),
+                                ("mailbox_received", gettext_lazy("系统来件"))),
+    "mailbox_completion_rate": (("mailbox_completed", gettext_lazy("办结的来件")),
+                                ("mailbox_received", gettext_lazy("系统来件"))),
+}
+
+
+def _derived_rows(user, report, scope_ids: list[int], parts) -> list[dict]:
+    if not can(user, "engagement.view", report.agency):
+        return []
+    rows = []
+    for figure, label in parts:
+        n = sources.engagement_records(agency_ids=scope_ids, year=report.year, figure=figure).count()
+        rows.append({"text": f"{label}：{n}", "agency": "", "date": None, "url": None})
+    return rows
 
 
 def _record_rows(user, report, table: str, ids: list[int]) -> list[dict]:
