@@ -166,3 +166,35 @@ def test_rates_and_amounts_open_without_error(client, personas, who):
     assert "报告中的数字：100" in page and "满意和基本满意的评价：1" in page and "作出评价的来件：1" in page
     fees = client.get(url, {"t": "fig", "r": "fees_collected"})
     assert fees.status_code == 200 and "报告中的数字：0" in fees.content.decode()
+
+
+@pytest.mark.django_db
+def test_six_part_figures_open_the_records_they_count(client, personas):
+    """二（二）'s 重点领域 figures, the agency's own portal and the archive figures open their records."""
+    from gongkai.catalog.models import Term
+    from gongkai.catalog.services.importing import write_published_items
+    from gongkai.engagement.services_records import record_archive_work
+
+    focus = Term.objects.get(scheme="focus", code="caizhengzijin")
+    published = dt.datetime(2017, 5, 8, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    write_published_items(actor=None, rows=[
+        {"agency_id": agency.pk, "title": f"{agency.name}2017年财政资金使用情况", "summary": "", "body": "正文",
+         "written_on": dt.date(2017, 5, 5), "published_on": dt.date(2017, 5, 8), "published_at": published,
+         "focus_id": focus.pk, "channels": ["portal"]}
+        for agency in (personas.government, personas.dept_a)
+    ], action="item.imported")
+    record_archive_work(actor=personas["publisher"], agency=personas.government, kind="reading",
+                        recorded_on=dt.date(2017, 6, 30), visitors=37)
+    report = services.generate_report(actor=personas["publisher"], agency=personas.government, year=2017,
+                                      scope_codes=["*"])
+    figures = {f["key"]: f["value"] for f in report.snapshot["figures"]}
+    assert (figures["focus_caizhengzijin"], figures["own_portal_items"], figures["archive_visitors"]) == (2, 1, 37)
+    client.force_login(personas["publisher"])
+    url = reverse("backoffice:report_records", args=[report.pk])
+    page = client.get(url, {"t": "fig", "r": "focus_caizhengzijin"}).content.decode()
+    assert "报告中的数字：2" in page and page.count("2017年财政资金使用情况") == 2
+    own = client.get(url, {"t": "fig", "r": "own_portal_items"}).content.decode()
+    assert "报告中的数字：1" in own and f"{personas.government.name}2017年财政资金使用情况" in own
+    assert f"{personas.dept_a.name}2017年财政资金使用情况" not in own
+    archive = client.get(url, {"t": "fig", "r": "archive_visitors"})
+    assert archive.status_code == 200 and "报告中的数字：37" in archive.content.decode()

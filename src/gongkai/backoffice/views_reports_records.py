@@ -15,6 +15,7 @@ from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_reports import _report
 from gongkai.backoffice.views_reports_forms import DeclareForm, ImportForm
 from gongkai.core.errors import DomainError, NotAllowed
+from gongkai.engagement.domain.figures import ALL_FIGURES
 from gongkai.reports import selectors, services, sources
 from gongkai.reports.domain.forms import ReportForm
 from gongkai.reports.domain.interchange import InterchangeError
@@ -26,10 +27,11 @@ from gongkai.reports.renderers.export import CONTENT_TYPES
 from gongkai.reports.renderers.export import render as render_as
 
 FIGURE_CHANNEL_PREFIX = "channel_"
-ENGAGEMENT_FIGURES = {
-    "mailbox_received", "mailbox_accepted", "mailbox_completed", "concern_responses", "press_conferences",
-    "online_interviews", "archive_visitors", "archive_pages_copied", "trainings", "suggestions_and_complaints",
-}
+FIGURE_FOCUS_PREFIX = "focus_"
+# Every engagement figure opens the records it counts (archive quantities: the records they add up).
+ENGAGEMENT_FIGURES = ALL_FIGURES
+# A six-part report's figures that are one channel's items of a narrower set of agencies.
+FIGURE_CHANNELS = {"compilation_documents": "compilation", "own_portal_items": "portal"}
 
 
 def _url(name: str, pk: int) -> str | None:
@@ -85,11 +87,16 @@ def report_records(request, pk):
                 cells = FIGURE_CELLS[row]
                 ids = [i for t, r, c in cells for i in selectors.cell_record_ids(report, t, r, c)]
                 rows = _record_rows(request.user, report, cells[0][0], ids[:LIMIT])
-            elif row.startswith(FIGURE_CHANNEL_PREFIX):
-                items = sources.visible_channel_items(request.user, agency_ids=scope_ids, year=report.year,
-                                                      channel=row[len(FIGURE_CHANNEL_PREFIX):])
-                rows = [{"text": f"{i.index_number} {i.title}", "agency": i.agency.name, "date": i.published_on,
-                         "url": _url("backoffice:catalog_item", i.pk)} for i in items[:LIMIT]]
+            elif row.startswith(FIGURE_CHANNEL_PREFIX) or row in FIGURE_CHANNELS:
+                channel = FIGURE_CHANNELS.get(row) or row[len(FIGURE_CHANNEL_PREFIX):]
+                agencies = [report.agency_id] if row == "own_portal_items" else scope_ids
+                items = sources.visible_channel_items(request.user, agency_ids=agencies, year=report.year,
+                                                      channel=channel)
+                rows = _item_rows(items[:LIMIT])
+            elif row.startswith(FIGURE_FOCUS_PREFIX):
+                items = sources.visible_focus_items(request.user, agency_ids=scope_ids, year=report.year,
+                                                    focus=row[len(FIGURE_FOCUS_PREFIX):])
+                rows = _item_rows(items[:LIMIT])
             elif row in ENGAGEMENT_FIGURES and can(request.user, "engagement.view", report.agency):
                 records = sources.engagement_records(agency_ids=scope_ids, year=report.year, figure=row)
                 rows = [{"text": str(r), "agency": "", "date": None, "url": None} for r in records[:LIMIT]]
@@ -131,6 +138,11 @@ def _derived_rows(user, report, scope_ids: list[int], parts) -> list[dict]:
         n = sources.engagement_records(agency_ids=scope_ids, year=report.year, figure=figure).count()
         rows.append({"text": f"{label}：{n}", "agency": "", "date": None, "url": None})
     return rows
+
+
+def _item_rows(items) -> list[dict]:
+    return [{"text": f"{i.index_number} {i.title}", "agency": i.agency.name, "date": i.published_on,
+             "url": _url("backoffice:catalog_item", i.pk)} for i in items]
 
 
 def _record_rows(user, report, table: str, ids: list[int]) -> list[dict]:

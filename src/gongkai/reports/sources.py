@@ -157,3 +157,10 @@ def item_rows(user, ids: list[int]):
 def visible_channel_items(user, *, agency_ids: list[int], year: int, channel: str):
     return channel_items(agency_ids=agency_ids, year=year, channel=channel).filter(
         pk__in=staff_items(user).values("pk"))
+
+
+def visible_focus_items(user, *, agency_ids: list[int], year: int, focus: str):
+    """The items of one 重点领域 (a six-part report's 二（二） figure) that ``user`` may open."""
+    start, end = year_bounds(year)
+    return items_for_count(agency_ids=agency_ids, start=start, end=end, by="focus", key=focus).filter(
+        pk__in=staff_items(user).values("pk"))
