@@ -198,3 +198,17 @@ def test_six_part_figures_open_the_records_they_count(client, personas):
     assert f"{personas.dept_a.name}2017年财政资金使用情况" not in own
     archive = client.get(url, {"t": "fig", "r": "archive_visitors"})
     assert archive.status_code == 200 and "报告中的数字：37" in archive.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_publisher_sets_the_signing_date_printed_under_the_report(client, personas, report):
+    client.force_login(personas["publisher"])
+    url = reverse("backoffice:report_publish", args=[report.pk])
+    client.post(url, {"signed_on": "not-a-date"})
+    report.refresh_from_db()
+    assert not report.is_published
+    client.post(url, {"signed_on": "2025-01-20"})
+    report.refresh_from_db()
+    assert report.is_published and report.signed_on == dt.date(2025, 1, 20)
+    page = client.get(reverse("portal:annual_report", kwargs={"code": personas.government.code, "year": YEAR}))
+    assert "2025年1月20日" in page.content.decode()

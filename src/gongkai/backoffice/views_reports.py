@@ -1,6 +1,8 @@
 """Staff pages for annual reports: list and generate, the report with drill-down links, narrative editing,
 publication and correction. Services do every write."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -13,7 +15,7 @@ from gongkai.agencies.policy import can
 from gongkai.agencies.selectors import history
 from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_reports_forms import CorrectionForm, GenerateForm
-from gongkai.core.errors import DomainError
+from gongkai.core.errors import DomainError, ValidationFailed
 from gongkai.reports import selectors, services
 from gongkai.reports.domain.deadlines import report_due_on
 from gongkai.reports.domain.forms import ReportForm, narrative_keys, narrative_titles
@@ -143,7 +145,12 @@ def report_regenerate(request, pk):
 def report_publish(request, pk):
     report = _report(request, pk, "report.publish")
     try:
-        services.publish_report(actor=request.user, report=report)
+        raw = (request.POST.get("signed_on") or "").strip()
+        try:
+            signed_on = dt.date.fromisoformat(raw) if raw else None
+        except ValueError:
+            raise ValidationFailed(_("成文日期格式不正确，应为 YYYY-MM-DD"), code="bad_date") from None
+        services.publish_report(actor=request.user, report=report, signed_on=signed_on)
         messages.success(request, _("已发布到政府信息公开年报栏目。"))
     except DomainError as exc:
         messages.error(request, str(exc))
