@@ -106,3 +106,12 @@ def test_report_import_of_json_without_a_year_needs_one(personas, tmp_path):
     with pytest.raises(CommandError, match="没有注明报告年度"):
         _import(path, "--agency", personas.government.code)
     assert "2023 年度报告" in _import(path, "--agency", personas.government.code, "--year", "2023")
+
+
+def test_a_2008_form_workbook_is_not_taken_for_national_tables(personas, tmp_path):
+    report = services.generate_report(actor=personas["publisher"], agency=personas.government, year=2017)
+    path = tmp_path / "report-2017.xlsx"
+    path.write_bytes(render(document_of(report), "xlsx"))
+    with pytest.raises(CommandError, match="没有表二、表三、表四"):
+        _import(path, "--agency", personas.government.code)
+    assert not PastReport.objects.exists()
