@@ -212,3 +212,21 @@ def test_the_publisher_sets_the_signing_date_printed_under_the_report(client, pe
     assert report.is_published and report.signed_on == dt.date(2025, 1, 20)
     page = client.get(reverse("portal:annual_report", kwargs={"code": personas.government.code, "year": YEAR}))
     assert "2025年1月20日" in page.content.decode()
+
+
+@pytest.mark.django_db
+def test_declared_figures_open_their_declaration(client, personas):
+    """A 表二 填报 cell and a six-part report's declared site statistic show the figure and its source."""
+    services.declare_figure(actor=personas["publisher"], agency=personas.government, year=YEAR,
+                            cell="第二十条第（五）项|行政许可|本年处理决定数量", value="12", source="审批系统年度统计")
+    services.declare_figure(actor=personas["publisher"], agency=personas.government, year=2017,
+                            cell="legacy|site_pictures", value="1213", source="网站内容管理系统年度统计")
+    national = services.generate_report(actor=personas["publisher"], agency=personas.government, year=YEAR)
+    legacy = services.generate_report(actor=personas["publisher"], agency=personas.government, year=2017)
+    client.force_login(personas["supervisor"])
+    cell = client.get(reverse("backoffice:report_records", args=[national.pk]),
+                      {"t": "table2", "r": "第二十条第（五）项|行政许可", "c": "本年处理决定数量"}).content.decode()
+    assert "报告中的数字：12" in cell and "审批系统年度统计" in cell
+    site = client.get(reverse("backoffice:report_records", args=[legacy.pk]),
+                      {"t": "fig", "r": "site_pictures"}).content.decode()
+    assert "报告中的数字：1213" in site and "网站内容管理系统年度统计" in site

@@ -81,7 +81,9 @@ def report_records(request, pk):
             # Rates and amounts are stored as decimal strings; the page shows the figure as the report does.
             value = figure["value"]
             label, count = figure["label"], (Decimal(value).normalize() if isinstance(value, str) else value or 0)
-            if row in DERIVED_FIGURES:
+            if f"legacy|{row}" in report.snapshot.get("declared", {}):
+                rows = _declared_rows(report.snapshot["declared"][f"legacy|{row}"])
+            elif row in DERIVED_FIGURES:
                 rows = _derived_rows(request.user, report, scope_ids, DERIVED_FIGURES[row])
             elif row in FIGURE_CELLS and report.snapshot["tables"]["form"] == "2021":
                 cells = FIGURE_CELLS[row]
@@ -106,6 +108,12 @@ def report_records(request, pk):
             name = next(a["name"] for a in report.snapshot["scope"] if str(a["id"]) == row)
             count, label = len(ids), f"{name} · {SHARE_LABELS[column]}"
             rows = _record_rows(request.user, report, "table3", ids[:LIMIT])
+        elif table == "table2" and f"{row}|{column}" in report.snapshot.get("declared", {}):
+            # A declared cell (许可, 处罚, 强制, 收费): its record is the declaration, with its source.
+            declared = report.snapshot["declared"][f"{row}|{column}"]
+            value = declared["value"]
+            count = Decimal(value).normalize() if isinstance(value, str) else value
+            label, rows = _cell_label(report, table, row, column), _declared_rows(declared)
         else:
             ids = selectors.cell_record_ids(report, table, row, column)
             count, label = len(ids), _cell_label(report, table, row, column)
@@ -128,6 +136,11 @@ DERIVED_FIGURES = {
     "mailbox_completion_rate": (("mailbox_completed", gettext_lazy("办结的来件")),
                                 ("mailbox_received", gettext_lazy("系统来件"))),
 }
+
+
+def _declared_rows(declared: dict) -> list[dict]:
+    return [{"text": f"{entry['agency']}：{entry['value']}（{_('来源')}：{entry['source']}；{entry['by']}）",
+             "agency": entry["agency"], "date": None, "url": None} for entry in declared.get("sources", [])]
 
 
 def _derived_rows(user, report, scope_ids: list[int], parts) -> list[dict]:
