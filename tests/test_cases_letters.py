@@ -96,6 +96,7 @@ def test_overdue_command_lists_open_cases_past_due(personas):
 def test_importing_a_years_notice_recomputes_open_cases(personas):
     """Through the calendar service: the recomputer registered in AppConfig.ready moves the stored date."""
     from gongkai.calendars.domain.notice import HolidayNotice
+    from gongkai.calendars.domain.statutory import statutory_holidays
     from gongkai.calendars.official import current_calendar
     from gongkai.calendars.services import set_calendar_year
 
@@ -112,6 +113,8 @@ def test_importing_a_years_notice_recomputes_open_cases(personas):
     days = [d for d in days if d.year == due.year]
     holidays = {d: "法定节假日" for d in days if d.weekday() < 5 and not calendar.status(d).working}
     workdays = {d: "调休" for d in days if d.weekday() >= 5 and calendar.status(d).working}
+    # A notice names every statutory holiday of its year (《全国年节及纪念日放假办法》).
+    holidays.update({d: n for d, n in statutory_holidays(due.year).items() if not calendar.status(d).working})
     holidays[due] = "测试假日"
     set_calendar_year(actor=None, notice=HolidayNotice(
         year=due.year, document_number="测试〔0000〕1号", title="测试通知", published_on=None,

@@ -139,5 +139,5 @@ def test_cross_year_check_against_an_imported_past_report(personas):
 def test_legacy_form_for_2017(personas):
     report = services.generate_report(actor=personas["publisher"], agency=personas.government, year=2017)
     assert report.form == ReportForm.LEGACY
-    assert set(report.narrative) == {"overview", "proactive", "requests", "fees", "appeals", "problems"}
+    assert set(report.narrative) == {"preamble", "overview", "proactive", "requests", "fees", "appeals", "problems"}
     assert Decimal(report.snapshot["figures"][0]["value"] or 0) == 0

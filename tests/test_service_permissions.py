@@ -15,7 +15,11 @@ from gongkai.calendars.services import set_calendar_year
 from gongkai.core.errors import NotAllowed
 
 PERSONAS = ["editor_a", "editor_b", "reviewer_a", "publisher", "supervisor", "admin", "superuser"]
-NOTICE = {"year": 2030, "document_number": "测试", "holidays": [{"name": "元旦", "dates": ["2030-01-01"]}]}
+NOTICE = {"year": 2030, "document_number": "测试", "holidays": [
+    {"name": name, "dates": [f"2030-{month}"]} for name, month in
+    [("元旦", "01-01"), ("春节", "02-04"), ("清明节", "04-05"), ("劳动节", "05-01"), ("端午节", "06-05"),
+     ("中秋节", "09-12"), ("国庆节", "10-01")]
+]}
 
 
 def _calls(p, user):

@@ -48,6 +48,8 @@ def calendar_years(request):
             f"已{'导入' if change.created else '更新'}{change.year}年放假安排；状态变化的日期 "
             f"{len(change.changed_dates)} 个，重新计算的期限 {recomputed} 个。",
         )
+        for moved in change.moved:
+            messages.info(request, moved.describe())
         return redirect("backoffice:calendar_years")
     stored = {y.year: y for y in CalendarYear.objects.all()}
     this_year = local_today().year

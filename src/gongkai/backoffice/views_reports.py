@@ -1,6 +1,8 @@
 """Staff pages for annual reports: list and generate, the report with drill-down links, narrative editing,
 publication and correction. Services do every write."""
 
+import datetime as dt
+
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -13,10 +15,10 @@ from gongkai.agencies.policy import can
 from gongkai.agencies.selectors import history
 from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_reports_forms import CorrectionForm, GenerateForm
-from gongkai.core.errors import DomainError
+from gongkai.core.errors import DomainError, ValidationFailed
 from gongkai.reports import selectors, services
 from gongkai.reports.domain.deadlines import report_due_on
-from gongkai.reports.domain.forms import ReportForm, narrative_keys, sections
+from gongkai.reports.domain.forms import ReportForm, narrative_keys, narrative_titles
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.renderers.document import document_of
 from gongkai.reports.renderers.html import render_html
@@ -79,7 +81,7 @@ def drill_link(report: AnnualReport):
 def report_detail(request, pk):
     report = _report(request, pk)
     document = document_of(report, link=drill_link(report))
-    titles = dict(sections(ReportForm(report.form)))
+    titles = narrative_titles(ReportForm(report.form))
     editable = not report.is_published and can(request.user, "report.edit", report)
     narrative_fields = [(key, titles[key], report.narrative.get(key, "")) for key in narrative_keys(ReportForm(report.form))]
     scope = report.snapshot.get("scope", [])
@@ -143,7 +145,12 @@ def report_regenerate(request, pk):
 def report_publish(request, pk):
     report = _report(request, pk, "report.publish")
     try:
-        services.publish_report(actor=request.user, report=report)
+        raw = (request.POST.get("signed_on") or "").strip()
+        try:
+            signed_on = dt.date.fromisoformat(raw) if raw else None
+        except ValueError:
+            raise ValidationFailed(_("成文日期格式不正确，应为 YYYY-MM-DD"), code="bad_date") from None
+        services.publish_report(actor=request.user, report=report, signed_on=signed_on)
         messages.success(request, _("已发布到政府信息公开年报栏目。"))
     except DomainError as exc:
         messages.error(request, str(exc))

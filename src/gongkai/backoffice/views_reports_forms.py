@@ -42,7 +42,7 @@ class DeclareForm(forms.Form):
 
 class ImportForm(forms.Form):
     agency = forms.ModelChoiceField(label=_("机构"), queryset=None, to_field_name="code")
-    year = forms.IntegerField(label=_("年度"), min_value=2008, max_value=2100)
+    year = forms.IntegerField(label=_("年度（默认取文件中的年度）"), min_value=2008, max_value=2100, required=False)
     file = forms.FileField(label=_("报告文件（JSON 或 XLSX）"))
 
     def __init__(self, *args, agencies, **kwargs):

@@ -1,6 +1,8 @@
 """Staff pages behind the numbers: the records of one cell (drill-down), per-agency shares, downloads,
 declared table-二 figures and imports of past reports."""
 
+from decimal import Decimal
+
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -13,6 +15,7 @@ from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_reports import _report
 from gongkai.backoffice.views_reports_forms import DeclareForm, ImportForm
 from gongkai.core.errors import DomainError, NotAllowed
+from gongkai.engagement.domain.figures import ALL_FIGURES
 from gongkai.reports import selectors, services, sources
 from gongkai.reports.domain.forms import ReportForm
 from gongkai.reports.domain.interchange import InterchangeError
@@ -24,10 +27,11 @@ from gongkai.reports.renderers.export import CONTENT_TYPES
 from gongkai.reports.renderers.export import render as render_as
 
 FIGURE_CHANNEL_PREFIX = "channel_"
-ENGAGEMENT_FIGURES = {
-    "mailbox_received", "mailbox_accepted", "mailbox_completed", "concern_responses", "press_conferences",
-    "online_interviews", "archive_visitors", "archive_pages_copied", "trainings", "suggestions_and_complaints",
-}
+FIGURE_FOCUS_PREFIX = "focus_"
+# Every engagement figure opens the records it counts (archive quantities: the records they add up).
+ENGAGEMENT_FIGURES = ALL_FIGURES
+# A six-part report's figures that are one channel's items of a narrower set of agencies.
+FIGURE_CHANNELS = {"compilation_documents": "compilation", "own_portal_items": "portal"}
 
 
 def _url(name: str, pk: int) -> str | None:
@@ -74,16 +78,27 @@ def report_records(request, pk):
     try:
         if table == "fig":
             figure = next(f for f in report.snapshot.get("figures", []) if f["key"] == row)
-            label, count = figure["label"], figure["value"] or 0
-            if row in FIGURE_CELLS and report.snapshot["tables"]["form"] == "2021":
+            # Rates and amounts are stored as decimal strings; the page shows the figure as the report does.
+            value = figure["value"]
+            label, count = figure["label"], (Decimal(value).normalize() if isinstance(value, str) else value or 0)
+            if f"legacy|{row}" in report.snapshot.get("declared", {}):
+                rows = _declared_rows(report.snapshot["declared"][f"legacy|{row}"])
+            elif row in DERIVED_FIGURES:
+                rows = _derived_rows(request.user, report, scope_ids, DERIVED_FIGURES[row])
+            elif row in FIGURE_CELLS and report.snapshot["tables"]["form"] == "2021":
                 cells = FIGURE_CELLS[row]
                 ids = [i for t, r, c in cells for i in selectors.cell_record_ids(report, t, r, c)]
                 rows = _record_rows(request.user, report, cells[0][0], ids[:LIMIT])
-            elif row.startswith(FIGURE_CHANNEL_PREFIX):
-                items = sources.visible_channel_items(request.user, agency_ids=scope_ids, year=report.year,
-                                                      channel=row[len(FIGURE_CHANNEL_PREFIX):])
-                rows = [{"text": f"{i.index_number} {i.title}", "agency": i.agency.name, "date": i.published_on,
-                         "url": _url("backoffice:catalog_item", i.pk)} for i in items[:LIMIT]]
+            elif row.startswith(FIGURE_CHANNEL_PREFIX) or row in FIGURE_CHANNELS:
+                channel = FIGURE_CHANNELS.get(row) or row[len(FIGURE_CHANNEL_PREFIX):]
+                agencies = [report.agency_id] if row == "own_portal_items" else scope_ids
+                items = sources.visible_channel_items(request.user, agency_ids=agencies, year=report.year,
+                                                      channel=channel)
+                rows = _item_rows(items[:LIMIT])
+            elif row.startswith(FIGURE_FOCUS_PREFIX):
+                items = sources.visible_focus_items(request.user, agency_ids=scope_ids, year=report.year,
+                                                    focus=row[len(FIGURE_FOCUS_PREFIX):])
+                rows = _item_rows(items[:LIMIT])
             elif row in ENGAGEMENT_FIGURES and can(request.user, "engagement.view", report.agency):
                 records = sources.engagement_records(agency_ids=scope_ids, year=report.year, figure=row)
                 rows = [{"text": str(r), "agency": "", "date": None, "url": None} for r in records[:LIMIT]]
@@ -93,6 +108,12 @@ def report_records(request, pk):
             name = next(a["name"] for a in report.snapshot["scope"] if str(a["id"]) == row)
             count, label = len(ids), f"{name} · {SHARE_LABELS[column]}"
             rows = _record_rows(request.user, report, "table3", ids[:LIMIT])
+        elif table == "table2" and f"{row}|{column}" in report.snapshot.get("declared", {}):
+            # A declared cell (许可, 处罚, 强制, 收费): its record is the declaration, with its source.
+            declared = report.snapshot["declared"][f"{row}|{column}"]
+            value = declared["value"]
+            count = Decimal(value).normalize() if isinstance(value, str) else value
+            label, rows = _cell_label(report, table, row, column), _declared_rows(declared)
         else:
             ids = selectors.cell_record_ids(report, table, row, column)
             count, label = len(ids), _cell_label(report, table, row, column)
@@ -101,8 +122,40 @@ def report_records(request, pk):
         raise Http404 from None
     return render(request, "backoffice/reports/records.html", {
         "report": report, "label": label, "count": count, "rows": rows,
-        "limited": LIMIT if count > len(rows) == LIMIT else 0, "hidden": sum(1 for r in rows if r.get("hidden")),
+        "limited": LIMIT if isinstance(count, int) and count > len(rows) == LIMIT else 0,
+        "hidden": sum(1 for r in rows if r.get("hidden")),
     })
+
+
+# A derived figure (a rate) opens the figures it is computed from: (numerator, denominator) record sets.
+DERIVED_FIGURES = {
+    "satisfaction_rate": (("mailbox_satisfied", gettext_lazy("满意和基本满意的评价")),
+                          ("mailbox_rated", gettext_lazy("作出评价的来件"))),
+    "mailbox_acceptance_rate": (("mailbox_accepted", gettext_lazy("受理的来件")),
+                                ("mailbox_received", gettext_lazy("系统来件"))),
+    "mailbox_completion_rate": (("mailbox_completed", gettext_lazy("办结的来件")),
+                                ("mailbox_received", gettext_lazy("系统来件"))),
+}
+
+
+def _declared_rows(declared: dict) -> list[dict]:
+    return [{"text": f"{entry['agency']}：{entry['value']}（{_('来源')}：{entry['source']}；{entry['by']}）",
+             "agency": entry["agency"], "date": None, "url": None} for entry in declared.get("sources", [])]
+
+
+def _derived_rows(user, report, scope_ids: list[int], parts) -> list[dict]:
+    if not can(user, "engagement.view", report.agency):
+        return []
+    rows = []
+    for figure, label in parts:
+        n = sources.engagement_records(agency_ids=scope_ids, year=report.year, figure=figure).count()
+        rows.append({"text": f"{label}：{n}", "agency": "", "date": None, "url": None})
+    return rows
+
+
+def _item_rows(items) -> list[dict]:
+    return [{"text": f"{i.index_number} {i.title}", "agency": i.agency.name, "date": i.published_on,
+             "url": _url("backoffice:catalog_item", i.pk)} for i in items]
 
 
 def _record_rows(user, report, table: str, ids: list[int]) -> list[dict]:
@@ -172,7 +225,8 @@ def import_past(request):
             if bad:
                 raise InterchangeError("；".join(bad[:5]))
             services.import_past_report(actor=request.user, agency=form.cleaned_data["agency"],
-                                        year=form.cleaned_data["year"], tables=parsed.tables, source_name=upload.name)
+                                        year=form.cleaned_data["year"], tables=parsed.tables, source_name=upload.name,
+                                        file_year=parsed.year, file_agency=parsed.agency)
         except (InterchangeError, DomainError) as exc:
             form.add_error("file", str(exc))
         else:

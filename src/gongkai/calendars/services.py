@@ -6,11 +6,35 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from gongkai.calendars.deadlines import recompute_deadlines
-from gongkai.calendars.domain.notice import HolidayNotice
+from gongkai.calendars.domain.notice import HolidayNotice, missing_holidays
 from gongkai.calendars.models import CalendarDay, CalendarSource, CalendarYear, DayKind
 from gongkai.calendars.official import current_calendar
-from gongkai.core.errors import NotAllowed
+from gongkai.core.errors import NotAllowed, ValidationFailed
 from gongkai.core.events import record_event
+from gongkai.core.models import Event
+
+
+class IncompleteNotice(ValidationFailed):
+    code = "calendar_notice_incomplete"
+
+
+@dataclass(frozen=True)
+class MovedDeadline:
+    """One stored date a recomputer moved, read back from the event it recorded."""
+
+    action: str
+    object_repr: str
+    before: dict
+    after: dict
+
+    def describe(self) -> str:
+        fields = sorted(set(self.before or {}) | set(self.after or {}))
+        moves = "，".join(
+            f"{name} {(self.before or {}).get(name)} → {(self.after or {}).get(name)}"
+            for name in fields
+            if (self.before or {}).get(name) != (self.after or {}).get(name)
+        )
+        return f"{self.object_repr}：{moves}"
 
 
 @dataclass(frozen=True)
@@ -19,6 +43,7 @@ class CalendarChange:
     created: bool
     changed_dates: list[str]
     recomputed: dict[str, int]
+    moved: list[MovedDeadline]
 
 
 def _days_dict(cal_year: CalendarYear | None) -> dict[str, str]:
@@ -32,6 +57,12 @@ def set_calendar_year(*, actor, notice: HolidayNotice, source: str = CalendarSou
     """Store (or replace) a year's official arrangement and recompute every deadline that depends on it."""
     if actor is not None and not actor.is_superuser:
         raise NotAllowed("只有平台管理员可以维护工作日历")
+    missing = missing_holidays(notice.year, set(notice.holidays.values()))
+    if missing:
+        raise IncompleteNotice(
+            f"{notice.year}年放假通知不完整，缺少法定节假日：{'、'.join(missing)}；未导入，该年仍为暂定日历",
+            missing=missing,
+        )
     before_calendar = current_calendar()
     existing = CalendarYear.objects.select_for_update().filter(year=notice.year).first()
     before = _days_dict(existing)
@@ -68,8 +99,15 @@ def set_calendar_year(*, actor, notice: HolidayNotice, source: str = CalendarSou
         payload={"document_number": notice.document_number, "changed_dates": changed},
         legal_basis=notice.document_number,
     )
+    last_event = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
     recomputed = recompute_deadlines(calendar=calendar, changed_years=years, actor=actor)
-    return CalendarChange(year=notice.year, created=existing is None, changed_dates=changed, recomputed=recomputed)
+    # Recomputers record one "*_recomputed" event per date they move; those events are the list of changes.
+    moved = [
+        MovedDeadline(action=e.action, object_repr=e.object_repr, before=e.before or {}, after=e.after or {})
+        for e in Event.objects.filter(pk__gt=last_event, action__endswith="_recomputed").order_by("pk")
+    ]
+    return CalendarChange(year=notice.year, created=existing is None, changed_dates=changed, recomputed=recomputed,
+                          moved=moved)
 
 
 def _year_dates(year: int):

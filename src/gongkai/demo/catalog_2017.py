@@ -20,6 +20,17 @@ TENDERS = 360                       # 招投标信息360条
 POWER_LIST = 3194                   # 权力清单3194条
 BULLETINS = 6                       # 通过宣传栏公示重点项目进展情况6期
 
+# 一、概述: the year's work points the district carried out, published among the forwarded and municipal documents.
+GUIDING_NATIONAL = (
+    "万盛经开区管委会办公室关于转发《国务院办公厅关于印发2017年政务公开工作要点的通知》（国办发〔2017〕24号）的通知",
+    {"body": "国务院办公厅关于印发2017年政务公开工作要点的通知（国办发〔2017〕24号）。请各部门、镇街认真贯彻执行。"},
+)
+GUIDING_MUNICIPAL = (
+    "重庆市人民政府办公厅关于印发2017年政务公开重点工作任务分工的通知",
+    {"doc_number": "渝府办发〔2017〕61号",
+     "body": "重庆市人民政府办公厅关于印发2017年政务公开重点工作任务分工的通知（渝府办发〔2017〕61号）。"},
+)
+
 # Channels.
 WEIBO = 2600                        # 政务微博公开政府信息2600条
 WEIXIN = 1174                       # 政务微信公开政府信息1174条

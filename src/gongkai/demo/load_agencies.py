@@ -24,6 +24,8 @@ def load_district() -> Agency:
                 short_name=short, uscc=demo_uscc(n), org_code=demo_org_code(n), sort_order=n,
                 office_name=f"{short}政府信息公开工作机构", office_address="重庆市万盛经开区",
                 office_postcode="400800", is_demo=True, reason="演示数据",
+                # Every unit's site is on the district's site cluster (一（三）: 43个部门网站整合上线).
+                website=f"{seed.DISTRICT['website']}/{code}/",
                 publishes_own_report=kind == AgencyKind.DEPARTMENT or order <= 10,
             )
             n += 1

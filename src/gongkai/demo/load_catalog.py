@@ -118,12 +118,19 @@ def build_2017(district: Agency, units: list[Agency], rng: random.Random) -> tup
             marks["public"].append(len(b.rows))
             district_row(title, category="gongwen", focus="gongwen", genre=_genre(title), doc_number=number,
                          dates=(written_on, published_on))
-    for _ in range(seed.STATE_COUNCIL_FORWARDED):
+    for n in range(seed.STATE_COUNCIL_FORWARDED):
         marks["forwarded"].append(len(b.rows))
-        district_row(texts.forwarded_title(rng), category="gongwen", focus="guowuyuan", genre="tongzhi")
-    for _ in range(seed.MUNICIPAL_DOCS):
+        title = texts.forwarded_title(rng)
+        extra = {}
+        if n == 0:  # the year's national work points the report's part 一 cites
+            title, extra = seed.GUIDING_NATIONAL
+        district_row(title, category="gongwen", focus="guowuyuan", genre="tongzhi", **extra)
+    for n in range(seed.MUNICIPAL_DOCS):
         title = texts.municipal_title(rng)
-        district_row(title, category="gongwen", focus="shizhengfu", genre=_genre(title))
+        extra = {}
+        if n == 0:  # the municipal division of the year's tasks (README: gongkai search 渝府办发〔2017〕61号)
+            title, extra = seed.GUIDING_MUNICIPAL
+        district_row(title, category="gongwen", focus="shizhengfu", genre=_genre(title), **extra)
     for _ in range(seed.OTHER_INTERPRETATIONS):
         district_row(texts.category_title("jiedu", rng, district.short_name, seed.YEAR), category="jiedu")
     for n in range(1, seed.BULLETINS + 1):

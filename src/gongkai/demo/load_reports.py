@@ -7,6 +7,7 @@ income) are entered as declared figures with their source, as staff would, and a
 view. The narrative of part 六 of 2017 (problems and measures) is the office's own words from the seed.
 """
 
+import datetime as dt
 from decimal import Decimal
 
 from django.contrib.auth import get_user_model
@@ -15,7 +16,7 @@ from gongkai.agencies.models import Agency
 from gongkai.demo.district_2017 import DISTRICT
 from gongkai.reports import services
 from gongkai.reports.domain.forms import ReportForm, default_form
-from gongkai.reports.models import AnnualReport, DeclaredFigure
+from gongkai.reports.models import AnnualReport, DeclaredFigure, ReportParticular
 
 PUBLISHER = "demo-publisher"
 DEMO_SOURCE = "演示数据：区政务服务管理办公室年度统计"
@@ -25,13 +26,31 @@ DECLARED_2024 = {
     "第二十条第（六）项|行政强制|本年处理决定数量": Decimal("23"),
     "第二十条第（八）项|行政事业性收费|本年收费金额（单位：万元）": Decimal("86.42"),
 }
-PROBLEMS_2017 = (
-    "一年来，我区按照上级要求认真推进全区政务公开工作落实，但离上级要求和人民群众对信息公开的期盼，还存在一定问题和差距，"
-    "主要表现为：一是部分单位工作重视程度不够，公开意识有待进一步强化；二是平台和载体利用不够；三是信息发布不够规范，"
-    "存在审核不严的情况；四是专职人员少、队伍不稳定、业务素质参差不齐。\n"
-    "2018年，我区将重点开展以下工作：一是形成合力；二是完善清单；三是用好网络；四是抓好载体；五是加强培训，"
-    "对全区从事信息公开工作的工作人员开展业务培训2次以上。"
-)
+# 六 of the 2017 report: the office's own words (problems of the year and the plans for 2018), as published.
+PROBLEMS_2017 = "\n".join((
+    "一年来，我区按照上级要求认真推进全区政务公开工作落实，取得了新的成绩和进步，但离上级要求和人民群众对信息公开的期盼，还存在一定问题和差距，主要表现为：一是部分单位工作重视程度不够，公开意识有待进一步强化；二是平台和载体利用不够，信息公开存在“玻璃门”现象；三是信息发布不够规范，存在审核不严的情况；四是专职人员少、队伍不稳定、业务素质参差不齐。",
+    "2018年，我区将以习近平新时代中国特色社会主义思想为引领，深入贯彻落实党的十九大精神，坚持问题导向、目标导向和需求导向，对标对表上级要求，进一步突出工作重点，着力在加强统筹、调研指导、督促检查上加大工作力度，努力推进政务公开工作不断取得新成效。重点开展以下工作：",
+    "一是形成合力。落实“兴调研、转作风、促落实”要求，深入镇街和部门对开展信息公开工作进行调研，掌握工作情况，听取意见建议，安排指导工作推进，增强镇街和部门对信息公开工作的重视，树立公开意识，形成推进全区信息公开工作的合力。",
+    "二是完善清单。坚持以公开为常态、不公开为例外，对全区各镇街和部门的“两清单一指南”实施动态管理，群众关注度高、依申请公开比例高的事项，经确认后及时调整纳入公开清单，不宜公开的事项及时纳入负面清单；加强发布审查力度，确保信息权威、及时、准确。",
+    "三是用好网络。持续深化推进李克强总理“最多只跑一次”的要求，加快接入全市一体化“互联网+政务服务”平台建设，实现村（社区）全接入，最大限度为公众提供政府信息服务；按照《重庆市政府网站管理办法》要求，对全区政务网站实行整合，将行政审批类事项全部并入万盛经开区网上行政审批大厅，将公开类信息通过政府门户网站统一发布，做大做强政府门户网站，实现门户网站具备信息发布、解读回应、办事服务、互动交流的功能，使之成为全区信息公开的权威、快捷、便民的政府信息归集和发布的中枢平台。",
+    "四是抓好载体。拓宽政务公开方式和渠道，不断提升公众参与水平。在大力推进政务微博、微信、移动客户端等新媒体应用，利用其快速便捷高效的特点发布各类信息的同时，利用好镇街村、社区张贴栏、宣传栏等群众喜闻乐见的、接地气的信息平台，做好信息发布。",
+    "五是加强培训。采取集中培训与分散培训、上门指导与及时沟通相结合的方式，对全区从事信息公开工作的工作人员开展业务培训2次以上，不断提升业务素质，推进工作开展。",
+))
+
+# What the 2017 report states that no platform record holds: the site statistics of 万盛网's content system
+# and the office's particulars, entered by the office with their source (the figures are the demo's; the report
+# states them rounded: 7000余条, 1200余张, 65万人次).
+SITE_2017 = {
+    "legacy|site_items_edited": Decimal("7046"),
+    "legacy|site_pictures": Decimal("1213"),
+    "legacy|site_page_views": Decimal("651327"),
+    "legacy|new_unit_sites": Decimal("4"),
+}
+SITE_SOURCE = "演示数据：万盛网内容管理系统2017年度统计"
+PARTICULARS_2017 = {
+    "leader": "党工委委员、管委会常务副主任胡俊同志",
+    "portal_name": "万盛网",
+}
 
 
 PROBLEMS_2024 = (
@@ -63,6 +82,11 @@ def _records_loaded(district: Agency, year: int) -> bool:
                 and figures.get("mailbox_received"))
 
 
+# The days the office signed the demo reports: within the statutory window after the year (2008 条例 art. 31:
+# by 31 March; 2019 条例 art. 49: by 31 January).
+SIGNED_ON = {2017: dt.date(2018, 3, 15), 2024: dt.date(2025, 1, 20)}
+
+
 def _report(district: Agency, year: int, publisher, *, narrative=None) -> str:
     if AnnualReport.objects.filter(agency=district, year=year).exists():
         return f"{year}年度已存在"
@@ -74,13 +98,20 @@ def _report(district: Agency, year: int, publisher, *, narrative=None) -> str:
         report = services.update_narrative(actor=publisher, report=report, narrative=text)
     if services.blocking_findings(report):
         return f"{year}年度已生成草稿（勾稽关系不成立，未发布）"
-    services.publish_report(actor=publisher, report=report)
+    services.publish_report(actor=publisher, report=report, signed_on=SIGNED_ON[year])
     return f"{year}年度已发布（{report.get_form_display()}）"
 
 
 def load_step() -> str:
     district = Agency.objects.get(code=DISTRICT["code"])
     publisher = get_user_model().objects.get(username=PUBLISHER)
+    for cell, value in SITE_2017.items():
+        if not DeclaredFigure.objects.filter(agency=district, year=2017, cell=cell).exists():
+            services.declare_figure(actor=publisher, agency=district, year=2017, cell=cell, value=value,
+                                    source=SITE_SOURCE)
+    for key, text in PARTICULARS_2017.items():
+        if not ReportParticular.objects.filter(agency=district, year=2017, key=key).exists():
+            services.set_particular(actor=publisher, agency=district, year=2017, key=key, text=text)
     done = [_report(district, 2017, publisher, narrative={"problems": PROBLEMS_2017})]
     for cell, value in DECLARED_2024.items():
         if not DeclaredFigure.objects.filter(agency=district, year=2024, cell=cell).exists():

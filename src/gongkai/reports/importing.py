@@ -142,7 +142,18 @@ def workbook_to_interchange(content: bytes) -> dict:
     everything = [row for rows in sheets.values() for row in rows]
     trial = _find_row(everything, "规范性文件") is not None or _find_row(everything, "3.其他") is None
     pick = {key: sheets.get(name, everything) for key, name in (("t2", "表二"), ("t3", "表三"), ("t4", "表四"))}
-    return {"table2": _table2(pick["t2"], trial), "table3": _table3(pick["t3"], trial), "table4": _table4(pick["t4"])}
+    data = {"table2": _table2(pick["t2"], trial), "table3": _table3(pick["t3"], trial), "table4": _table4(pick["t4"])}
+    if not any(data.values()):
+        # A six-part (2008-form) report's workbook holds figures, not the national tables the history is for.
+        raise InterchangeError("工作簿中没有表二、表三、表四（六部分格式的报告没有国家统一表格），未导入")
+    # The particulars sheet this platform writes (说明: 机构, 机构代码, 年度) says whose report and which year.
+    particulars = {_text(row[0]): row[1] for row in sheets.get("说明", []) if len(row) > 1 and row[0] is not None}
+    if particulars.get("年度") is not None:
+        data["year"] = _text(particulars["年度"])
+    agency = _text(particulars.get("机构代码")) or _text(particulars.get("机构"))
+    if agency:
+        data["agency"] = agency
+    return data
 
 
 def read_past_report(name: str, content: bytes) -> Parsed:

@@ -29,6 +29,9 @@ class AnnualReport(TimeStampedModel):
     narrative = models.JSONField(_("正文"), default=dict)
     generated_at = models.DateTimeField(_("生成时间"))
     published_at = models.DateTimeField(_("发布时间"), null=True, blank=True)
+    # The date printed under the report: the day the office signs and publishes it (2008 条例 art. 31: by
+    # 31 March; 2019 条例 art. 49: by 31 January), not the day the platform recorded the publication.
+    signed_on = models.DateField(_("成文日期"), null=True, blank=True)
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, verbose_name=_("发布人"), null=True, blank=True, on_delete=models.PROTECT,
         related_name="+",
@@ -58,6 +61,9 @@ class AnnualReport(TimeStampedModel):
             ),
             models.CheckConstraint(
                 condition=Q(version=1) | ~Q(correction_note=""), name="report_correction_has_note"
+            ),
+            models.CheckConstraint(
+                condition=Q(status="draft") | Q(signed_on__isnull=False), name="report_published_has_date"
             ),
         ]
 
@@ -111,3 +117,25 @@ class PastReport(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.agency} {self.year}（导入）"
+
+
+class ReportParticular(TimeStampedModel):
+    """A fact of an agency's year that the report states in words and no other record holds — who leads the
+    disclosure work, the name the public knows the portal by — entered by the office; every change is an
+    event. Keys: ``reports.domain.legacy_records.PARTICULARS``."""
+
+    agency = models.ForeignKey(Agency, verbose_name=_("机构"), on_delete=models.PROTECT, related_name="+")
+    year = models.PositiveIntegerField(_("年度"))
+    key = models.CharField(_("事项"), max_length=40)
+    text = models.CharField(_("内容"), max_length=300)
+
+    class Meta:
+        verbose_name = _("年度报告事项")
+        verbose_name_plural = _("年度报告事项")
+        constraints = [
+            models.UniqueConstraint(fields=["agency", "year", "key"], name="report_particular_unique"),
+            models.CheckConstraint(condition=~Q(text=""), name="report_particular_has_text"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.agency} {self.year} {self.key}：{self.text}"

@@ -1,6 +1,7 @@
 """The only writers of reports: generate (freeze the data), edit the narrative, publish, correct, declare a
 table-二 figure, import a past report. Each change writes an event."""
 
+import datetime as dt
 from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
@@ -10,8 +11,9 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import can
 from gongkai.core.errors import InvalidTransition, NotAllowed, ValidationFailed
 from gongkai.core.events import record_event
+from gongkai.core.time import local_today
 from gongkai.reports.domain.contradictions import find_contradictions
-from gongkai.reports.domain.forms import ReportForm, default_form, narrative_keys
+from gongkai.reports.domain.forms import OFFICE_SECTIONS, ReportForm, default_form, narrative_keys
 from gongkai.reports.domain.layout import (
     NORMATIVE_ROWS_2019,
     NORMATIVE_ROWS_2021,
@@ -19,13 +21,19 @@ from gongkai.reports.domain.layout import (
     t2_cells,
     t2_key,
 )
+from gongkai.reports.domain.legacy_records import DECLARED_LEGACY, PARTICULARS
 from gongkai.reports.domain.narrative import draft
 from gongkai.reports.domain.reconcile import ERROR, check_across_years
 from gongkai.reports.domain.snapshot import build_snapshot, flat_figures, tables_of
-from gongkai.reports.models import AnnualReport, DeclaredFigure, PastReport, ReportStatus
+from gongkai.reports.models import AnnualReport, DeclaredFigure, PastReport, ReportParticular, ReportStatus
 from gongkai.reports.sources import gather
 
-LEGAL_BASIS = "《中华人民共和国政府信息公开条例》第四十九条、第五十条；国办公开办函〔2021〕30号"
+# The rules a report is made under, by its form: a 2008-form report answers to the 2008 条例 alone.
+LEGAL_BASIS = {
+    ReportForm.F2021: "《中华人民共和国政府信息公开条例》第四十九条、第五十条；国办公开办函〔2021〕30号",
+    ReportForm.TRIAL_2019: "《中华人民共和国政府信息公开条例》第四十九条、第五十条；国办公开办函〔2019〕60号",
+    ReportForm.LEGACY: "《中华人民共和国政府信息公开条例》（2008年施行）第三十一条、第三十二条",
+}
 MAX_NARRATIVE = 20000
 
 
@@ -84,8 +92,7 @@ def generate_report(*, actor, agency: Agency, year: int, form: ReportForm | None
     if report is None and AnnualReport.objects.filter(agency=agency, year=year).exists():
         raise InvalidTransition("该年度报告已发布，发布后不能重新生成；如需更正请新建更正版本", code="published")
     snapshot = compute_snapshot(agency=agency, scope=scope, year=year, form=form)
-    drafted = draft(form, flat_figures(snapshot), year=year, agency=agency.name,
-                    channel_labels=snapshot["channel_labels"])
+    drafted = draft_from(snapshot, agency=agency)
     now = timezone.now()
     if report is None:
         report = AnnualReport.objects.create(agency=agency, year=year, form=form, snapshot=snapshot,
@@ -93,15 +100,35 @@ def generate_report(*, actor, agency: Agency, year: int, form: ReportForm | None
         action, before = "report.generated", None
     else:
         before = {"form": report.form, "facts": report.snapshot.get("facts")}
-        narrative = drafted if report.form != form else {**drafted, **report.narrative}
+        # The parts drafted from records follow the records; what only the office writes stays its text.
+        kept = office_text(report.narrative, form) if report.form == form else {}
+        narrative = {**drafted, **kept}
         report.form, report.snapshot, report.narrative, report.generated_at = form, snapshot, narrative, now
         report.save()
         action = "report.regenerated"
     report.scope.set(scope)
     record_event(actor=actor, obj=report, action=action, before=before,
                  after={"form": form.value, "scope": [a.code for a in scope], "facts": snapshot["facts"]},
-                 legal_basis=LEGAL_BASIS)
+                 legal_basis=LEGAL_BASIS[form])
     return report
+
+
+def draft_from(snapshot: dict, *, agency: Agency) -> dict[str, str]:
+    return draft(ReportForm(snapshot["form"]), flat_figures(snapshot), year=snapshot["year"], agency=agency.name,
+                 channel_labels=snapshot["channel_labels"], particulars=snapshot.get("particulars") or {})
+
+
+def office_text(narrative: dict, form: ReportForm) -> dict[str, str]:
+    """The parts of a narrative only people write (the year's problems and plans), when written."""
+    placeholder = "（请公开办"
+    return {key: narrative[key] for key in OFFICE_SECTIONS[form.value]
+            if narrative.get(key) and not narrative[key].startswith(placeholder)}
+
+
+def latest_office_text(agency: Agency, year: int, form: ReportForm) -> dict[str, str]:
+    """The office's own parts from the newest version of the year's report, for a rebuild from records."""
+    latest = AnnualReport.objects.filter(agency=agency, year=year, form=form).order_by("-version").first()
+    return office_text(latest.narrative, form) if latest else {}
 
 
 def _draft_only(report: AnnualReport) -> None:
@@ -136,21 +163,37 @@ def blocking_findings(report: AnnualReport) -> list[dict]:
     return [f for f in report.snapshot.get("findings", []) if f["level"] == ERROR]
 
 
+def _signed_on(report: AnnualReport, signed_on: dt.date | None) -> dt.date:
+    """The date under the report: the day the office signs it (today unless given), after the year it reports
+    on and not in the future."""
+    today = local_today()
+    signed_on = signed_on or today
+    if signed_on.year <= report.year:
+        raise ValidationFailed(f"成文日期应在报告年度（{report.year}年）结束之后", code="bad_date")
+    if signed_on > today:
+        raise ValidationFailed("成文日期不能晚于今天", code="bad_date")
+    return signed_on
+
+
 @transaction.atomic
-def publish_report(*, actor, report: AnnualReport) -> AnnualReport:
-    """Publish a draft: refused while any identity fails (条例 art. 47: an inaccurate report is a failing)."""
+def publish_report(*, actor, report: AnnualReport, signed_on: dt.date | None = None) -> AnnualReport:
+    """Publish a draft: refused while any identity fails (条例 art. 47: an inaccurate report is a failing).
+    ``signed_on`` is the date printed under it (the office's signing date; today when not given)."""
     _require(actor, "report.publish", report.agency, "您无权发布该机构的年度报告")
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     _draft_only(report)
+    signed_on = _signed_on(report, signed_on)
     errors = blocking_findings(report)
     if errors:
         raise ValidationFailed(
             "勾稽关系不成立，不能发布：" + "；".join(f["message"] for f in errors[:5]), code="identities_fail"
         )
     report.status, report.published_at, report.published_by = ReportStatus.PUBLISHED, timezone.now(), actor
-    report.save(update_fields=["status", "published_at", "published_by", "updated_at"])
+    report.signed_on = signed_on
+    report.save(update_fields=["status", "published_at", "published_by", "signed_on", "updated_at"])
     record_event(actor=actor, obj=report, action="report.published", from_state="draft", to_state="published",
-                 legal_basis=LEGAL_BASIS, payload={"version": report.version})
+                 legal_basis=LEGAL_BASIS[ReportForm(report.form)],
+                 payload={"version": report.version, "signed_on": signed_on.isoformat()})
     return report
 
 
@@ -193,6 +236,8 @@ def declare_figure(*, actor, agency: Agency, year: int, cell: str, value, source
     _require(actor, "report.edit", agency, "您无权填报该机构的数字")
     _check_year(year)
     valid = {t2_key(*c): c for form in (ReportForm.F2021, ReportForm.TRIAL_2019) for c in declarable_cells(form)}
+    # A 2008-form report's site statistics: (label, unit) read as a cell of that column.
+    valid |= {key: (key, label, unit) for key, (label, unit) in DECLARED_LEGACY.items()}
     if cell not in valid:
         raise ValidationFailed("该单元格不能填报（规章、规范性文件由平台记录统计）", code="bad_cell")
     try:
@@ -219,9 +264,24 @@ def declare_figure(*, actor, agency: Agency, year: int, cell: str, value, source
     return figure
 
 
+def _names_agency(agency: Agency, named: str) -> bool:
+    named = named.strip()
+    return not named or named in {agency.code, agency.name, agency.short_name} or named.startswith(agency.name)
+
+
 @transaction.atomic
-def import_past_report(*, actor, agency: Agency, year: int, tables: dict, source_name: str) -> PastReport:
+def import_past_report(*, actor, agency: Agency, year: int | None, tables: dict, source_name: str,
+                       file_year: int | None = None, file_agency: str = "") -> PastReport:
+    """Keep a report published elsewhere as history. The year is the file's own (``file_year``); a year or
+    agency asked for that differs from what the file says is refused, so a 2024 report is never kept as 2023."""
     _require(actor, "report.edit", agency, "您无权为该机构导入往年报告")
+    if year is None and file_year is None:
+        raise ValidationFailed("文件中没有注明报告年度，请指定年度", code="year_required")
+    if year is not None and file_year is not None and year != file_year:
+        raise ValidationFailed(f"文件是{file_year}年度的报告，与指定的{year}年度不符，未导入", code="year_mismatch")
+    if not _names_agency(agency, file_agency or ""):
+        raise ValidationFailed(f"文件是“{file_agency}”的报告，不是{agency.name}的，未导入", code="agency_mismatch")
+    year = file_year if file_year is not None else year
     _check_year(year)
     past, created = PastReport.objects.update_or_create(
         agency=agency, year=year,
@@ -240,3 +300,25 @@ def _json_tables(tables: dict) -> dict:
         return f"{v:f}" if isinstance(v, Decimal) else v
 
     return enc(tables)
+
+
+@transaction.atomic
+def set_particular(*, actor, agency: Agency, year: int, key: str, text: str) -> ReportParticular:
+    """Record a fact of the year the report states in words (``PARTICULARS``): the leader in charge, the
+    portal's name."""
+    _require(actor, "report.edit", agency, "您无权填写该机构的报告事项")
+    _check_year(year)
+    if key not in PARTICULARS:
+        raise ValidationFailed(f"未知的报告事项：{key}", code="bad_particular")
+    text = (text or "").strip()
+    if not text or len(text) > 300:
+        raise ValidationFailed("请填写内容（不超过300字）", code="bad_particular")
+    particular = ReportParticular.objects.select_for_update().filter(agency=agency, year=year, key=key).first()
+    before = None if particular is None else {"text": particular.text}
+    if particular is None:
+        particular = ReportParticular(agency=agency, year=year, key=key)
+    particular.text = text
+    particular.save()
+    record_event(actor=actor, obj=particular, action="report.particular_set", before=before,
+                 after={"text": text}, payload={"key": key, "year": year})
+    return particular

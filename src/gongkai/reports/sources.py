@@ -1,13 +1,17 @@
 """The one adapter that reads other areas for a report: their report selectors, turned into
-``ReportInputs`` for the pure statistics. Nothing else in reports reads cases, catalog or engagement."""
+``ReportInputs`` for the pure statistics. Nothing else in reports reads cases, catalog or engagement. (A 2008-form
+report's 汇编 editions and the words of its applications have no report selector yet; ``_legacy`` reads them
+here, read-only.)"""
 
 import dataclasses
+import re
 from collections import defaultdict
 from decimal import Decimal
 
 from gongkai.agencies.models import Agency
 from gongkai.cases.selectors import report_appeals, report_applications, visible_cases
 from gongkai.catalog.domain.facts import CHANNEL_LABELS
+from gongkai.catalog.domain.taxonomies import CATEGORIES
 from gongkai.catalog.selectors import (
     item_counts,
     items_for_count,
@@ -17,9 +21,10 @@ from gongkai.catalog.selectors import (
 )
 from gongkai.engagement.selectors import period_figures, records_for_figure
 from gongkai.reports.domain.forms import ReportForm
+from gongkai.reports.domain.legacy_records import cited_document, subjects
 from gongkai.reports.domain.snapshot import ReportInputs
 from gongkai.reports.domain.statistics import year_bounds
-from gongkai.reports.models import DeclaredFigure
+from gongkai.reports.models import DeclaredFigure, ReportParticular
 
 
 def agency_ref(agency: Agency) -> dict:
@@ -64,7 +69,70 @@ def gather(*, agency: Agency, scope: list[Agency], year: int, form: ReportForm) 
         channel_labels={k.value: v for k, v in CHANNEL_LABELS.items()},
         engagement=engagement_map,
         declared=declared_figures(scope, year),
+        **(_legacy(agency, scope, year, engagement) if form == ReportForm.LEGACY else {}),
     )
+
+
+def _legacy(agency: Agency, scope: list[Agency], year: int, engagement) -> dict:
+    """What a 2008-form report narrates besides applications and appeals: items by 重点领域, the agency's own
+    portal, its 汇编, the organisation (units, sections, websites), and the facts in words."""
+    from gongkai.cases.models import Application
+    from gongkai.catalog.models import Compilation, CompilationEntry
+
+    ids = [a.pk for a in scope]
+    start, end = year_bounds(year)
+    editions = Compilation.objects.filter(agency_id__in=ids, year=year).order_by("edition")
+    compilations = {
+        "editions": editions.count(),
+        "documents": CompilationEntry.objects.filter(compilation__in=editions).count(),
+        "copies": sum(e.copies_distributed for e in editions),
+    }
+    recipients: list[str] = []
+    for edition in editions:
+        for place in re.split(r"[、，,；;]", edition.distributed_to or ""):
+            if place.strip() and place.strip() not in recipients:
+                recipients.append(place.strip())
+    guiding = []
+    for focus in ("guowuyuan", "shizhengfu"):
+        for item in items_for_count(agency_ids=ids, start=start, end=end, by="focus", key=focus).filter(
+                title__contains="政务公开").order_by("published_on", "pk"):
+            # Only a document that carries its 文号 (its own, or the forwarded one's in the title) is cited.
+            cited = cited_document(item.title, item.doc_number)
+            if ("要点" in item.title or "任务分工" in item.title) and "号）" in cited and cited not in guiding:
+                guiding.append(cited)
+    received = (Application.objects.filter(agency_id__in=ids, received_on__gte=start, received_on__lte=end)
+                .values_list("description", flat=True))
+    stored = {p.key: p.text for p in ReportParticular.objects.filter(agency=agency, year=year)}
+    own_categories = item_counts(agency_ids=[agency.pk], start=start, end=end, by="category")
+    counts = {
+        "focus_counts": item_counts(agency_ids=ids, start=start, end=end, by="focus"),
+        "own_portal": item_counts(agency_ids=[agency.pk], start=start, end=end, by="channel").get("portal", 0),
+        "compilations": compilations,
+        "units": len(scope) - 1,
+        "sections": len(agency.office_sections or []),
+        "websites": sum(1 for a in scope if a.website),
+        "mailbox": {"received": engagement.mailbox_received, "accepted": engagement.mailbox_accepted,
+                    "completed": engagement.mailbox_completed},
+    }
+    particulars = {
+        **stored,
+        "office_name": agency.office_name,
+        "office_sections": list(agency.office_sections or []),
+        "office_address": agency.office_address,
+        "office_phone": agency.office_phone,
+        "office_postcode": agency.office_postcode,
+        "website": agency.website,
+        "short_name": agency.short_name or agency.name,
+        "is_government": agency.kind == "government",
+        "guiding_documents": guiding,
+        "compilation_title": editions[0].title if compilations["editions"] else "",
+        "compilation_recipients": recipients,
+        "application_subjects": subjects(received),
+        "periodicals": sorted(engagement.periodical_issues),
+        # 二（一）: what the agency's own portal mostly carried, in the order of the category table.
+        "own_portal_categories": [name for code, name, _ in CATEGORIES if code != "jiedu" and own_categories.get(code)],
+    }
+    return {"legacy_counts": counts, "particulars": particulars}
 
 
 def channel_items(*, agency_ids: list[int], year: int, channel: str):
@@ -88,4 +156,11 @@ def item_rows(user, ids: list[int]):
 
 def visible_channel_items(user, *, agency_ids: list[int], year: int, channel: str):
     return channel_items(agency_ids=agency_ids, year=year, channel=channel).filter(
+        pk__in=staff_items(user).values("pk"))
+
+
+def visible_focus_items(user, *, agency_ids: list[int], year: int, focus: str):
+    """The items of one 重点领域 (a six-part report's 二（二） figure) that ``user`` may open."""
+    start, end = year_bounds(year)
+    return items_for_count(agency_ids=agency_ids, start=start, end=end, by="focus", key=focus).filter(
         pk__in=staff_items(user).values("pk"))

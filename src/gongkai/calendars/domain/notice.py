@@ -5,13 +5,49 @@
       "document_number": "国办发明电〔2026〕N号",
       "title": "国务院办公厅关于2027年部分节假日安排的通知",
       "published_on": "2026-11-..",
-      "holidays": [{"name": "春节", "start": "2027-02-05", "end": "2027-02-12"}, {"name": "元旦", "dates": ["2027-01-01"]}],
+      "holidays": [{"name": "春节", "start": "2027-02-05", "end": "2027-02-12"}, {"name": "元旦", "dates": ["2027-01-01"]},
+                   ..., {"name": "中秋节、国庆节", "start": "...", "end": "..."}],
       "workdays": [{"name": "春节", "date": "2027-02-13"}]
     }
+
+A notice is the whole year's arrangement: it must name every statutory holiday of its year
+(``required_holidays``), or it is refused. A half notice would otherwise replace the provisional statutory
+dates with nothing (a notice holding only 元旦 made 春节 working days).
 """
 
 import datetime as dt
+import re
 from dataclasses import dataclass
+
+# 《全国年节及纪念日放假办法》 art. 2, the holidays every citizen has, by the year the version took effect:
+# 国务院令第270号 (1999): 元旦、春节、劳动节、国庆节; 国务院令第513号 (from 2008) added 清明节、端午节、中秋节
+# (kept by 第644号 of 2013 and 第795号 of 2025).
+REQUIRED_HOLIDAYS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (2008, ("元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节")),
+    (1999, ("元旦", "春节", "劳动节", "国庆节")),
+)
+
+# One entry may cover holidays that the notice joins (2023: "中秋节、国庆节：9月29日至10月6日").
+_NAME_SEPARATORS = re.compile(r"[、，,/;；\s]+|和|及|与")
+
+
+def required_holidays(year: int) -> tuple[str, ...]:
+    for since, names in REQUIRED_HOLIDAYS:
+        if year >= since:
+            return names
+    return ()
+
+
+def holiday_names(entry_name: str) -> set[str]:
+    return {part for part in _NAME_SEPARATORS.split(entry_name) if part}
+
+
+def missing_holidays(year: int, entry_names) -> list[str]:
+    """The statutory holidays of ``year`` that none of the notice's holiday names mentions, in statute order."""
+    named: set[str] = set()
+    for name in entry_names:
+        named |= holiday_names(name)
+    return [name for name in required_holidays(year) if name not in named]
 
 
 class NoticeError(ValueError):
@@ -103,6 +139,12 @@ def parse_notice(data) -> HolidayNotice:
             workdays[d] = str(entry.get("name") or "调休").strip()
     if not holidays:
         problems.append("holidays 为空：一年的放假安排至少包含一个节日")
+    missing = missing_holidays(year, set(holidays.values()))
+    if missing:
+        problems.append(
+            f"通知不完整：缺少法定节假日 {'、'.join(missing)}（《全国年节及纪念日放假办法》第二条；"
+            f"一份通知须列出全年每个法定节假日，否则 {year} 年仍按暂定日历计算）"
+        )
     if problems:
         raise NoticeError(problems)
     return HolidayNotice(

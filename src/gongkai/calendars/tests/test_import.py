@@ -5,14 +5,15 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from gongkai.calendars.deadlines import register_deadline_recomputer, unregister_deadline_recomputer
-from gongkai.calendars.domain.notice import NoticeError, parse_notice
+from gongkai.calendars.domain.notice import HolidayNotice, NoticeError, missing_holidays, parse_notice
 from gongkai.calendars.models import CalendarYear
 from gongkai.calendars.official import add_working_days
-from gongkai.calendars.services import set_calendar_year
+from gongkai.calendars.services import IncompleteNotice, set_calendar_year
+from gongkai.core.events import record_event
 from gongkai.core.models import Event
 
 # A made-up 2027 arrangement (the real notice is not out yet): 元旦 1/1-1/3, 春节 2/5-2/11 with Saturday
-# 2/13 worked.
+# 2/13 worked, and every other statutory holiday of the year on its statutory dates.
 NOTICE_2027 = {
     "year": 2027,
     "document_number": "测试〔2026〕1号",
@@ -20,9 +21,15 @@ NOTICE_2027 = {
     "holidays": [
         {"name": "元旦", "start": "2027-01-01", "end": "2027-01-03"},
         {"name": "春节", "start": "2027-02-05", "end": "2027-02-11"},
+        {"name": "清明节", "dates": ["2027-04-05"]},
+        {"name": "劳动节", "start": "2027-05-01", "end": "2027-05-05"},
+        {"name": "端午节", "dates": ["2027-06-09"]},
+        {"name": "中秋节、国庆节", "start": "2027-09-15", "end": "2027-09-15"},
+        {"name": "国庆节", "start": "2027-10-01", "end": "2027-10-07"},
     ],
     "workdays": [{"name": "春节", "date": "2027-02-13"}],
 }
+HALF_NOTICE_2027 = {**NOTICE_2027, "holidays": [{"name": "元旦", "dates": ["2027-01-01"]}], "workdays": []}
 
 
 def run(*args) -> list[str]:
@@ -89,11 +96,15 @@ def test_a_calendar_change_recomputes_registered_deadlines_and_reimport_replaces
         change = set_calendar_year(actor=None, notice=parse_notice(NOTICE_2027))
         assert change.recomputed["test"] == 3
         assert calls == [([2027], dt.date(2027, 2, 12))]
-        revised = {**NOTICE_2027, "holidays": [{"name": "元旦", "dates": ["2027-01-01"]}], "workdays": []}
+        # A revised notice moves 春节 a day earlier: 2/4-2/10.
+        revised = {**NOTICE_2027, "holidays": [
+            {"name": "春节", "start": "2027-02-04", "end": "2027-02-10"}, *NOTICE_2027["holidays"][2:],
+            {"name": "元旦", "start": "2027-01-01", "end": "2027-01-03"},
+        ]}
         change = set_calendar_year(actor=None, notice=parse_notice(revised))
         assert change.created is False
-        assert calls[-1] == ([2027], dt.date(2027, 2, 5))
-        assert CalendarYear.objects.get(year=2027).days.count() == 1
+        assert calls[-1] == ([2027], dt.date(2027, 2, 11))
+        assert CalendarYear.objects.get(year=2027).days.filter(date="2027-02-04").exists()
     finally:
         unregister_deadline_recomputer("test")
 
@@ -106,6 +117,8 @@ def test_a_calendar_change_recomputes_registered_deadlines_and_reimport_replaces
     ({"holidays": [{"name": "春节", "start": "2027-02-11", "end": "2027-02-05"}]}, "结束日期早于开始日期"),
     ({"holidays": [{"name": "元旦", "dates": ["2029-01-01"]}]}, "不在 2027 年通知的范围内"),
     ({"holidays": []}, "holidays 为空"),
+    ({"holidays": [{"name": "元旦", "dates": ["2027-01-01"]}]},
+     "缺少法定节假日 春节、清明节、劳动节、端午节、中秋节、国庆节"),
 ])
 def test_bad_notices_are_refused_with_every_problem(patch, problem):
     with pytest.raises(NoticeError) as info:
@@ -129,3 +142,64 @@ def test_show_lists_holidays_and_make_up_days():
     lines = run("calendar", "show", "2024")
     assert "2024-02-18 上班 调休上班（春节）" in lines
     assert "2024-02-12 放假 春节放假" in lines
+
+
+@pytest.mark.parametrize(("year", "names", "missing"), [
+    (2027, ["元旦"], ["春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]),
+    (2023, ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节、国庆节"], []),  # 2023's joined entry
+    (2020, ["元旦", "春节", "清明节", "劳动节", "端午节", "国庆节、中秋节"], []),
+    (2015, ["元旦", "春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节", "中国人民抗日战争暨世界反法西斯战争胜利70周年纪念日"], []),
+    (2024, ["元旦", "春节", "清明节", "劳动节", "端午节", "国庆节"], ["中秋节"]),
+    (2007, ["元旦", "春节", "劳动节", "国庆节"], []),  # before 国务院令第513号: four holidays
+    (2007, ["春节", "劳动节", "国庆节"], ["元旦"]),
+])
+def test_missing_holidays_follows_the_statute_of_the_year(year, names, missing):
+    assert missing_holidays(year, names) == missing
+
+
+@pytest.mark.django_db
+def test_a_half_notice_is_refused_and_the_year_stays_provisional(tmp_path):
+    path = tmp_path / "2027-half.json"
+    path.write_text(json.dumps(HALF_NOTICE_2027, ensure_ascii=False), encoding="utf-8")
+    with pytest.raises(CommandError) as info:
+        run("calendar", "import", str(path))
+    assert "缺少法定节假日 春节、清明节、劳动节、端午节、中秋节、国庆节" in str(info.value)
+    assert not CalendarYear.objects.exists()
+    # 春节 (2/5-2/8 by the statute) is still skipped, and the date still says provisional.
+    assert run("workdays", "add", "2027-02-01", "5") == ["2027-02-10", "provisional"]
+    # The service refuses a half notice built any other way too, naming what is missing.
+    notice = HolidayNotice(year=2027, document_number="测试", title="", published_on=None,
+                           holidays={dt.date(2027, 1, 1): "元旦"}, workdays={})
+    with pytest.raises(IncompleteNotice) as refused:
+        set_calendar_year(actor=None, notice=notice)
+    assert refused.value.context["missing"] == ["春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]
+    assert not CalendarYear.objects.exists()
+
+
+@pytest.mark.django_db
+def test_the_import_lists_every_deadline_it_moved(tmp_path):
+    def recompute(*, calendar, changed_years, actor):
+        year = CalendarYear.objects.get(year=2027)
+        record_event(actor=actor, obj=year, action="test.deadline_recomputed",
+                     before={"due_on": "2027-02-09"}, after={"due_on": "2027-02-12"})
+        return 1
+
+    register_deadline_recomputer("test", recompute)
+    try:
+        path = tmp_path / "2027.json"
+        path.write_text(json.dumps(NOTICE_2027, ensure_ascii=False), encoding="utf-8")
+        lines = run("calendar", "import", str(path))
+    finally:
+        unregister_deadline_recomputer("test")
+    assert "  重新计算期限 test: 1" in lines
+    assert "    2027年（测试〔2026〕1号）：due_on 2027-02-09 → 2027-02-12" in lines
+
+
+def test_the_readme_notice_example_is_a_complete_notice():
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[4] / "README.md").read_text(encoding="utf-8")
+    example = re.search(r"```json\n(.*?)```", readme, re.S).group(1)
+    notice = parse_notice(json.loads(example))
+    assert (notice.year, len(notice.holidays), len(notice.workdays)) == (2027, 23, 1)

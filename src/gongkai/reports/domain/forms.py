@@ -35,7 +35,12 @@ LEGACY_SECTIONS = (
     ("appeals", "五、因政府信息公开申请行政复议和提起行政诉讼的情况"),
     ("problems", "六、存在的主要问题及改进措施"),
 )
-LEGACY_NARRATIVE = tuple(key for key, _ in LEGACY_SECTIONS)
+# The opening paragraph before part 一 (who compiled the report, where to find it and whom to ask).
+LEGACY_PREAMBLE = "preamble"
+LEGACY_NARRATIVE = (LEGACY_PREAMBLE, *(key for key, _ in LEGACY_SECTIONS))
+
+# The parts only people can write: a rebuild from records keeps the office's text of these.
+OFFICE_SECTIONS = {"legacy": ("problems",), "2021": ("problems", "other"), "2019": ("problems", "other")}
 
 
 def default_form(year: int) -> ReportForm:
@@ -54,3 +59,11 @@ def sections(form: ReportForm) -> tuple[tuple[str, str], ...]:
 
 def narrative_keys(form: ReportForm) -> tuple[str, ...]:
     return LEGACY_NARRATIVE if form == ReportForm.LEGACY else NATIONAL_NARRATIVE
+
+
+def narrative_titles(form: ReportForm) -> dict[str, str]:
+    """The title of every editable part of the narrative, the opening paragraph of a six-part report included."""
+    titles = dict(sections(form))
+    if form == ReportForm.LEGACY:
+        titles = {LEGACY_PREAMBLE: "报告说明（正文前）", **titles}
+    return titles

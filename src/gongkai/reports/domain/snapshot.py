@@ -27,6 +27,7 @@ from gongkai.reports.domain.layout import (
     result_row_keys,
 )
 from gongkai.reports.domain.legacy import engagement_figures, legacy_figures
+from gongkai.reports.domain.legacy_records import DECLARED_LEGACY, record_figures
 from gongkai.reports.domain.reconcile import check_report
 from gongkai.reports.domain.statistics import count_normative, count_table2, count_table3, count_table4
 
@@ -49,6 +50,9 @@ class ReportInputs:
     engagement: Mapping[str, object] | None = None
     declared: Mapping[str, dict] = field(default_factory=dict)  # t2 cell key -> {"value": Decimal, "source", ...}
     missing_sources: Sequence[str] = ()   # areas whose records could not be read, named in the findings
+    # A 2008-form report's further facts (legacy_records.record_figures arguments) and its facts in words.
+    legacy_counts: Mapping[str, object] | None = None
+    particulars: Mapping[str, object] = field(default_factory=dict)
 
 
 def _enc(value):
@@ -114,10 +118,16 @@ def build_snapshot(inputs: ReportInputs) -> dict:
     )
     if inputs.engagement is not None:
         figures += engagement_figures(inputs.engagement)
-    findings = [f.as_dict() for f in check_report(tables)]
+    if inputs.legacy_counts is not None:
+        declared = {k: v["value"] for k, v in inputs.declared.items() if k in DECLARED_LEGACY}
+        figures += record_figures(**inputs.legacy_counts, channel_counts=inputs.channel_counts, declared=declared)
+    legacy = inputs.form == ReportForm.LEGACY
+    # A 2008-form report has no national tables to reconcile: the tables kept in its snapshot are a
+    # by-product for drill-down, and the 2019/2021 identities (表二 第二十条…, （六）2) are not its rules.
+    findings = [] if legacy else [f.as_dict() for f in check_report(tables)]
     unpaid = t3.cells.get(Result.OTHER_UNPAID_FEE.value, {}).get(TOTAL, 0)
     notices = next((f.value for f in figures if f.key == "fee_notices"), 0) or 0
-    if unpaid > notices:
+    if not legacy and unpaid > notices:
         # spec §7.4: （六）2 cannot exceed the fee notices issued (a notice from last year can explain it).
         findings.append({"level": "warning", "code": "unpaid_fee", "cells": [],
                          "message": f"（六）2 逾期未缴费 {unpaid} 件，多于本年发出的收费通知 {notices} 件"})
@@ -136,6 +146,7 @@ def build_snapshot(inputs: ReportInputs) -> dict:
         "appeal_cases": {str(a.appeal_id): a.case_id for a in inputs.appeals if a.case_id},
         "figures": [asdict(f) for f in figures],
         "channel_labels": dict(inputs.channel_labels),
+        "particulars": dict(inputs.particulars),
         "per_agency": per_agency,
         "declared": {k: {**v, "value": v["value"]} for k, v in inputs.declared.items()},
         "facts": {"applications": len(inputs.applications), "appeals": len(inputs.appeals),

@@ -9,13 +9,17 @@ from gongkai.agencies.models import Agency, AgencyKind
 from gongkai.core.errors import DomainError
 from gongkai.reports.domain.forms import ReportForm, default_form
 from gongkai.reports.domain.interchange import InterchangeError
-from gongkai.reports.domain.narrative import draft
-from gongkai.reports.domain.snapshot import flat_figures
 from gongkai.reports.importing import read_past_report
 from gongkai.reports.models import AnnualReport, ReportStatus
 from gongkai.reports.renderers.document import build_document, document_of
 from gongkai.reports.renderers.export import BINARY, render
-from gongkai.reports.services import compute_snapshot, import_past_report, resolve_scope
+from gongkai.reports.services import (
+    compute_snapshot,
+    draft_from,
+    import_past_report,
+    latest_office_text,
+    resolve_scope,
+)
 
 FORMATS = ("text", "json", "html", "pdf", "docx", "xlsx")
 
@@ -61,8 +65,7 @@ def run_build(options, *, stdout) -> None:
         except DomainError as exc:
             raise CommandError(str(exc)) from None
         snapshot = compute_snapshot(agency=agency, scope=scope, year=year, form=form)
-        narrative = draft(form, flat_figures(snapshot), year=year, agency=agency.name,
-                          channel_labels=snapshot["channel_labels"])
+        narrative = {**draft_from(snapshot, agency=agency), **latest_office_text(agency, year, form)}
         document = build_document(snapshot=snapshot, narrative=narrative, agency_name=agency.name)
         note = f"由记录统计（{len(scope)} 个机构，未保存）"
     content = render(document, fmt)
@@ -90,8 +93,8 @@ def run_import(options, *, write) -> None:
     if bad:
         raise CommandError("文件中有无法识别的数字，未导入：\n" + "\n".join(f"  {f.message}" for f in bad))
     try:
-        import_past_report(actor=None, agency=agency, year=options["year"], tables=parsed.tables,
-                           source_name=path.name)
+        past = import_past_report(actor=None, agency=agency, year=options.get("year"), tables=parsed.tables,
+                                  source_name=path.name, file_year=parsed.year, file_agency=parsed.agency)
     except DomainError as exc:
         raise CommandError(str(exc)) from None
-    write(f"已导入 {agency.name} {options['year']} 年度报告（{parsed.tables['form']} 格式），用于跨年度检查")
+    write(f"已导入 {agency.name} {past.year} 年度报告（{parsed.tables['form']} 格式），用于跨年度检查")

@@ -4,7 +4,7 @@ grid tables, built from a frozen snapshot and the narrative."""
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from gongkai.reports.domain.forms import FORM_LABELS, ReportForm, sections
+from gongkai.reports.domain.forms import FORM_LABELS, LEGACY_PREAMBLE, ReportForm, sections
 from gongkai.reports.domain.grid import Grid, fmt, table2_grid, table3_grid, table4_grid
 from gongkai.reports.domain.snapshot import tables_of
 
@@ -32,6 +32,7 @@ class Document:
     figures: list[dict]
     scope: list[dict]
     snapshot: dict
+    preamble: list[str] = field(default_factory=list)
 
     @property
     def filename(self) -> str:
@@ -52,6 +53,7 @@ def build_document(*, snapshot: dict, narrative: dict, agency_name: str, version
                     if cell.drill is not None:
                         cell.link = link(cell.drill)
     result = []
+    preamble = [p for p in (narrative.get(LEGACY_PREAMBLE) or "").split("\n") if p.strip()]
     for key, title in sections(form):
         section = Section(key, title)
         if key in grids:
@@ -60,11 +62,15 @@ def build_document(*, snapshot: dict, narrative: dict, agency_name: str, version
             section.paragraphs = [p for p in (narrative.get(key) or "").split("\n") if p.strip()]
         result.append(section)
     figures = [{**f, "text": fmt(f["value"])} for f in snapshot.get("figures", [])]
+    # A 2008-form report was titled by the short name with the year after it (the 2017 seed report).
+    short = (snapshot.get("particulars") or {}).get("short_name")
+    title = (f"{short}政府信息公开工作年度报告（{snapshot['year']}年度）" if form == ReportForm.LEGACY and short
+             else f"{agency_name}{snapshot['year']}年度政府信息公开工作年度报告")
     return Document(
-        title=f"{agency_name}{snapshot['year']}年度政府信息公开工作年度报告",
+        title=title,
         agency=agency_name, year=snapshot["year"], form=form, form_label=FORM_LABELS[form], version=version,
         status=status, published_on=published_on, correction_note=correction_note, sections=result,
-        figures=figures, scope=snapshot.get("scope", []), snapshot=snapshot,
+        figures=figures, scope=snapshot.get("scope", []), snapshot=snapshot, preamble=preamble,
     )
 
 
@@ -72,6 +78,12 @@ def document_of(report, *, link=None) -> Document:
     return build_document(
         snapshot=report.snapshot, narrative=report.narrative, agency_name=report.agency.name,
         version=report.version, status=report.status,
-        published_on=report.published_at.date().isoformat() if report.published_at else "",
+        published_on=_date_line(report),
         correction_note=report.correction_note, link=link,
     )
+
+
+def _date_line(report) -> str:
+    """The date under a published report: the office's signing date (成文日期), written as a document date."""
+    day = report.signed_on or (report.published_at.date() if report.published_at else None)
+    return f"{day.year}年{day.month}月{day.day}日" if day else ""

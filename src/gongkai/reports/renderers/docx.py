@@ -69,6 +69,10 @@ def render_docx(document: Document) -> bytes:
     if document.correction_note:
         note = doc.add_paragraph()
         _font(note.add_run(f"更正说明（第{document.version}版）：{document.correction_note}"), size=11)
+    for text in document.preamble:
+        paragraph = doc.add_paragraph()
+        paragraph.paragraph_format.first_line_indent = Pt(24)
+        _font(paragraph.add_run(text))
     for part in document.sections:
         heading = doc.add_paragraph()
         _font(heading.add_run(part.title), HEADING_FONT, 14, bold=True)
@@ -78,6 +82,11 @@ def render_docx(document: Document) -> bytes:
             _font(paragraph.add_run(text))
         if part.grid is not None:
             _table(doc, part.grid, size=8 if part.grid.key == "table4" else 9)
+    if document.published_on:
+        for text in (document.agency, document.published_on):
+            line = doc.add_paragraph()
+            line.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+            _font(line.add_run(text))
     buffer = io.BytesIO()
     doc.save(buffer)
     return buffer.getvalue()

@@ -21,6 +21,7 @@ def render_text(document: Document) -> str:
                 lines.append(f"{title}：")
                 lines += [f"  {f['label']}：{f['text']}{f['unit']}" for f in figures]
         lines.append("")
+    lines += document.preamble
     for section in document.sections:
         lines.append(section.title)
         lines += section.paragraphs
@@ -33,6 +34,8 @@ def render_text(document: Document) -> str:
         elif section.grid is not None:
             for line in section.grid.rows:
                 lines.append("  " + " | ".join(cell.text for cell in line))
+    if document.published_on:
+        lines += ["", document.agency, document.published_on]
     findings = [f for f in document.snapshot.get("findings", []) if f["level"] == "error"]
     if findings:
         lines.append("")

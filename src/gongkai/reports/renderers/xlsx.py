@@ -27,6 +27,8 @@ def render_xlsx(document: Document) -> bytes:
     info = book.active
     info.title = "说明"
     info.append(["标题", document.title])
+    info.append(["机构", document.agency])
+    info.append(["机构代码", document.snapshot.get("agency", {}).get("code", "")])
     info.append(["年度", document.year])
     info.append(["格式", document.form_label])
     info.append(["版本", document.version])
@@ -56,6 +58,26 @@ def render_xlsx(document: Document) -> bytes:
         widths = {"table3": [10, 14, 34] + [9] * 7, "table2": [22, 18, 18, 18], "table4": [9] * 15}
         for index, width in enumerate(widths[part.grid.key], start=1):
             sheet.column_dimensions[sheet.cell(1, index).column_letter].width = width
+    if document.form.value == "legacy":
+        _figures_sheet(book, document)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+FIGURE_PARTS = {"overview": "一", "proactive": "二", "requests": "三", "fees": "四", "appeals": "五"}
+
+
+def _figures_sheet(book, document: Document) -> None:
+    """A 2008-form report has no national tables: its figures, one a row, counted from records."""
+    sheet = book.create_sheet("数字")
+    sheet.append(["部分", "项目", "数值", "单位"])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for figure in document.figures:
+        if figure["value"] is None or figure["part"] not in FIGURE_PARTS:
+            continue
+        sheet.append([FIGURE_PARTS[figure["part"]], figure["label"], _number(figure["text"].replace(",", "")),
+                      figure["unit"]])
+    for letter, width in zip("ABCD", (6, 40, 14, 8), strict=True):
+        sheet.column_dimensions[letter].width = width

@@ -9,7 +9,8 @@ from gongkai.calendars.management import PACKAGE_ONLY
 from gongkai.calendars.models import CalendarYear
 from gongkai.calendars.official import PACKAGE_YEARS, calendar_for_reading
 from gongkai.calendars.services import set_calendar_year
-from gongkai.core.command import GongkaiCommand
+from gongkai.core.command import Finding, GongkaiCommand
+from gongkai.core.errors import DomainError
 
 
 class Command(GongkaiCommand):
@@ -39,11 +40,14 @@ class Command(GongkaiCommand):
         try:
             notice = parse_notice(data)
         except NoticeError as exc:
-            raise CommandError("放假安排有误：\n" + "\n".join(f"  - {p}" for p in exc.problems)) from None
+            raise Finding("放假安排有误：\n" + "\n".join(f"  - {p}" for p in exc.problems)) from None
         if dry_run:
             self.stdout.write(f"检查通过：{notice.year}年 放假{len(notice.holidays)}天 调休上班{len(notice.workdays)}天")
             return
-        change = set_calendar_year(actor=None, notice=notice)
+        try:
+            change = set_calendar_year(actor=None, notice=notice)
+        except DomainError as exc:
+            raise Finding(str(exc)) from None
         verb = "已导入" if change.created else "已更新"
         self.stdout.write(
             f"{verb}{change.year}年放假安排（{notice.document_number}）：放假{len(notice.holidays)}天，"
@@ -51,6 +55,8 @@ class Command(GongkaiCommand):
         )
         for name, count in change.recomputed.items():
             self.stdout.write(f"  重新计算期限 {name}: {count}")
+        for moved in change.moved:
+            self.stdout.write(f"    {moved.describe()}")
 
     def _show(self, year: int):
         if not 2000 <= year <= 2100:

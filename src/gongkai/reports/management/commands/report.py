@@ -2,7 +2,7 @@
 
     gongkai report check FILE.json [--previous FILE.json]
     gongkai report build --agency CODE --year YYYY [--form 2021|2019|legacy] [--format ...] [--out PATH]
-    gongkai report import --agency CODE --year YYYY FILE.json|FILE.xlsx
+    gongkai report import --agency CODE [--year YYYY] FILE.json|FILE.xlsx
 """
 
 from gongkai.core.command import Finding, GongkaiCommand
@@ -23,7 +23,7 @@ class Command(GongkaiCommand):
         imp = sub.add_parser("import", help="导入往年报告（JSON 或 XLSX），作为跨年度检查的历史")
         imp.add_argument("file")
         imp.add_argument("--agency", required=True)
-        imp.add_argument("--year", type=int, required=True)
+        imp.add_argument("--year", type=int, help="默认取文件中的年度；指定时须与文件一致")
 
     def handle(self, *args, verb, **options):
         if verb == "check":
