@@ -89,6 +89,9 @@ class JobLease(models.Model):
         verbose_name = _("定时任务租约")
         verbose_name_plural = _("定时任务租约")
 
+    def __str__(self) -> str:
+        return f"{self.name} ({self.holder})"
+
 
 class JobMark(models.Model):
     """A side effect of timed work that has been done: one row per (job, key), the key naming the object and
@@ -103,6 +106,9 @@ class JobMark(models.Model):
         verbose_name = _("定时任务完成记录")
         verbose_name_plural = _("定时任务完成记录")
         constraints = [models.UniqueConstraint(fields=["job", "key"], name="core_jobmark_once")]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.key}"
 
 
 class OutboxMessage(models.Model):
