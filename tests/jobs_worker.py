@@ -18,7 +18,7 @@ import time
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.config.settings")
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-import django  # noqa: E402
+import django
 
 django.setup()
 
