@@ -145,6 +145,14 @@ def test_static_publication_does_not_write_to_the_database(personas, settings, t
     assert writes == []
 
 
+def test_sqlite_writers_queue_for_the_lock_instead_of_failing(tmp_path):
+    from gongkai.config.database_url import parse_database_url
+
+    options = parse_database_url("sqlite:///var/gongkai.sqlite3", base_dir=tmp_path)["OPTIONS"]
+    assert options["transaction_mode"] == "IMMEDIATE" and options["timeout"] >= 20
+    assert "journal_mode=WAL" in options["init_command"]
+
+
 @pytest.mark.django_db
 def test_claim_once_is_true_once_per_key():
     assert claim_once("test.job", "application:1:due:2024-03-08") is True
