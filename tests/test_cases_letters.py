@@ -14,6 +14,7 @@ from gongkai.cases.selectors import repetition_evidence
 from gongkai.cases.tests.factories import walk_in
 from gongkai.core.errors import NotAllowed, ValidationFailed
 from gongkai.core.events import events_for
+from gongkai.core.outbox import send_due_messages
 from gongkai.core.time import local_today
 
 D = dt.date
@@ -46,9 +47,12 @@ def test_handlers_are_reminded_once_per_due_date(personas, django_capture_on_com
     handler.save()
     app = walk_in(handler, personas.dept_a, arrived_on=D(2024, 2, 5))
     services.accept_application(actor=handler, app=app)
+    send_due_messages()  # the receipt and the new-application notice
+    mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         assert services.remind_handlers(today=D(2024, 3, 6)) == 1
         assert services.remind_handlers(today=D(2024, 3, 7)) == 0
+    assert send_due_messages() == 1
     assert [m.to for m in mail.outbox] == [["handler@example.com"]]
     assert "2024-03-08" in mail.outbox[0].subject and "510104" not in mail.outbox[0].body
     assert [e.action for e in events_for(app)].count("case.reminder_sent") == 1

@@ -13,6 +13,7 @@ from gongkai.cases.selectors import report_applications
 from gongkai.cases.tests.factories import online, resident_id, walk_in
 from gongkai.core.errors import InvalidTransition, NotAllowed, ValidationFailed
 from gongkai.core.events import events_for
+from gongkai.core.outbox import send_due_messages
 from gongkai.core.time import local_today
 
 D = dt.date
@@ -49,6 +50,7 @@ def test_correction_restarts_the_clock_and_is_notified_once(personas, django_cap
                                           on=D(2024, 3, 5))
     assert app.state == "correction_pending" and app.reply_due_on is None
     assert app.correction_due_on == D(2024, 3, 19)
+    send_due_messages()
     assert mail.outbox[-1].to == ["zhangsan@example.com"]
     with pytest.raises(InvalidTransition, match="待补正"):
         services.accept_application(actor=handler, app=app)

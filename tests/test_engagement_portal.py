@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 from django.core import mail
 
+from gongkai.core.outbox import send_due_messages
 from gongkai.engagement import services
 from gongkai.engagement.models import Message
 
@@ -26,6 +27,7 @@ def test_write_then_rate_through_the_private_link(client, personas, django_captu
     sent = client.get(response["Location"]).content.decode()
     link = re.search(r'id="private-link" href="([^"]+)"', sent).group(1)
     assert "/mailbox/rate/" in link
+    assert send_due_messages() == 1
     assert len(mail.outbox) == 1 and link in mail.outbox[0].body
     message = Message.objects.get()
     assert (message.channel, message.writer_name, message.consent_to_publish) == ("web", "王五", True)

@@ -22,6 +22,7 @@ urlpatterns = [
     path("dashboard/", include("gongkai.backoffice.urls_dashboard")),
     path("reports/", include("gongkai.backoffice.urls_reports")),
     path("inspection/", include("gongkai.backoffice.urls_inspection")),
+    path("outbox/", include("gongkai.backoffice.urls_outbox")),
 ]
 
 # Login and logout keep their plain names: Django's LOGIN_URL and templates refer to them.

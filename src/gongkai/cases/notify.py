@@ -1,28 +1,25 @@
-"""Mail to applicants at each notice and to handlers before deadlines, sent after the transaction commits.
+"""Mail to applicants at each notice and to handlers before deadlines, queued in the outbox (``core.outbox``)
+in the transaction of the change, and sent by the outbox's timed job with retries.
 
 Messages name the tracking code and what happened, never identifiers or contacts of the applicant.
 """
 
-from django.conf import settings
-from django.core.mail import send_mail
-from django.db import transaction
-
 from gongkai.agencies.models import Membership
 from gongkai.cases.models import Application
+from gongkai.core.outbox import queue_mail
 
 
-def _send(subject: str, body: str, recipients: list[str]) -> None:
-    recipients = [r for r in recipients if r]
-    if not recipients:
-        return
-    transaction.on_commit(lambda: send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, recipients, fail_silently=True))
+def _send(app: Application, subject: str, body: str, recipients: list[str], dedupe: str = "") -> None:
+    for recipient in dict.fromkeys(r for r in recipients if r):
+        queue_mail(to=recipient, subject=subject, body=body, agency_path=app.agency.path,
+                   dedupe_key=f"{dedupe}:{recipient}" if dedupe else "")
 
 
 def mail_applicant(app: Application, what: str, detail: str = "") -> None:
     subject = f"【政府信息公开】申请 {app.tracking_code}：{what}"
     body = (f"您的政府信息公开申请（查询码 {app.tracking_code}）{what}。\n\n{detail}\n\n"
             f"可凭查询码在 {app.agency.name} 政府信息公开栏目查询办理进度。").strip()
-    _send(subject, body, [app.email])
+    _send(app, subject, body, [app.email])
 
 
 def handler_addresses(app: Application) -> list[str]:
@@ -32,5 +29,5 @@ def handler_addresses(app: Application) -> list[str]:
                 .exclude(user__email="").values_list("user__email", flat=True))
 
 
-def mail_handlers(app: Application, subject: str, body: str) -> None:
-    _send(f"【依申请公开】{app.tracking_code}：{subject}", body, handler_addresses(app))
+def mail_handlers(app: Application, subject: str, body: str, *, dedupe: str = "") -> None:
+    _send(app, f"【依申请公开】{app.tracking_code}：{subject}", body, handler_addresses(app), dedupe)

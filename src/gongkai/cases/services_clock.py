@@ -12,8 +12,10 @@ from gongkai.cases.models import Application
 from gongkai.cases.notify import mail_handlers
 from gongkai.core.events import events_for, record_event
 from gongkai.core.time import local_today
+from gongkai.core.timed import claim_once
 
 REMIND_WITHIN_WORKING_DAYS = 3
+REMINDER_JOB = "cases.remind_handlers"
 
 
 def recompute_open_deadlines(*, calendar: WorkCalendar, changed_years: set[int], actor) -> int:
@@ -52,8 +54,13 @@ def remind_handlers(*, today: dt.date | None = None) -> int:
         if any(e.payload.get("due") == due for e in events_for(app).filter(action="case.reminder_sent")):
             continue
         with transaction.atomic():
+            # One reminder per (case, due date) even when two runs of the job overlap: the mark, the mail in
+            # the outbox and the event commit together or not at all.
+            if not claim_once(REMINDER_JOB, f"application:{app.pk}:due:{due}"):
+                continue
             what = f"已逾期 {-left} 个工作日" if left < 0 else f"还剩 {left} 个工作日"
-            mail_handlers(app, f"答复期限 {due}（{what}）", f"申请 {app.tracking_code} 的答复期限为 {due}，{what}。")
+            mail_handlers(app, f"答复期限 {due}（{what}）", f"申请 {app.tracking_code} 的答复期限为 {due}，{what}。",
+                          dedupe=f"{REMINDER_JOB}:{app.pk}:{due}")
             record_event(actor=None, obj=app, action="case.reminder_sent", payload={"due": due, "left": left})
         sent += 1
     return sent

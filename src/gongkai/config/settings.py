@@ -206,6 +206,12 @@ EMAIL_HOST_PASSWORD = os.environ.get("GONGKAI_EMAIL_PASSWORD", "")
 EMAIL_USE_TLS = _env_bool("GONGKAI_EMAIL_USE_TLS", False)
 DEFAULT_FROM_EMAIL = os.environ.get("GONGKAI_DEFAULT_FROM_EMAIL", "gongkai@localhost")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+EMAIL_TIMEOUT = int(os.environ.get("GONGKAI_EMAIL_TIMEOUT", "30"))
+# The outbox (core/outbox.py): attempts before a failed message waits for staff, and the first retry delay.
+GONGKAI_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("GONGKAI_OUTBOX_MAX_ATTEMPTS", "8"))
+GONGKAI_OUTBOX_RETRY_SECONDS = int(os.environ.get("GONGKAI_OUTBOX_RETRY_SECONDS", "60"))
+# Single-flight locks of timed work (core/single_flight.py): "database", or "cache" with a shared cache.
+GONGKAI_JOB_LOCK = os.environ.get("GONGKAI_JOB_LOCK", "database")
 
 # Security: strict in production, relaxed only when DEBUG or explicitly told the site is plain HTTP.
 _HTTPS = _env_bool("GONGKAI_HTTPS", not DEBUG)

@@ -71,3 +71,86 @@ class Event(models.Model):
 
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("events are append-only")
+
+
+class JobLease(models.Model):
+    """Who runs a timed job now, on databases without advisory locks (SQLite): one row per running job.
+
+    Taken in an immediate write transaction, so two processes cannot both see the job free; a holder that dies
+    leaves a lease that expires at ``expires_at``.
+    """
+
+    name = models.CharField(_("任务"), max_length=100, primary_key=True)
+    holder = models.CharField(_("持有者"), max_length=64)
+    acquired_at = models.DateTimeField(_("取得时间"))
+    expires_at = models.DateTimeField(_("到期时间"))
+
+    class Meta:
+        verbose_name = _("定时任务租约")
+        verbose_name_plural = _("定时任务租约")
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.holder})"
+
+
+class JobMark(models.Model):
+    """A side effect of timed work that has been done: one row per (job, key), the key naming the object and
+    the due date. Inserted in the transaction of the side effect, so the unique constraint makes it happen once
+    even when two runs of the job overlap."""
+
+    job = models.CharField(_("任务"), max_length=100)
+    key = models.CharField(_("键"), max_length=200)
+    done_at = models.DateTimeField(_("完成时间"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("定时任务完成记录")
+        verbose_name_plural = _("定时任务完成记录")
+        constraints = [models.UniqueConstraint(fields=["job", "key"], name="core_jobmark_once")]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.key}"
+
+
+class OutboxMessage(models.Model):
+    """A mail or SMS to send, written in the transaction of the change that causes it and sent by a timed job
+    with retries; failed sends stay here for staff to see and retry."""
+
+    class Channel(models.TextChoices):
+        MAIL = "mail", _("邮件")
+        SMS = "sms", _("短信")
+
+    class State(models.TextChoices):
+        QUEUED = "queued", _("待发送")
+        SENT = "sent", _("已发送")
+        FAILED = "failed", _("发送失败")
+
+    channel = models.CharField(_("渠道"), max_length=8, choices=Channel.choices, default=Channel.MAIL)
+    recipient = models.CharField(_("收件人"), max_length=254)
+    subject = models.CharField(_("主题"), max_length=300, blank=True)
+    body = models.TextField(_("正文"))
+    state = models.CharField(_("状态"), max_length=8, choices=State.choices, default=State.QUEUED)
+    attempts = models.PositiveSmallIntegerField(_("尝试次数"), default=0)
+    # Null once sent, or once the retries are used up (only a staff "retry now" sends it again).
+    next_attempt_at = models.DateTimeField(_("下次尝试时间"), null=True, blank=True)
+    last_error = models.TextField(_("最近错误"), blank=True)
+    # The agency whose work caused the message (its materialised path), so administrators see their own.
+    agency_path = models.CharField(_("机构路径"), max_length=255, blank=True, db_index=True)
+    # Names the cause ("cases.reminder:12:2024-06-03:a@b.cn"): the same cause never queues a second message.
+    dedupe_key = models.CharField(_("去重键"), max_length=300, blank=True)
+    created_at = models.DateTimeField(_("创建时间"), default=timezone.now, editable=False)
+    sent_at = models.DateTimeField(_("发送时间"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("待发消息")
+        verbose_name_plural = _("待发消息")
+        ordering = ["-created_at", "-id"]
+        indexes = [models.Index(fields=["state", "next_attempt_at"], name="core_outbox_due")]
+        constraints = [
+            models.UniqueConstraint(fields=["dedupe_key"], condition=~models.Q(dedupe_key=""),
+                                    name="core_outbox_dedupe"),
+            models.CheckConstraint(condition=models.Q(state__in=["queued", "sent", "failed"]),
+                                   name="core_outbox_state"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} #{self.pk} {self.get_state_display()}"

@@ -94,12 +94,25 @@ def publish_item_pages(item, *, withdrawn: bool = False) -> int:
     return written
 
 
+def _in_chunks(rows, size: int = 500):
+    """Rows read a chunk at a time with no cursor left open while pages render: on SQLite an open read
+    statement pins a snapshot, and a write on the same connection after another process committed fails at
+    once with "database is locked", whatever the busy timeout."""
+    start = 0
+    while True:
+        chunk = list(rows[start:start + size])
+        yield from chunk
+        if len(chunk) < size:
+            return
+        start += size
+
+
 def write_missing_item_pages(*, limit: int) -> int:
     """Write the pages of published items that have no static file yet, newest first, at most ``limit``."""
     from gongkai.catalog.selectors import public_items
 
     written = 0
-    for code, pk in public_items().order_by("-published_on", "-id").values_list("agency__code", "pk").iterator():
+    for code, pk in _in_chunks(public_items().order_by("-published_on", "-id").values_list("agency__code", "pk")):
         if written >= limit:
             break
         path = reverse("portal:item", kwargs={"code": code, "pk": pk})
@@ -121,6 +134,6 @@ def publish_all() -> int:
     for agency in public_agencies():
         for name in ("site", "guide", "rules", "statutory", "catalog"):
             written += write_path(reverse(f"portal:{name}", kwargs={"code": agency.code}))
-    for code, pk in public_items().values_list("agency__code", "pk").iterator():
+    for code, pk in _in_chunks(public_items().order_by("pk").values_list("agency__code", "pk")):
         written += write_path(reverse("portal:item", kwargs={"code": code, "pk": pk}))
     return written

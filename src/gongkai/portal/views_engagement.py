@@ -1,8 +1,6 @@
 """The public mailbox of each agency: write, read the published questions and answers, and rate a reply
 through the private link."""
 
-from django.conf import settings
-from django.core.mail import send_mail
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
@@ -14,6 +12,7 @@ from django.views.decorators.http import require_http_methods
 from gongkai.agencies.models import Agency
 from gongkai.agencies.selectors import agency_by_code
 from gongkai.core.errors import DomainError
+from gongkai.core.outbox import queue_mail
 from gongkai.core.public_forms import (
     RateLimit,
     release_submission_slot,
@@ -36,11 +35,12 @@ def _agency(code: str) -> Agency:
         raise Http404(_("没有这个机关")) from None
 
 
-def _send_link(message, link: str) -> None:
+def _queue_link(message, link: str) -> None:
     subject = _("您的来信已收到（查询码 %(code)s）") % {"code": message.tracking_code}
     body = _("您的来信《%(subject)s》已收到。查看答复并评价：%(link)s\n请妥善保存此链接，不要转发他人。") % {
         "subject": message.subject, "link": link}
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [message.writer_email], fail_silently=True)
+    queue_mail(to=message.writer_email, subject=subject, body=body, agency_path=message.agency.path,
+               dedupe_key=f"engagement.mailbox_link:{message.pk}")
 
 
 @require_http_methods(["GET", "POST"])
@@ -56,15 +56,17 @@ def mailbox(request, code):
         else:
             try:
                 data = {k: v for k, v in form.cleaned_data.items() if k != "homepage"}
-                message, token = services.submit_message(actor=None, agency=agency, channel="web", **data)
+                # The letter and the mail with its private link commit together (the outbox sends it).
+                with transaction.atomic():
+                    message, token = services.submit_message(actor=None, agency=agency, channel="web", **data)
+                    link = request.build_absolute_uri(reverse("portal:mailbox_rate", kwargs={"token": token}))
+                    if message.writer_email:
+                        _queue_link(message, link)
             except DomainError as exc:
                 release_submission_slot(request, "mailbox")   # only accepted letters count
                 form.add_error(None, exc.message)
                 status = 400
             else:
-                link = request.build_absolute_uri(reverse("portal:mailbox_rate", kwargs={"token": token}))
-                if message.writer_email:
-                    transaction.on_commit(lambda: _send_link(message, link))
                 request.session[SESSION_KEY] = {"code": message.tracking_code, "link": link,
                                                 "agency": agency.code}
                 return redirect("portal:mailbox_sent", code=agency.code)

@@ -73,6 +73,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # portal: column texts around the generated 指南/制度, and the inspection-readiness check
     "portal.edit": frozenset({Role.PUBLISHER, Role.ADMIN}),
     "inspection.view": frozenset({Role.PUBLISHER, Role.SUPERVISOR, Role.ADMIN}),
+    # core: the outbox of mail and SMS (failed and queued messages, retry)
+    "outbox.manage": frozenset({Role.ADMIN}),
 }
 
 # Supervisors are read-only wherever they reach: the table above must never give them a writing action.
