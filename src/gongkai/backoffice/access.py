@@ -3,7 +3,8 @@
 from functools import wraps
 
 from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
+from django.http import Http404
 
 from gongkai.agencies.policy import is_staff_member
 from gongkai.core.errors import NotAllowed
@@ -20,5 +21,8 @@ def staff_required(view):
             return view(request, *args, **kwargs)
         except NotAllowed as exc:
             raise PermissionDenied(str(exc)) from exc
+        except ObjectDoesNotExist as exc:
+            # A selector's .get() of an id that names nothing: not found (404), never a server error or a 403.
+            raise Http404(str(exc)) from exc
 
     return wrapped

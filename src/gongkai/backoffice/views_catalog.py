@@ -26,6 +26,7 @@ from gongkai.catalog.domain.taxonomies import Scheme
 from gongkai.catalog.models import Attachment, Item, ScreeningFinding, Term
 from gongkai.catalog.services.items import REVISION_FIELDS
 from gongkai.core.errors import DomainError
+from gongkai.core.query_params import query_int, query_year
 from gongkai.core.time import local_today
 
 ACTION_LABELS = {
@@ -36,16 +37,12 @@ ACTION_LABELS = {
 FIELD_LABELS = {f: str(Item._meta.get_field(f).verbose_name) for f in REVISION_FIELDS}
 
 
-def _int(value) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
-
-
 @staff_required
 def item_list(request):
     g = request.GET
     qs = selectors.filter_items(
         selectors.staff_items(request.user), status=g.get("status", ""), agency=g.get("agency", ""),
-        category=g.get("category", ""), q=g.get("q", "").strip(), year=_int(g.get("year")),
+        category=g.get("category", ""), q=g.get("q", "").strip(), year=query_year(request),
         normative=g.get("normative") == "1",
     ).order_by("-updated_at", "-id")
     page = Paginator(qs, 50).get_page(g.get("page"))
@@ -251,8 +248,8 @@ def item_revisions(request, pk):
     item = selectors.access_item(request.user, pk)
     revisions = {r.number: r for r in item.revisions.all()}
     newest = max(revisions) if revisions else 1
-    a = _int(request.GET.get("a")) or max(1, newest - 1)
-    b = _int(request.GET.get("b")) or newest
+    a = query_int(request, "a", low=1, quiet=True) or max(1, newest - 1)
+    b = query_int(request, "b", low=1, quiet=True) or newest
     if a not in revisions or b not in revisions:
         messages.error(request, "版本不存在")
         return redirect("backoffice:catalog_item", pk=item.pk)

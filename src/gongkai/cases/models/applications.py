@@ -15,6 +15,7 @@ from gongkai.cases.models.choices import (
     PROVISION_FORM_CHOICES,
     STATE_CHOICES,
 )
+from gongkai.core.domain.file_names import stored_file_name
 from gongkai.core.models import TimeStampedModel
 
 
@@ -108,7 +109,7 @@ class Application(TimeStampedModel):
 
 
 def attachment_path(instance, filename: str) -> str:
-    return f"cases/{instance.application.tracking_code}/{filename}"
+    return f"cases/{instance.application.tracking_code}/{stored_file_name(filename)}"
 
 
 class Attachment(TimeStampedModel):
