@@ -2,7 +2,6 @@
 actions, screening findings, attachments, revisions and history, and the review queue."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies import selectors as agency_selectors
 from gongkai.agencies.policy import agencies_where, can
-from gongkai.backoffice.access import staff_required
+from gongkai.backoffice.access import may_open, require_open, staff_required
 from gongkai.backoffice.forms_catalog import (
     AttachmentForm,
     ChannelsForm,
@@ -53,15 +52,14 @@ def item_list(request):
         "statuses": list(STATUS_LABELS.items()),
         "agencies": agency_selectors.visible_agencies(request.user).order_by("path"),
         "categories": Term.objects.filter(scheme__in=[Scheme.CATEGORY, Scheme.FOCUS]).order_by("scheme", "sort_order"),
-        "may_create": agencies_where(request.user, "item.edit").exists(),
+        "may_create": may_open(request.user, "item.edit"),
     })
 
 
 @staff_required
 def item_new(request):
+    require_open(request.user, "item.edit", "您没有编辑信息的岗位")
     agencies = agencies_where(request.user, "item.edit").order_by("path")
-    if not agencies.exists():
-        raise PermissionDenied("您没有编辑信息的岗位")
     agency = agencies.filter(code=request.GET.get("agency") or request.POST.get("agency")).first() or agencies.first()
     form = ItemForm(request.POST or None, agency=agency)
     if request.method == "POST" and form.is_valid():
