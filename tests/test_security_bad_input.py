@@ -270,3 +270,32 @@ def test_stored_file_names_are_short_and_safe(name, expected):
 
     assert stored_file_name(name) == expected
     assert len(stored_file_name(name).encode()) <= 120
+
+
+@pytest.mark.django_db
+def test_a_nul_character_in_the_address_is_a_bad_request_page(world):
+    personas, _valid = world
+    for persona, url, layout in (("anonymous", "/search/?q=%00预算", 'header-search"'),
+                                 ("publisher", "/staff/catalog/?q=%00", 'class="site-nav"'),
+                                 ("handler_a", "/staff/cases/?q=a%00b", 'class="site-nav"')):
+        response = client_for(personas, persona).get(url)
+        assert response.status_code == 400, url
+        html = response.content.decode()
+        assert layout in html and "空字符" in html, url
+
+
+@pytest.mark.django_db
+def test_a_refused_application_keeps_what_was_typed(client, personas):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    form = {
+        "applicant_type": "natural_person", "applicant_name": "李四", "id_type": "resident_id",
+        "id_number": "510104199001011230", "phone": "13700000000", "email": "li@example.cn",
+        "description": "申请公开本局2023年部门决算及其说明", "provision_form": "electronic", "delivery": "email",
+        "attachment1": SimpleUploadedFile("说明" * 80 + ".exe", b"MZ\x90\x00", content_type="application/pdf"),
+    }
+    response = client.post(f"/gk/{personas.dept_a.code}/apply/", form)
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "只接受 PDF、JPG 或 PNG 文件。" in html
+    assert "申请公开本局2023年部门决算及其说明" in html and 'value="李四"' in html
