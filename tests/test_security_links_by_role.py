@@ -127,3 +127,20 @@ def test_a_bad_request_is_a_page_of_the_site(world, settings):
     assert response.status_code == 400
     html = response.content.decode()
     assert 'header-search"' in html and "<h1>Bad request</h1>" in html
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("path", "layout"), [("/staff/catalog/", 'class="site-nav"'),
+                                              ("/gk/dept-a/", 'header-search"')])
+def test_the_server_error_page_has_the_layout(world, rf, path, layout):
+    from django.utils import translation
+
+    from gongkai.config.error_pages import server_error
+
+    request = rf.get(path)
+    request.user = world["publisher"]
+    with translation.override("en"):
+        response = server_error(request)
+    html = response.content.decode()
+    assert response.status_code == 500
+    assert layout in html and "<h1>Service temporarily unavailable</h1>" in html
