@@ -3,10 +3,8 @@
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.agencies.domain.roles import roles_for
-from gongkai.agencies.policy import is_staff_member, user_roles
-
-SUPERUSER = "superuser"
+from gongkai.agencies.policy import is_staff_member
+from gongkai.backoffice.access import SUPERUSER, may_open
 
 # (url name, label, the action that opens the page; None for every staff member)
 NAV = [
@@ -31,13 +29,8 @@ def visible_entries(user, path: str = "") -> list[tuple[str, str, bool]]:
     workbench = reverse("backoffice:workbench")
     entries = []
     for name, label, action in NAV:
-        if action == SUPERUSER:
-            allowed = user.is_superuser
-        else:
-            # Holding a granting role anywhere opens the section; the roles are already read for this request.
-            allowed = action is None or user.is_superuser or any(
-                role in roles_for(action) for role, _path, _id in user_roles(user))
-        if allowed:
+        # The rule the sections' views apply: a granting role anywhere opens the section.
+        if action is None or may_open(user, action):
             url = reverse(name)
             current = path == url or (url != workbench and path.startswith(url))
             entries.append((url, label, current))

@@ -7,10 +7,10 @@ from gongkai.backoffice import views_engagement, views_engagement_convert, views
 urlpatterns: list = [
     path("", views_engagement.message_list, name="engagement_messages"),
     path("messages/new/", views_engagement.message_new, name="engagement_message_new"),
-    path("messages/<int:pk>/", views_engagement.message_detail, name="engagement_message"),
-    path("messages/<int:pk>/to-application/", views_engagement_convert.message_to_application,
+    path("messages/<id:pk>/", views_engagement.message_detail, name="engagement_message"),
+    path("messages/<id:pk>/to-application/", views_engagement_convert.message_to_application,
          name="engagement_convert"),
-    path("from-application/<int:case_pk>/", views_engagement_convert.application_to_message,
+    path("from-application/<id:case_pk>/", views_engagement_convert.application_to_message,
          name="engagement_from_application"),
     path("records/<slug:kind>/", views_engagement_records.record_list, name="engagement_records"),
     path("figures/", views_engagement_records.figures, name="engagement_figures"),

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.policy import agencies_where, can
-from gongkai.backoffice.access import staff_required
+from gongkai.backoffice.access import may_open, require_open, staff_required
 from gongkai.backoffice.views_cases_forms import RegisterForm
 from gongkai.backoffice.views_cases_steps import STEP_UI, build_form, offered_steps
 from gongkai.cases import selectors
@@ -35,15 +35,14 @@ def case_list(request):
     page = Paginator(cases.order_by("-submitted_at", "-id"), 30).get_page(request.GET.get("page"))
     return render(request, "backoffice/cases/list.html", {
         "page": page, "states": [(s.value, STATE_LABELS[s]) for s in State], "state": state, "q": code,
-        "may_register": agencies_where(request.user, "case.register").exists(),
+        "may_register": may_open(request.user, "case.register"),
     })
 
 
 @staff_required
 def case_register(request):
+    require_open(request.user, "case.register", _("您无权登记申请"))
     agencies = list(agencies_where(request.user, "case.register").order_by("path"))
-    if not agencies:
-        raise PermissionDenied(_("您无权登记申请"))
     form = RegisterForm(request.POST or None, request.FILES or None, agencies=agencies)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

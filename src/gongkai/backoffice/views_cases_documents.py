@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.policy import agencies_where, can
-from gongkai.backoffice.access import staff_required
+from gongkai.backoffice.access import require_open, staff_required
 from gongkai.backoffice.views_cases_forms import LetterDeliveryForm, TemplateForm
 from gongkai.cases import documents, selectors
 from gongkai.cases.domain.letters import PLACEHOLDERS
@@ -90,9 +90,8 @@ def case_export(request, pk):
 
 @staff_required
 def templates_list(request):
+    require_open(request.user, "case.configure", _("您无权设置文书模板"))
     agencies = list(agencies_where(request.user, "case.configure").order_by("path"))
-    if not agencies:
-        raise PermissionDenied(_("您无权设置文书模板"))
     code = request.GET.get("agency") or request.POST.get("agency") or agencies[0].code
     agency = next((a for a in agencies if a.code == code), None)
     if agency is None:

@@ -2,7 +2,6 @@
 actions, screening findings, attachments, revisions and history, and the review queue."""
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -10,7 +9,7 @@ from django.views.decorators.http import require_POST
 
 from gongkai.agencies import selectors as agency_selectors
 from gongkai.agencies.policy import agencies_where, can
-from gongkai.backoffice.access import staff_required
+from gongkai.backoffice.access import may_open, require_open, staff_required
 from gongkai.backoffice.forms_catalog import (
     AttachmentForm,
     ChannelsForm,
@@ -27,6 +26,7 @@ from gongkai.catalog.models import Attachment, Item, ScreeningFinding, Term
 from gongkai.catalog.services.attachments import max_attachment_bytes
 from gongkai.catalog.services.items import REVISION_FIELDS
 from gongkai.core.errors import DomainError, ValidationFailed
+from gongkai.core.query_params import query_int, query_year
 from gongkai.core.time import local_today
 
 ACTION_LABELS = {
@@ -37,16 +37,12 @@ ACTION_LABELS = {
 FIELD_LABELS = {f: str(Item._meta.get_field(f).verbose_name) for f in REVISION_FIELDS}
 
 
-def _int(value) -> int | None:
-    return int(value) if value and str(value).isdigit() else None
-
-
 @staff_required
 def item_list(request):
     g = request.GET
     qs = selectors.filter_items(
         selectors.staff_items(request.user), status=g.get("status", ""), agency=g.get("agency", ""),
-        category=g.get("category", ""), q=g.get("q", "").strip(), year=_int(g.get("year")),
+        category=g.get("category", ""), q=g.get("q", "").strip(), year=query_year(request),
         normative=g.get("normative") == "1",
     ).order_by("-updated_at", "-id")
     page = Paginator(qs, 50).get_page(g.get("page"))
@@ -57,15 +53,14 @@ def item_list(request):
         "statuses": list(STATUS_LABELS.items()),
         "agencies": agency_selectors.visible_agencies(request.user).order_by("path"),
         "categories": Term.objects.filter(scheme__in=[Scheme.CATEGORY, Scheme.FOCUS]).order_by("scheme", "sort_order"),
-        "may_create": agencies_where(request.user, "item.edit").exists(),
+        "may_create": may_open(request.user, "item.edit"),
     })
 
 
 @staff_required
 def item_new(request):
+    require_open(request.user, "item.edit", "您没有编辑信息的岗位")
     agencies = agencies_where(request.user, "item.edit").order_by("path")
-    if not agencies.exists():
-        raise PermissionDenied("您没有编辑信息的岗位")
     agency = agencies.filter(code=request.GET.get("agency") or request.POST.get("agency")).first() or agencies.first()
     form = ItemForm(request.POST or None, agency=agency)
     if request.method == "POST" and form.is_valid():
@@ -257,8 +252,8 @@ def item_revisions(request, pk):
     item = selectors.access_item(request.user, pk)
     revisions = {r.number: r for r in item.revisions.all()}
     newest = max(revisions) if revisions else 1
-    a = _int(request.GET.get("a")) or max(1, newest - 1)
-    b = _int(request.GET.get("b")) or newest
+    a = query_int(request, "a", low=1, quiet=True) or max(1, newest - 1)
+    b = query_int(request, "b", low=1, quiet=True) or newest
     if a not in revisions or b not in revisions:
         messages.error(request, "版本不存在")
         return redirect("backoffice:catalog_item", pk=item.pk)

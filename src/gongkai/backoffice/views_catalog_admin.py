@@ -11,7 +11,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.policy import agencies_where, can
-from gongkai.backoffice.access import staff_required
+from gongkai.backoffice.access import require_open, staff_required
 from gongkai.backoffice.forms_catalog import ImportForm
 from gongkai.catalog import selectors, services
 from gongkai.catalog.compilation_documents import compilation_data, render_docx, render_pdf
@@ -32,9 +32,8 @@ from gongkai.core.time import local_today
 
 @staff_required
 def catalog_import(request):
+    require_open(request.user, "catalog.import", "只有公开办发布人和管理员可以批量导入")
     agencies = agencies_where(request.user, "catalog.import").order_by("path")
-    if not agencies.exists():
-        raise PermissionDenied("只有公开办发布人和管理员可以批量导入")
     form = ImportForm(request.POST or None, request.FILES or None, agencies=agencies)
     report = None
     if request.method == "POST" and form.is_valid():
@@ -120,9 +119,8 @@ class SettingsForm(forms.ModelForm):
 
 @staff_required
 def catalog_settings(request):
+    require_open(request.user, "catalog.configure", "您无权设置目录")
     agencies = agencies_where(request.user, "catalog.configure").order_by("path")
-    if not agencies.exists():
-        raise PermissionDenied("您无权设置目录")
     agency = agencies.filter(code=request.GET.get("agency") or request.POST.get("agency")).first() or agencies.first()
     instance = CatalogSettings.objects.filter(agency=agency).first() or CatalogSettings(agency=agency)
     form = SettingsForm(request.POST if request.POST.get("form") == "settings" else None, instance=instance)

@@ -15,6 +15,7 @@ from openpyxl.styles import Font
 from gongkai.agencies.policy import agencies_where
 from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_dashboard_data import BUILDERS
+from gongkai.core.query_params import query_year
 from gongkai.core.time import local_today
 
 ECHARTS = "vendor/echarts.min.js"
@@ -37,11 +38,7 @@ def _scope(request):
 
 def _year(request) -> int:
     today = local_today()
-    try:
-        year = int(request.GET.get("year", today.year))
-    except ValueError:
-        year = today.year
-    return min(max(year, 2000), today.year)
+    return query_year(request, default=today.year, low=2000, high=today.year)
 
 
 @staff_required

@@ -16,6 +16,7 @@ from gongkai.agencies.policy import agencies_where
 from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_engagement_forms import RECORD_FORMS, with_agencies
 from gongkai.core.errors import DomainError
+from gongkai.core.query_params import query_year
 from gongkai.core.time import local_today
 from gongkai.engagement import services_records as records
 from gongkai.engagement.domain.figures import ALL_FIGURES
@@ -120,11 +121,7 @@ def record_list(request, kind):
 
 def _period(request):
     today = local_today()
-    try:
-        year = int(request.GET.get("year", today.year - 1))
-    except ValueError:
-        year = today.year - 1
-    year = min(max(year, 2000), today.year)
+    year = query_year(request, default=today.year - 1, low=2000, high=today.year)
     return year, dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 

@@ -52,7 +52,9 @@ def access_case(user, pk: int, action: str = "case.view") -> Application:
     app = (Application.objects.select_related("agency", "agency__parent", "handler", "decision", "correction",
                                               "extension", "fee")
            .filter(pk=pk).first())
-    if app is None or not can(user, action, app):
+    if app is None:
+        raise Application.DoesNotExist("没有该申请")
+    if not can(user, action, app):
         raise NotAllowed("您无权查看该申请")
     return app
 

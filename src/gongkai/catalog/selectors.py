@@ -36,6 +36,7 @@ from gongkai.catalog.domain.disclosure import Validity
 from gongkai.catalog.domain.facts import NormativeDocFact, NormativeKind
 from gongkai.catalog.domain.states import PENDING, TRANSITIONS, Status
 from gongkai.catalog.models import CatalogSettings, DisclosureMatter, Item, ItemChannel, MatterObligation
+from gongkai.core.domain.numbers import ascii_int
 from gongkai.core.errors import NotAllowed
 from gongkai.search.domain.documents import IndexedDocument
 
@@ -49,8 +50,9 @@ def public_items() -> QuerySet[Item]:
 
 
 def _by_key(qs: QuerySet[Item], key: str) -> QuerySet[Item]:
-    key = str(key)
-    return qs.filter(pk=int(key)) if key.isdigit() else qs.filter(index_number=key)
+    """By id when the key is an id (ASCII digits within 64 bits), else by 索引号."""
+    pk = ascii_int(key)
+    return qs.filter(pk=pk) if pk is not None else qs.filter(index_number=str(key))
 
 
 def public_item(agency_code: str, key: str) -> Item:

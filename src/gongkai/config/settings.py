@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "gongkai.backoffice.second_factor.SecondFactorMiddleware",
+    "gongkai.core.request_text.RefuseNulCharacters",   # after authentication: the 400 page shows the staff layout
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]

@@ -13,5 +13,7 @@ urlpatterns = [
     path("", include("gongkai.portal.urls")),
 ]
 
-handler404 = "gongkai.portal.views_errors.not_found"
-handler500 = "gongkai.portal.views_errors.server_error"
+handler400 = "gongkai.config.error_pages.bad_request"
+handler403 = "gongkai.config.error_pages.permission_denied"
+handler404 = "gongkai.config.error_pages.not_found"
+handler500 = "gongkai.config.error_pages.server_error"

@@ -8,4 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("基础")
 
     def ready(self) -> None:
+        from gongkai.core import url_converters
+
+        url_converters.register()
         from gongkai.core import outbox, planner_statistics  # noqa: F401  (register their timed jobs)

@@ -15,8 +15,8 @@ urlpatterns = [
     path("gk/<slug:code>/rules/", views_site.rules, name="rules"),
     path("gk/<slug:code>/statutory/", views_site.statutory, name="statutory"),
     path("gk/<slug:code>/catalog/", views_site.catalog, name="catalog"),
-    path("gk/<slug:code>/items/<str:pk>/", views_items.item, name="item"),
-    path("gk/<slug:code>/items/<str:pk>/files/<int:attachment_id>/", views_items.attachment, name="attachment"),
+    path("gk/<slug:code>/items/<id:pk>/", views_items.item, name="item"),
+    path("gk/<slug:code>/items/<id:pk>/files/<id:attachment_id>/", views_items.attachment, name="attachment"),
     # Staff pages of what the portal owns, under the back office's /staff/ prefix.
     path("staff/columns/", views_staff.column_texts, name="column_texts"),
     path("staff/columns/<slug:code>/<slug:column>/", views_staff.edit_column_text, name="column_text_edit"),

@@ -11,6 +11,7 @@ from django.views.decorators.cache import cache_page
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.selectors import agency_by_code
+from gongkai.core.query_params import query_int
 from gongkai.reports import selectors
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.renderers.document import document_of
@@ -36,8 +37,7 @@ def _published(agency: Agency, year: int, version: int | None) -> AnnualReport:
 
 
 def _version(request) -> int | None:
-    value = request.GET.get("v", "")
-    return int(value) if value.isdigit() else None
+    return query_int(request, "v", low=1, quiet=True)
 
 
 def annual_reports(request, code):

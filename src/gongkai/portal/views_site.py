@@ -11,6 +11,7 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.selectors import children, public_agencies
 from gongkai.catalog.models import Term
 from gongkai.catalog.selectors import public_items
+from gongkai.core.query_params import query_int, query_year
 from gongkai.portal.models import ColumnText
 from gongkai.portal.page_cache import cached_page, counted, generation
 
@@ -105,13 +106,6 @@ def statutory(request, code):
     return render(request, "portal/site/statutory.html", context)
 
 
-def _int(value) -> int | None:
-    try:
-        return int(value)
-    except (TypeError, ValueError):
-        return None
-
-
 @counted
 @cached_page
 def catalog(request, code):
@@ -123,8 +117,8 @@ def catalog(request, code):
     for scheme, value in chosen.items():
         if value:
             items = items.filter(**{fields[scheme]: value})
-    year = _int(request.GET.get("year"))
-    if year and 1949 <= year <= 2100:
+    year = query_year(request, quiet=True)   # a cached page shows no messages: a bad year is ignored
+    if year:
         items = items.filter(published_on__gte=dt.date(year, 1, 1), published_on__lte=dt.date(year, 12, 31))
     else:
         year = None
@@ -134,7 +128,7 @@ def catalog(request, code):
     rows = (items.select_related(None).select_related("agency")
             .only("pk", "index_number", "title", "doc_number", "published_on", "agency__code"))
     paginator = Paginator(rows.order_by("-published_on", "-id"), LIST_SIZE)
-    number = min(max(_int(request.GET.get("page")) or 1, 1), MAX_PAGE)
+    number = min(query_int(request, "page", default=1, low=1, quiet=True), MAX_PAGE)
     page = paginator.get_page(number)
     query = request.GET.copy()
     query.pop("page", None)

@@ -8,6 +8,7 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
 
+from gongkai.core.domain.numbers import ascii_int
 from gongkai.search.backends import Filters, backend_for
 from gongkai.search.domain import analysis
 from gongkai.search.domain.highlight import snippet, spans
@@ -18,7 +19,7 @@ from gongkai.search.models import SearchDocument
 COUNT_CAP = 1_000
 PAGE_SIZE = 20
 MAX_PAGE_SIZE = 100
-_CURSOR = re.compile(r"^([012])-(\d{0,19})$")
+_CURSOR = re.compile(r"^([012])-([0-9]{0,19})$")
 SORTS = ("relevance", "date")
 
 
@@ -81,7 +82,9 @@ def _parse_cursor(cursor: str | None, sort: str) -> tuple[int, int | None] | Non
     match = _CURSOR.match(cursor or "")
     if not match:
         return None
-    tier, key = int(match.group(1)), (int(match.group(2)) if match.group(2) else None)
+    tier, key = int(match.group(1)), (ascii_int(match.group(2)) if match.group(2) else None)
+    if match.group(2) and key is None:   # past 64 bits: no sort key is that large, start from the top
+        return None
     if (sort == "date") != (tier == 0):
         return None
     return tier, key

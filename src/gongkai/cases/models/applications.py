@@ -16,6 +16,7 @@ from gongkai.cases.models.choices import (
     STATE_CHOICES,
 )
 from gongkai.cases.personal_data import EncryptedTextField
+from gongkai.core.domain.file_names import stored_file_name
 from gongkai.core.models import TimeStampedModel
 
 
@@ -110,7 +111,7 @@ class Application(TimeStampedModel):
 
 
 def attachment_path(instance, filename: str) -> str:
-    return f"cases/{instance.application.tracking_code}/{filename}"
+    return f"cases/{instance.application.tracking_code}/{stored_file_name(filename)}"
 
 
 class Attachment(TimeStampedModel):

@@ -6,6 +6,7 @@ from gongkai.catalog import labels
 from gongkai.catalog.domain.disclosure import NON_DISCLOSURE_BASES, DisclosureMode, Scope, Validity
 from gongkai.catalog.domain.facts import NORMATIVE_KIND_LABELS, NormativeKind
 from gongkai.catalog.domain.states import Status
+from gongkai.core.domain.file_names import stored_file_name
 from gongkai.core.models import TimeStampedModel
 
 
@@ -195,7 +196,7 @@ class ItemRevision(models.Model):
 
 
 def attachment_path(instance, filename: str) -> str:
-    return f"catalog/{instance.item.agency_id}/{instance.item_id}/{filename}"
+    return f"catalog/{instance.item.agency_id}/{instance.item_id}/{stored_file_name(filename)}"
 
 
 class Attachment(TimeStampedModel):
