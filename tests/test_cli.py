@@ -24,9 +24,8 @@ REPORT_FIXTURES = ROOT / "src/gongkai/reports/tests/fixtures"
 PARALLEL = 3
 SIGPIPE_STATUS = 141
 
-NOTICE_2027 = """{"year": 2027, "document_number": "国办发明电〔2026〕1号",
- "title": "国务院办公厅关于2027年部分节假日安排的通知",
- "holidays": [{"name": "元旦", "dates": ["2027-01-01"]}], "workdays": []}"""
+# The notice file the README shows as its example, so the example itself is what gets imported.
+NOTICE_2027 = (ROOT / "README.md").read_text(encoding="utf-8").split("```json\n", 1)[1].split("```", 1)[0]
 
 
 def _env(var_dir: Path, **more: str) -> dict[str, str]:
@@ -61,8 +60,9 @@ def copy_of(var_dir: Path, tmp_path: Path, name: str) -> Path:
 # 1. GONGKAI_VAR_DIR holds the default database.
 
 def test_default_database_lives_in_var_dir(migrated):
+    # Beside the database: the keys made on first run (the secret key, the personal-data keys of ADR 0012).
     assert sorted(p.name for p in migrated.iterdir() if not p.name.endswith(("-wal", "-shm"))) == [
-        "gongkai.sqlite3", "secret_key"]
+        "applicant_index_key", "gongkai.sqlite3", "personal_data_key", "secret_key"]
     with sqlite3.connect(migrated / "gongkai.sqlite3") as db:
         applied = db.execute("SELECT count(*) FROM django_migrations WHERE app = 'calendars'").fetchone()[0]
     assert applied >= 1
@@ -84,7 +84,7 @@ def _says_run_migrate(done: subprocess.CompletedProcess) -> None:
 
 UNMIGRATED = [
     ["cases", "overdue"],
-    ["calendar", "import", str(REPORT_FIXTURES / "clean-2024.json")],  # not a notice: refused before the database
+    ["calendar", "import", str(REPORT_FIXTURES / "clean-2024.json")],  # not a notice: a finding, before the database
     ["report", "build", "--agency", "wsjkq", "--year", "2024"],
     ["createsuperuser", "--noinput", "--username", "x", "--email", "x@example.com"],  # Django's own commands too
     ["tick"],  # its jobs catch their own errors: it asks before running them
@@ -98,7 +98,7 @@ def _check_unmigrated(env: dict[str, str], migrated_env: dict[str, str]) -> None
     calls += [lambda args=args: gongkai(args, migrated_env) for args in WORKING_DAYS]
     overdue, notice, build, superuser, tick, *answers = in_parallel(calls)
     _says_run_migrate(overdue)
-    assert notice.returncode == USAGE and "Traceback" not in notice.stderr, notice.stderr
+    assert notice.returncode == FINDING and "Traceback" not in notice.stderr, notice.stderr
     _says_run_migrate(build)
     _says_run_migrate(superuser)
     _says_run_migrate(tick)
