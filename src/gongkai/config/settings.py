@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.sitemaps",
+    "ninja",  # the API docs page then serves Swagger UI from our static files, not from a CDN (CSP: 'self')
     "gongkai.core",
     "gongkai.agencies",
     "gongkai.calendars",
@@ -69,6 +70,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "gongkai.core.security_headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -184,6 +186,26 @@ SECURE_HSTS_PRELOAD = _HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy of every response (gongkai.core.security_headers; docs/nginx-gongkai.conf sends the
+# same for published files, which also carry it in a <meta> tag). Scripts only from our own static files: the
+# templates have no inline script or event handler. Styles allow inline style attributes and the few <style>
+# blocks of report pages: ECharts' SVG renderer writes style attributes, and an injected style cannot run code.
+# Images may come from other https sites: published bodies keep pictures hosted on older government sites.
+GONGKAI_CSP = os.environ.get("GONGKAI_CSP", "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+]))
+# Responses under these paths show personal data (applicants, writers, staff): "Cache-Control: no-store,
+# private". The portal's private pages say so in their URLconf (never_cache).
+GONGKAI_NO_STORE_PATHS = ("/staff/", "/django-admin/")
 
 # Working-day convention (spec §7.1, UNCONFIRMED): count from the day after the start date.
 GONGKAI_COUNT_FROM_NEXT_DAY = _env_bool("GONGKAI_COUNT_FROM_NEXT_DAY", True)
