@@ -221,6 +221,16 @@ GONGKAI_PLATFORM_NAME = _("政府信息公开平台")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # gongkai.core.log_filters: no private-link secret in any line; a 403 is one warning line, no traceback.
+    "filters": {
+        "redact_private_paths": {"()": "gongkai.core.log_filters.RedactPrivatePaths"},
+        "no_403_traceback": {"()": "gongkai.core.log_filters.PermissionDeniedWithoutTraceback"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_private_paths"]}},
+    "loggers": {
+        # Filters on the logger itself change the record before any handler (Django's own too) sees it.
+        "django.request": {"filters": ["no_403_traceback", "redact_private_paths"]},
+        "django.security.csrf": {"filters": ["redact_private_paths"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("GONGKAI_LOG_LEVEL", "WARNING")},
 }
