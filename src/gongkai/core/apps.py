@@ -8,4 +8,4 @@ class CoreConfig(AppConfig):
     verbose_name = _("基础")
 
     def ready(self) -> None:
-        from gongkai.core import planner_statistics  # noqa: F401  (registers its timed job)
+        from gongkai.core import planner_statistics, session_purge  # noqa: F401  (register their timed jobs)
