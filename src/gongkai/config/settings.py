@@ -188,8 +188,9 @@ SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy of every response (gongkai.core.security_headers; docs/nginx-gongkai.conf sends the
 # same for published files, which also carry it in a <meta> tag). Scripts only from our own static files: the
-# templates have no inline script or event handler. Styles allow inline style attributes and the few <style>
-# blocks of report pages: ECharts' SVG renderer writes style attributes, and an injected style cannot run code.
+# templates have no inline script or event handler. Styles allow the templates' inline style attributes and the
+# few <style> blocks of report pages (the dashboard's chart boxes take their size from one: without it ECharts
+# draws at zero height); an injected style cannot run code, and scripts stay 'self' only.
 # Images may come from other https sites: published bodies keep pictures hosted on older government sites.
 GONGKAI_CSP = os.environ.get("GONGKAI_CSP", "; ".join([
     "default-src 'self'",
