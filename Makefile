@@ -54,7 +54,7 @@ run: system-deps install assets messages static demo
 	@GONGKAI_HTTPS=0 $(BIN)/gongkai timer & timer=$$!; \
 	trap "kill $$timer 2>/dev/null" EXIT INT TERM; \
 	GONGKAI_HTTPS=0 $(BIN)/gunicorn gongkai.config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
-	  --access-logfile - --log-level warning --limit-request-line 8190
+	  -c python:gongkai.config.gunicorn --log-level warning --limit-request-line 8190
 
 test: system-deps-test install assets messages
 	@scripts/test.sh

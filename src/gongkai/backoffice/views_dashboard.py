@@ -16,6 +16,7 @@ from gongkai.agencies.policy import agencies_where
 from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_dashboard_data import BUILDERS
 from gongkai.core.query_params import query_year
+from gongkai.core.spreadsheets import append_row
 from gongkai.core.time import local_today
 
 ECHARTS = "vendor/echarts.min.js"
@@ -64,13 +65,13 @@ def export_xlsx(request, key):
     book = Workbook()
     sheet = book.active
     sheet.title = key[:31]
-    sheet.append([f"{agency.name} {year}年 {chart.title}"])
+    append_row(sheet, [f"{agency.name} {year}年 {chart.title}"])
     sheet["A1"].font = Font(bold=True)
-    sheet.append([str(c) for c in chart.columns])
+    append_row(sheet, [str(c) for c in chart.columns])
     for cell in sheet[2]:
         cell.font = Font(bold=True)
     for row in chart.rows:
-        sheet.append([float(v) if hasattr(v, "as_tuple") else v for v in row])
+        append_row(sheet, [float(v) if hasattr(v, "as_tuple") else v for v in row])   # names typed by staff
     sheet.append([])
     sheet.append([_("导出时间"), dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M")])
     sheet.column_dimensions["A"].width = 24

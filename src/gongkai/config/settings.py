@@ -57,6 +57,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "ninja",  # the API docs page then serves Swagger UI from our static files, not from a CDN (CSP: 'self')
     "gongkai.core",
     "gongkai.agencies",
     "gongkai.calendars",
@@ -74,6 +75,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "gongkai.core.security_headers.SecurityHeadersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -229,6 +231,27 @@ SECURE_HSTS_PRELOAD = _HTTPS
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy of every response (gongkai.core.security_headers; docs/nginx-gongkai.conf sends the
+# same for published files, which also carry it in a <meta> tag). Scripts only from our own static files: the
+# templates have no inline script or event handler. Styles allow the templates' inline style attributes and the
+# few <style> blocks of report pages (the dashboard's chart boxes take their size from one: without it ECharts
+# draws at zero height); an injected style cannot run code, and scripts stay 'self' only.
+# Images may come from other https sites: published bodies keep pictures hosted on older government sites.
+GONGKAI_CSP = os.environ.get("GONGKAI_CSP", "; ".join([
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: https:",
+    "font-src 'self' data:",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+]))
+# Responses under these paths show personal data (applicants, writers, staff): "Cache-Control: no-store,
+# private". The portal's private pages say so in their URLconf (never_cache).
+GONGKAI_NO_STORE_PATHS = ("/staff/", "/django-admin/")
 
 # Working-day convention (spec §7.1, UNCONFIRMED): count from the day after the start date.
 GONGKAI_COUNT_FROM_NEXT_DAY = _env_bool("GONGKAI_COUNT_FROM_NEXT_DAY", True)
@@ -257,6 +280,16 @@ GONGKAI_PLATFORM_NAME = _("政府信息公开平台")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # gongkai.core.log_filters: no private-link secret in any line; a 403 is one warning line, no traceback.
+    "filters": {
+        "redact_private_paths": {"()": "gongkai.core.log_filters.RedactPrivatePaths"},
+        "no_403_traceback": {"()": "gongkai.core.log_filters.PermissionDeniedWithoutTraceback"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_private_paths"]}},
+    "loggers": {
+        # Filters on the logger itself change the record before any handler (Django's own too) sees it.
+        "django.request": {"filters": ["no_403_traceback", "redact_private_paths"]},
+        "django.security.csrf": {"filters": ["redact_private_paths"]},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("GONGKAI_LOG_LEVEL", "WARNING")},
 }

@@ -11,4 +11,4 @@ class CoreConfig(AppConfig):
         from gongkai.core import url_converters
 
         url_converters.register()
-        from gongkai.core import outbox, planner_statistics  # noqa: F401  (register their timed jobs)
+        from gongkai.core import outbox, planner_statistics, session_purge  # noqa: F401  (register their timed jobs)

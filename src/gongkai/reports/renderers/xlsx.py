@@ -7,6 +7,7 @@ from decimal import Decimal
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, Side
 
+from gongkai.core.spreadsheets import append_row, keep_text
 from gongkai.reports.domain.grid import placed
 from gongkai.reports.renderers.document import Document
 
@@ -26,26 +27,27 @@ def render_xlsx(document: Document) -> bytes:
     book = Workbook()
     info = book.active
     info.title = "说明"
-    info.append(["标题", document.title])
-    info.append(["机构", document.agency])
-    info.append(["机构代码", document.snapshot.get("agency", {}).get("code", "")])
-    info.append(["年度", document.year])
-    info.append(["格式", document.form_label])
-    info.append(["版本", document.version])
+    append_row(info, ["标题", document.title])
+    append_row(info, ["机构", document.agency])
+    append_row(info, ["机构代码", document.snapshot.get("agency", {}).get("code", "")])
+    append_row(info, ["年度", document.year])
+    append_row(info, ["格式", document.form_label])
+    append_row(info, ["版本", document.version])
     if document.correction_note:
-        info.append(["更正说明", document.correction_note])
+        append_row(info, ["更正说明", document.correction_note])
     info.column_dimensions["A"].width, info.column_dimensions["B"].width = 12, 60
     for part in document.sections:
         if part.grid is None:
             continue
         sheet = book.create_sheet(SHEETS[part.grid.key])
-        sheet.append([part.title])
+        append_row(sheet, [part.title])
         sheet.cell(1, 1).font = Font(bold=True)
         offset = 2
         for r, c, cell in placed(part.grid):
             row, column = r + offset, c + 1
             target = sheet.cell(row, column)
             target.value = _number(cell.text) if cell.number else cell.text
+            keep_text(target)
             target.alignment = Alignment(wrap_text=True, vertical="center",
                                          horizontal="center" if cell.number or cell.head else "left")
             target.font = Font(bold=cell.head)
@@ -77,7 +79,7 @@ def _figures_sheet(book, document: Document) -> None:
     for figure in document.figures:
         if figure["value"] is None or figure["part"] not in FIGURE_PARTS:
             continue
-        sheet.append([FIGURE_PARTS[figure["part"]], figure["label"], _number(figure["text"].replace(",", "")),
-                      figure["unit"]])
+        append_row(sheet, [FIGURE_PARTS[figure["part"]], figure["label"], _number(figure["text"].replace(",", "")),
+                           figure["unit"]])
     for letter, width in zip("ABCD", (6, 40, 14, 8), strict=True):
         sheet.column_dimensions[letter].width = width
