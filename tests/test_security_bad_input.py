@@ -298,5 +298,5 @@ def test_a_refused_application_keeps_what_was_typed(client, personas):
     response = client.post(f"/gk/{personas.dept_a.code}/apply/", form)
     assert response.status_code == 400
     html = response.content.decode()
-    assert "只接受 PDF、JPG 或 PNG 文件。" in html
+    assert "只接受 PDF、JPG 或 PNG 文件" in html
     assert "申请公开本局2023年部门决算及其说明" in html and 'value="李四"' in html

@@ -85,6 +85,13 @@ def test_calendar_upload_by_superuser_and_bad_file_refused(client, personas):
     assert bad.status_code == 200 and "不是有效的 UTF-8 JSON" in bad.content.decode()
     notice = {"year": 2027, "document_number": "测试〔2026〕9号",
               "holidays": [{"name": "元旦", "dates": ["2027-01-01"]}], "workdays": []}
+    half = client.post("/staff/calendar/", {"file": SimpleUploadedFile(
+        "2027.json", json.dumps(notice, ensure_ascii=False).encode())}, follow=True)
+    assert "缺少法定节假日 春节、清明节、劳动节、端午节、中秋节、国庆节" in half.content.decode()
+    assert not CalendarYear.objects.filter(year=2027).exists()
+    notice["holidays"] += [{"name": name, "dates": [day]} for name, day in [
+        ("春节", "2027-02-06"), ("清明节", "2027-04-05"), ("劳动节", "2027-05-01"), ("端午节", "2027-06-09"),
+        ("中秋节", "2027-09-15"), ("国庆节", "2027-10-01")]]
     good = client.post("/staff/calendar/", {"file": SimpleUploadedFile(
         "2027.json", json.dumps(notice, ensure_ascii=False).encode())}, follow=True)
     assert "已导入2027年放假安排" in good.content.decode()

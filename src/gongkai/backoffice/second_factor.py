@@ -1,5 +1,7 @@
-"""The login's second step: a session whose user uses (or must use) an authenticator app sees no page but the
-verification or enrolment step until it has given a code. Applies to every page, the Django admin included.
+"""The login's second step: a session whose user uses (or must use) an authenticator app sees no staff page but
+the verification or enrolment step until it has given a code: the back office, the Django admin and the API.
+Public pages are the same for every visitor and never read the session (ADR 0011), so they are not guarded:
+a half-signed-in session sees there only what anyone sees.
 """
 
 from urllib.parse import urlencode
@@ -13,6 +15,7 @@ from gongkai.agencies.second_factor import confirmed_device, second_factor_requi
 
 SESSION_KEY = "gongkai_second_factor"   # "verify" or "enrol" while the step is due; absent when not
 OPEN_PREFIXES = ("/static/", "/media/", "/i18n/")
+GUARDED_PREFIXES = ("/staff/", "/django-admin/", "/api/")
 
 
 @receiver(user_logged_in, dispatch_uid="gongkai-second-factor-step")
@@ -52,7 +55,7 @@ class SecondFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        step = step_due(request)
+        step = step_due(request) if request.path.startswith(GUARDED_PREFIXES) else ""
         if step:
             target = reverse("backoffice:second_factor_verify" if step == "verify" else "backoffice:second_factor_enrol")
             allowed = {target, reverse("logout"), reverse("login")}

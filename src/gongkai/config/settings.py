@@ -148,6 +148,8 @@ GONGKAI_DJANGO_ADMIN = _env_bool("GONGKAI_DJANGO_ADMIN", True)
 # Superusers must use a TOTP authenticator app (django-otp) as a second factor.
 GONGKAI_OTP_REQUIRED_FOR_SUPERUSERS = _env_bool("GONGKAI_OTP_REQUIRED_FOR_SUPERUSERS", False)
 OTP_TOTP_ISSUER = os.environ.get("GONGKAI_OTP_ISSUER", "Gongkai")
+# Nobody, superusers included, reads another person's authenticator secret or QR code in the Django admin.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 LANGUAGE_CODE = "zh-hans"
 LANGUAGES = [("zh-hans", "简体中文"), ("en", "English")]
