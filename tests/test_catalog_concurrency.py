@@ -6,12 +6,12 @@ import json
 import os
 import subprocess
 import sys
-import uuid
 from collections import defaultdict
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
+
+from tests.fresh_database import fresh_database_url
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKER = ROOT / "tests" / "catalog_concurrency_worker.py"
@@ -21,20 +21,8 @@ PROCESSES = 4
 
 @pytest.fixture
 def database_url(tmp_path):
-    url = os.environ.get("GONGKAI_DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        yield f"sqlite:///{tmp_path / 'concurrency.sqlite3'}"
-        return
-    import psycopg
-
-    parts = urlsplit(url)
-    name = f"gk_concurrency_{uuid.uuid4().hex[:8]}"
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield urlunsplit(parts._replace(path=f"/{name}"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    with fresh_database_url(tmp_path, "gk_concurrency") as url:
+        yield url
 
 
 def run(env, *args, background=False):

@@ -7,10 +7,8 @@ import os
 import subprocess
 import sys
 import time
-import uuid
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
@@ -20,6 +18,7 @@ from django.utils import timezone
 from gongkai.core.models import JobLease, JobMark
 from gongkai.core.single_flight import _lease_row_lock, single_flight
 from gongkai.core.timed import SKIPPED, claim_once, register_timed_job, run_job
+from tests.fresh_database import fresh_database_url
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKER = ROOT / "tests" / "jobs_worker.py"
@@ -29,20 +28,8 @@ RUNS = 6
 
 @pytest.fixture
 def database_url(tmp_path):
-    url = os.environ.get("GONGKAI_DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        yield f"sqlite:///{tmp_path / 'jobs.sqlite3'}"
-        return
-    import psycopg
-
-    parts = urlsplit(url)
-    name = f"gk_jobs_{uuid.uuid4().hex[:8]}"
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'CREATE DATABASE "{name}"')
-    yield urlunsplit(parts._replace(path=f"/{name}"))
-    with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+    with fresh_database_url(tmp_path, "gk_jobs") as url:
+        yield url
 
 
 @pytest.fixture
