@@ -20,3 +20,21 @@ def ready(personas, **fields):
 
 def published(personas, **fields):
     return services.publish_item(actor=personas["publisher"], item=ready(personas, **fields))
+
+
+def minute_reading(item):
+    """A time in the minute whose slice of items holds ``item``: the link job reads one slice of published items
+    a minute, chosen by the minute, so a test on a database whose ids do not start at 1 (PostgreSQL keeps its
+    sequences across tests) must pick the minute rather than take the clock's."""
+    import datetime as dt
+
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from gongkai.catalog.models import Item
+    from gongkai.catalog.services.link_checks import SLICE
+
+    slots = (Item.objects.aggregate(m=Max("pk"))["m"] or 0) // SLICE + 1
+    minute = int(timezone.now().timestamp() // 60)
+    minute += item.pk // SLICE - minute % slots
+    return dt.datetime.fromtimestamp(minute * 60, tz=dt.UTC)

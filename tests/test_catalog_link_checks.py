@@ -5,14 +5,13 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.utils import timezone
 
 from gongkai.backoffice.inspection_facts import broken_links
 from gongkai.catalog.domain.links import external_links, is_broken
 from gongkai.catalog.models import LinkCheck
 from gongkai.catalog.selectors import public_items
 from gongkai.catalog.services import link_checks
-from tests.catalog_helpers import published
+from tests.catalog_helpers import minute_reading, published
 
 
 def test_external_links_are_distinct_absolute_and_without_fragments():
@@ -62,7 +61,7 @@ def test_links_are_found_asked_and_reported_on_the_inspection_page(personas, web
     body = (f'<p><a href="{website}/ok">正常</a><a href="{website}/gone">已删除</a>'
             f'<a href="{website}/no-head">不接受HEAD</a><a href="{nobody}">无人应答</a></p>')
     item = published(personas, title="关于转发上级文件的通知", body=body)
-    now = timezone.now()
+    now = minute_reading(item)
     assert link_checks.discover_links(now=now) == 4
     assert link_checks.discover_links(now=now) == 0           # already known
     assert link_checks.check_due_links(now=now) == 4

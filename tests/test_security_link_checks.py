@@ -7,13 +7,12 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from django.utils import timezone
 
 from gongkai.catalog.domain.links import INTERNAL, is_public_address, loopback_networks
 from gongkai.catalog.link_requests import Refused, ask, vetted_address
 from gongkai.catalog.models import LinkCheck
 from gongkai.catalog.services import link_checks
-from tests.catalog_helpers import published
+from tests.catalog_helpers import minute_reading, published
 
 
 class _Recording(BaseHTTPRequestHandler):
@@ -118,8 +117,8 @@ def test_the_job_records_internal_links_with_one_state(personas, settings, two_s
     _outer, _outer_seen, inner, inner_seen = two_servers
     body = (f'<p><a href="http://127.0.0.1:{inner.server_address[1]}/admin">甲</a>'
             '<a href="http://127.0.0.1:1/">乙</a><a href="http://192.168.0.1/">丙</a></p>')
-    published(personas, title="含内网链接的信息", body=body)
-    now = timezone.now()
+    item = published(personas, title="含内网链接的信息", body=body)
+    now = minute_reading(item)
     assert link_checks.discover_links(now=now) == 3
     assert link_checks.check_due_links(now=now) == 3
     assert set(LinkCheck.objects.values_list("status", "error", "broken")) == {(None, INTERNAL, True)}
