@@ -8,8 +8,6 @@ wait after each failure); each wrong code is a failed-login event.
 
 import io
 
-import qrcode
-import qrcode.image.svg
 from django.conf import settings
 from django.db import transaction
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -45,6 +43,9 @@ def pending_device(user) -> TOTPDevice:
 
 def qr_svg(device: TOTPDevice) -> str:
     """The device's otpauth:// URL as an inline SVG (no script, no external image)."""
+    import qrcode  # only the enrolment page draws one; every process that loads the app would pay for it
+    import qrcode.image.svg
+
     image = qrcode.make(device.config_url, image_factory=qrcode.image.svg.SvgPathImage, box_size=8)
     out = io.BytesIO()
     image.save(out)

@@ -78,10 +78,12 @@ def remove_document(key: str) -> int:
 
 
 @transaction.atomic
-def rebuild_index(*, batch: int = 2000) -> int:
-    """Rebuild the backend structures from the stored documents (after an analysis change or a restore)."""
+def rebuild_index(*, batch: int = 2000, on_progress=None) -> int:
+    """Rebuild the backend structures from the stored documents (after an analysis change or a restore).
+    ``on_progress(done, total)`` hears after every batch (the command's progress bar)."""
     backend = backend_for(connection)
     backend.clear()
+    expected = SearchDocument.objects.count() if on_progress else None
     total = 0
     chunk: list[IndexRow] = []
     for doc in SearchDocument.objects.order_by("sort_key").iterator(chunk_size=batch):   # key order: clustered
@@ -90,9 +92,13 @@ def rebuild_index(*, batch: int = 2000) -> int:
             backend.add(chunk)
             total += len(chunk)
             chunk = []
+            if on_progress:
+                on_progress(total, expected)
     if chunk:
         backend.add(chunk)
         total += len(chunk)
+    if on_progress:
+        on_progress(total, expected)
     return total
 
 

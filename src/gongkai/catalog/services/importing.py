@@ -82,7 +82,10 @@ def _lookups(actor, default_agency: Agency | None) -> Lookups:
     )
 
 
-def import_catalog(*, actor, name: str, data: bytes, agency: Agency | None = None, dry_run: bool = False) -> ImportReport:
+def import_catalog(*, actor, name: str, data: bytes, agency: Agency | None = None, dry_run: bool = False,
+                   on_progress=None) -> ImportReport:
+    """Check every row, screen it, and write all rows or none. ``on_progress(done, total)`` hears as rows are
+    screened and once more when they are written (the command's progress bar)."""
     report = ImportReport(dry_run=dry_run)
     if agency is not None and actor is not None and not agencies_where(actor, "catalog.import").filter(
             pk=agency.pk).exists():
@@ -105,7 +108,9 @@ def import_catalog(*, actor, name: str, data: bytes, agency: Agency | None = Non
     held_lines: set[int] = set()
     finding_lines: set[int] = set()
     row_findings: dict[int, list[Finding]] = {}
-    for row in parsed:
+    for done, row in enumerate(parsed, 1):
+        if on_progress and done % 200 == 0:
+            on_progress(done, len(parsed))
         agency_id = row.values.get("agency_id")
         if agency_id is None:
             continue
@@ -132,6 +137,8 @@ def import_catalog(*, actor, name: str, data: bytes, agency: Agency | None = Non
         report.held = sum(1 for v in values if v["held"])
         report.published = report.written - report.held
         report.held_with_findings = len(finding_lines)
+    if on_progress:
+        on_progress(len(parsed), len(parsed))
     return report
 
 

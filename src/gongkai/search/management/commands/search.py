@@ -4,6 +4,7 @@ from django.core.management.base import CommandError
 
 from gongkai.agencies.selectors import public_agencies
 from gongkai.core.command import GongkaiCommand
+from gongkai.core.progress import Progress
 from gongkai.search import selectors, services
 
 
@@ -22,7 +23,9 @@ class Command(GongkaiCommand):
 
     def handle(self, *args, query, agency, limit, sort, after, json: bool, reindex: bool, optimize: bool, **options):
         if reindex:
-            self.stdout.write(f"reindexed {services.rebuild_index()}")
+            with Progress(self.stderr, "重建检索索引") as progress:
+                rebuilt = services.rebuild_index(on_progress=progress)
+            self.stdout.write(f"reindexed {rebuilt}")
         if optimize:
             services.optimize_index()
             self.stdout.write("optimized")
