@@ -10,6 +10,21 @@ def public_agencies():
     return Agency.objects.filter(is_active=True)
 
 
+PUBLIC_AGENCY_CHOICES = "agencies:public-choices"
+
+
+def public_agency_choices() -> list[tuple[str, str]]:
+    """(code, name) of every public agency in the tree's order: the agency list of search forms, read from the
+    shared cache (``gongkai.core.cached_lists``; dropped when an agency is saved)."""
+    from gongkai.core.cached_lists import cached_list
+
+    def build():
+        return [(a.code, a.display_name) for a in
+                public_agencies().only("code", "name", "short_name").order_by("path", "sort_order")]
+
+    return cached_list(PUBLIC_AGENCY_CHOICES, build)
+
+
 def agency_by_code(code: str) -> Agency:
     return Agency.objects.get(code=code, is_active=True)
 

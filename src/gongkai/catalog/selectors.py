@@ -35,12 +35,36 @@ from gongkai.agencies.policy import agencies_where, can
 from gongkai.catalog.domain.disclosure import Validity
 from gongkai.catalog.domain.facts import NormativeDocFact, NormativeKind
 from gongkai.catalog.domain.states import PENDING, TRANSITIONS, Status
-from gongkai.catalog.models import CatalogSettings, DisclosureMatter, Item, ItemChannel, MatterObligation
+from gongkai.catalog.models import (
+    CatalogSettings,
+    DisclosureMatter,
+    Item,
+    ItemChannel,
+    MatterObligation,
+    Term,
+)
 from gongkai.core.domain.numbers import ascii_int
 from gongkai.core.errors import NotAllowed
 from gongkai.search.domain.documents import IndexedDocument
 
 # ---------------------------------------------------------------------------------------------- public door
+
+
+TERM_CHOICES = "catalog:term-choices"
+
+
+def term_choices(scheme: str, *, top_level: bool = False) -> list[tuple[str, str]]:
+    """(code, label) of the active terms of a taxonomy, in its order: the filters of the search form, read from
+    the shared cache (dropped when a term is saved)."""
+    from gongkai.core.cached_lists import cached_list
+
+    def build():
+        qs = Term.objects.filter(scheme=scheme, is_active=True)
+        if top_level:
+            qs = qs.filter(parent__isnull=True)
+        return list(qs.values_list("code", "label"))
+
+    return cached_list(TERM_CHOICES, build, variant=f"{scheme}:{int(top_level)}")
 
 
 def public_items() -> QuerySet[Item]:

@@ -3,9 +3,9 @@
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
-from gongkai.agencies.selectors import public_agencies
+from gongkai.agencies.selectors import public_agencies, public_agency_choices
 from gongkai.catalog.domain.disclosure import VALIDITY_LABELS
-from gongkai.catalog.models import Term
+from gongkai.catalog.selectors import term_choices
 from gongkai.search import selectors
 
 VALIDITY_CHOICES = [(str(code), label) for code, label in VALIDITY_LABELS.items()]
@@ -36,9 +36,10 @@ def search(request):
         number = 1
     context = {
         "query": query, "page": page, "problems": problems, "agency": agency, "search_agency": agency,
-        "agencies": list(public_agencies().order_by("path", "sort_order")),
-        "topics": list(Term.objects.filter(scheme="topic", is_active=True, parent__isnull=True)),
-        "genres": list(Term.objects.filter(scheme="genre", is_active=True)),
+        # The same for every query: read from the shared cache, not from the database on each search.
+        "agencies": public_agency_choices(),
+        "topics": term_choices("topic", top_level=True),
+        "genres": term_choices("genre"),
         "filtered": any(params.get(k) for k in ("agency", "topic", "genre", "validity", "from", "to", "sort")),
         "validities": VALIDITY_CHOICES, "params": params, "base_query": base.urlencode(), "number": number,
     }
