@@ -147,3 +147,19 @@ def test_list_and_queue_query_counts_do_not_grow_with_items(client, personas, dj
     with django_assert_max_num_queries(15):
         response = client.get(reverse("backoffice:catalog_review_queue"))
     assert response.content.decode().count('<span class="badge bad">1</span>') == 30
+
+
+def test_an_items_history_reads_as_words_in_both_languages(client, personas):
+    item = draft(personas)
+    services.update_item(actor=personas["editor_a"], item=item, title="改过的标题")
+    services.submit_item(actor=personas["editor_a"], item=Item.objects.get(pk=item.pk))
+    client.force_login(personas["publisher"])
+    html = client.get(reverse("backoffice:catalog_item", args=[item.pk])).content.decode()
+    history = html[html.index("历史记录"):]
+    assert "提交审核" in history and "草稿 → 待审核" in history and "修改信息" in history
+    assert "名称：" in history and "→ 改过的标题" in history
+    assert "item.submitted" not in history.replace('title="item.submitted"', "")
+    assert "draft → submitted" not in history
+    html = client.get(reverse("backoffice:catalog_item", args=[item.pk]), HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    history = html[html.index("History"):] if "History" in html else html
+    assert "Submitted for review" in history, history[:3000]

@@ -72,6 +72,31 @@ class Event(models.Model):
     def delete(self, *args, **kwargs):
         raise AppendOnlyError("events are append-only")
 
+    # In words, for history pages, exports and the API (gongkai.core.event_vocabulary).
+    @property
+    def action_label(self) -> str:
+        from gongkai.core.event_vocabulary import action_label
+
+        return action_label(self.action)
+
+    @property
+    def from_state_label(self) -> str:
+        from gongkai.core.event_vocabulary import event_state_label
+
+        return event_state_label(self, self.from_state)
+
+    @property
+    def to_state_label(self) -> str:
+        from gongkai.core.event_vocabulary import event_state_label
+
+        return event_state_label(self, self.to_state)
+
+    @property
+    def changes(self):
+        from gongkai.core.event_vocabulary import event_changes
+
+        return event_changes(self)
+
 
 class JobLease(models.Model):
     """Who runs a timed job now, on databases without advisory locks (SQLite): one row per running job.
