@@ -202,3 +202,17 @@ def test_appeal_recorded_and_decided_through_the_pages(client, personas, case):
     assert (appeal.outcome, appeal.decided_on) == ("upheld", D(2024, 5, 20))
     assert client_for(client.__class__(), personas, "editor_b").get(
         reverse("backoffice:appeal_list")).content.decode().count(case.tracking_code) == 0
+
+
+def test_an_appeal_outcome_for_a_missing_appeal_is_404_and_for_another_agencys_is_403(client, personas, case):
+    from gongkai.cases.services_appeals import record_appeal
+
+    appeal = record_appeal(actor=personas["handler_a"], agency=case.agency, application=case, kind="reconsideration",
+                           body="测试区人民政府", filed_on=D(2024, 4, 1))
+    url = reverse("backoffice:appeal_outcome", kwargs={"pk": appeal.pk})
+    data = {"outcome": "upheld", "decided_on": "2024-05-20"}
+    assert client_for(client, personas, "handler_a").post(
+        reverse("backoffice:appeal_outcome", kwargs={"pk": appeal.pk + 1000}), data).status_code == 404
+    assert client_for(client.__class__(), personas, "editor_b").post(url, data).status_code == 403
+    appeal.refresh_from_db()
+    assert appeal.outcome == "pending"

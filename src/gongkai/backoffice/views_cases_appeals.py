@@ -10,7 +10,7 @@ from gongkai.agencies.policy import agencies_where
 from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_cases_forms import AppealForm, AppealOutcomeForm
 from gongkai.cases.models import Application
-from gongkai.cases.selectors import visible_appeals
+from gongkai.cases.selectors import access_appeal, visible_appeals
 from gongkai.cases.services import record_appeal, record_appeal_outcome
 from gongkai.core.errors import DomainError
 
@@ -50,9 +50,7 @@ def appeal_list(request):
 @staff_required
 @require_POST
 def appeal_outcome(request, pk):
-    appeal = visible_appeals(request.user).filter(pk=pk).first()
-    if appeal is None:
-        raise PermissionDenied(_("您无权查看该案件"))
+    appeal = access_appeal(request.user, pk)
     form = AppealOutcomeForm(request.POST)
     if form.is_valid():
         try:

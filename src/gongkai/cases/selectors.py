@@ -259,6 +259,15 @@ def visible_appeals(user):
     return Appeal.objects.filter(agency__in=agencies_where(user, "case.view")).select_related("agency", "application")
 
 
+def access_appeal(user, pk) -> Appeal:
+    """The appeal ``pk`` for ``user``: ``Appeal.DoesNotExist`` (404) when there is none, ``NotAllowed`` (403)
+    when it belongs to an agency the user may not see — the same answer as every other object."""
+    appeal = Appeal.objects.select_related("agency", "application").get(pk=pk)
+    if not can(user, "case.view", appeal.agency):
+        raise NotAllowed("您无权查看该案件")
+    return appeal
+
+
 def case_events(user, app: Application):
     if not can(user, "case.view", app):
         raise NotAllowed("您无权查看该申请")
