@@ -20,8 +20,8 @@ from gongkai.core.errors import DomainError, ValidationFailed
 from gongkai.reports import selectors, services
 from gongkai.reports.domain.deadlines import report_due_on
 from gongkai.reports.domain.forms import ReportForm, narrative_keys, narrative_titles
-from gongkai.reports.models import AnnualReport
 from gongkai.reports.domain.grid import fmt
+from gongkai.reports.models import AnnualReport
 from gongkai.reports.renderers.document import document_of
 from gongkai.reports.renderers.html import render_html
 

@@ -18,8 +18,10 @@ from gongkai.catalog.selectors import (
     items_with_ids,
     normative_facts,
     published_count,
-    published_items as catalog_published_items,
     staff_items,
+)
+from gongkai.catalog.selectors import (
+    published_items as catalog_published_items,
 )
 from gongkai.engagement.selectors import period_figures, records_for_figure
 from gongkai.reports.domain.forms import ReportForm
@@ -155,18 +157,6 @@ def case_rows(user, ids: list[int]):
 
 def item_rows(user, ids: list[int]):
     return staff_items(user).filter(pk__in=ids).order_by("-published_on", "pk")
-
-
-def visible_channel_items(user, *, agency_ids: list[int], year: int, channel: str):
-    return channel_items(agency_ids=agency_ids, year=year, channel=channel).filter(
-        pk__in=staff_items(user).values("pk"))
-
-
-def visible_focus_items(user, *, agency_ids: list[int], year: int, focus: str):
-    """The items of one 重点领域 (a six-part report's 二（二） figure) that ``user`` may open."""
-    start, end = year_bounds(year)
-    return items_for_count(agency_ids=agency_ids, start=start, end=end, by="focus", key=focus).filter(
-        pk__in=staff_items(user).values("pk"))
 
 
 # --- the drill-down's readers: the same selections the figures count -----------------------------------
