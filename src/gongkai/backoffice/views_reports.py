@@ -2,6 +2,7 @@
 publication and correction. Services do every write."""
 
 import datetime as dt
+from decimal import Decimal
 
 from django.contrib import messages
 from django.http import Http404
@@ -19,9 +20,14 @@ from gongkai.core.errors import DomainError, ValidationFailed
 from gongkai.reports import selectors, services
 from gongkai.reports.domain.deadlines import report_due_on
 from gongkai.reports.domain.forms import ReportForm, narrative_keys, narrative_titles
+from gongkai.reports.domain.grid import fmt
 from gongkai.reports.models import AnnualReport
 from gongkai.reports.renderers.document import document_of
 from gongkai.reports.renderers.html import render_html
+
+
+def _dec(value):
+    return Decimal(value) if isinstance(value, str) else value
 
 
 def _report(request, pk, action="report.view") -> AnnualReport:
@@ -108,7 +114,8 @@ def report_detail(request, pk):
         "shares": shares,
         "events": history(request.user, report),
         "versions": AnnualReport.objects.filter(agency=report.agency, year=report.year).order_by("version"),
-        "figures": [f for f in report.snapshot.get("figures", []) if f["value"] is not None],
+        "figures": [{**f, "text": fmt(_dec(f["value"]))} for f in report.snapshot.get("figures", [])
+                    if f["value"] is not None],
     })
 
 

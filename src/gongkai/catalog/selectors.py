@@ -257,6 +257,16 @@ def published_count(*, agency_ids, start: dt.date, end: dt.date) -> int:
     return _published_between(agency_ids, start, end).count()
 
 
+def published_items(*, agency_ids, start: dt.date, end: dt.date) -> QuerySet[Item]:
+    """The items ``published_count`` counts (the annual report's drill-down)."""
+    return _published_between(agency_ids, start, end).select_related("agency")
+
+
+def items_with_ids(ids) -> QuerySet[Item]:
+    """Items by id, whatever their state (the records frozen behind a report's cell)."""
+    return Item.objects.filter(pk__in=list(ids)).select_related("agency")
+
+
 def item_counts(*, agency_ids, start: dt.date, end: dt.date, by: str) -> dict[str, int]:
     items = _published_between(agency_ids, start, end)
     if by == "channel":

@@ -101,7 +101,8 @@ def generate_report(*, actor, agency: Agency, year: int, form: ReportForm | None
     else:
         before = {"form": report.form, "facts": report.snapshot.get("facts")}
         # The parts drafted from records follow the records; what only the office writes stays its text.
-        kept = office_text(report.narrative, form) if report.form == form else {}
+        kept = office_text(report.narrative, form, drafted=draft_from(report.snapshot, agency=agency)) \
+            if report.form == form else {}
         narrative = {**drafted, **kept}
         report.form, report.snapshot, report.narrative, report.generated_at = form, snapshot, narrative, now
         report.save()
@@ -118,17 +119,26 @@ def draft_from(snapshot: dict, *, agency: Agency) -> dict[str, str]:
                  channel_labels=snapshot["channel_labels"], particulars=snapshot.get("particulars") or {})
 
 
-def office_text(narrative: dict, form: ReportForm) -> dict[str, str]:
-    """The parts of a narrative only people write (the year's problems and plans), when written."""
+def office_text(narrative: dict, form: ReportForm, *, drafted: dict | None = None) -> dict[str, str]:
+    """The parts of a narrative the office has written (``OFFICE_SECTIONS``): a part it left as the platform
+    drafted it (``drafted``, the draft of the same snapshot) or as a request to fill in follows the records."""
     placeholder = "（请公开办"
+    drafted = drafted or {}
     return {key: narrative[key] for key in OFFICE_SECTIONS[form.value]
-            if narrative.get(key) and not narrative[key].startswith(placeholder)}
+            if narrative.get(key) and not narrative[key].startswith(placeholder)
+            and narrative[key] != drafted.get(key)}
 
 
 def latest_office_text(agency: Agency, year: int, form: ReportForm) -> dict[str, str]:
     """The office's own parts from the newest version of the year's report, for a rebuild from records."""
     latest = AnnualReport.objects.filter(agency=agency, year=year, form=form).order_by("-version").first()
-    return office_text(latest.narrative, form) if latest else {}
+    if latest is None:
+        return {}
+    try:
+        drafted = draft_from(latest.snapshot, agency=agency)
+    except (KeyError, TypeError):  # a snapshot frozen by an older schema: every written part counts
+        drafted = {}
+    return office_text(latest.narrative, form, drafted=drafted)
 
 
 def _draft_only(report: AnnualReport) -> None:

@@ -15,9 +15,13 @@ from gongkai.catalog.domain.taxonomies import CATEGORIES
 from gongkai.catalog.selectors import (
     item_counts,
     items_for_count,
+    items_with_ids,
     normative_facts,
     published_count,
     staff_items,
+)
+from gongkai.catalog.selectors import (
+    published_items as catalog_published_items,
 )
 from gongkai.engagement.selectors import period_figures, records_for_figure
 from gongkai.reports.domain.forms import ReportForm
@@ -69,22 +73,23 @@ def gather(*, agency: Agency, scope: list[Agency], year: int, form: ReportForm) 
         channel_labels={k.value: v for k, v in CHANNEL_LABELS.items()},
         engagement=engagement_map,
         declared=declared_figures(scope, year),
-        **(_legacy(agency, scope, year, engagement) if form == ReportForm.LEGACY else {}),
+        # The facts the text parts narrate: the six parts of a 2008-form report, part 一 of a national one.
+        **_legacy(agency, scope, year, engagement),
     )
 
 
 def _legacy(agency: Agency, scope: list[Agency], year: int, engagement) -> dict:
-    """What a 2008-form report narrates besides applications and appeals: items by 重点领域, the agency's own
-    portal, its 汇编, the organisation (units, sections, websites), and the facts in words."""
+    """What a report's text narrates besides applications and appeals (a 2008-form report's parts 一 and 二, a
+    national-form report's 一、总体情况): items by 重点领域, the agency's own portal, its 汇编, the organisation
+    (units, sections, websites), and the facts in words."""
     from gongkai.cases.models import Application
-    from gongkai.catalog.models import Compilation, CompilationEntry
 
     ids = [a.pk for a in scope]
     start, end = year_bounds(year)
-    editions = Compilation.objects.filter(agency_id__in=ids, year=year).order_by("edition")
+    editions = compilation_editions(agency_ids=ids, year=year)
     compilations = {
         "editions": editions.count(),
-        "documents": CompilationEntry.objects.filter(compilation__in=editions).count(),
+        "documents": compilation_entries(editions).count(),
         "copies": sum(e.copies_distributed for e in editions),
     }
     recipients: list[str] = []
@@ -154,13 +159,41 @@ def item_rows(user, ids: list[int]):
     return staff_items(user).filter(pk__in=ids).order_by("-published_on", "pk")
 
 
-def visible_channel_items(user, *, agency_ids: list[int], year: int, channel: str):
-    return channel_items(agency_ids=agency_ids, year=year, channel=channel).filter(
-        pk__in=staff_items(user).values("pk"))
+# --- the drill-down's readers: the same selections the figures count -----------------------------------
 
-
-def visible_focus_items(user, *, agency_ids: list[int], year: int, focus: str):
-    """The items of one 重点领域 (a six-part report's 二（二） figure) that ``user`` may open."""
+def published_items(*, agency_ids: list[int], year: int):
     start, end = year_bounds(year)
-    return items_for_count(agency_ids=agency_ids, start=start, end=end, by="focus", key=focus).filter(
-        pk__in=staff_items(user).values("pk"))
+    return catalog_published_items(agency_ids=agency_ids, start=start, end=end)
+
+
+def focus_items(*, agency_ids: list[int], year: int, focus: str):
+    start, end = year_bounds(year)
+    return items_for_count(agency_ids=agency_ids, start=start, end=end, by="focus", key=focus)
+
+
+def items_by_id(ids: list[int]):
+    return items_with_ids(ids)
+
+
+def compilation_editions(*, agency_ids: list[int], year: int):
+    """The year's 汇编 editions of the agencies (read-only: the catalog has no report selector for them)."""
+    from gongkai.catalog.models import Compilation
+
+    return Compilation.objects.filter(agency_id__in=agency_ids, year=year).order_by("edition", "pk")
+
+
+def compilation_entries(editions):
+    from gongkai.catalog.models import CompilationEntry
+
+    return (CompilationEntry.objects.filter(compilation__in=editions)
+            .select_related("compilation", "item", "item__agency").order_by("compilation__edition", "position"))
+
+
+def scope_agencies(ids: list[int]) -> list[Agency]:
+    return list(Agency.objects.filter(pk__in=ids).order_by("path", "sort_order"))
+
+
+def sum_of(queryset, field: str) -> int:
+    from django.db.models import Sum
+
+    return queryset.order_by().aggregate(total=Sum(field))["total"] or 0

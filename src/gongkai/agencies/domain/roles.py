@@ -69,6 +69,8 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     "report.view": ALL_STAFF,
     "report.edit": frozenset({Role.PUBLISHER, Role.ADMIN}),
     "report.publish": frozenset({Role.PUBLISHER}),
+    # Who answers for a report sees every record behind its numbers (without personal data).
+    "report.records.view": frozenset({Role.PUBLISHER, Role.SUPERVISOR, Role.ADMIN}),
     "dashboard.view": frozenset({Role.PUBLISHER, Role.SUPERVISOR, Role.ADMIN}),
     # portal: column texts around the generated 指南/制度, and the inspection-readiness check
     "portal.edit": frozenset({Role.PUBLISHER, Role.ADMIN}),

@@ -39,8 +39,10 @@ LEGACY_SECTIONS = (
 LEGACY_PREAMBLE = "preamble"
 LEGACY_NARRATIVE = (LEGACY_PREAMBLE, *(key for key, _ in LEGACY_SECTIONS))
 
-# The parts only people can write: a rebuild from records keeps the office's text of these.
-OFFICE_SECTIONS = {"legacy": ("problems",), "2021": ("problems", "other"), "2019": ("problems", "other")}
+# The parts the office writes or edits: a rebuild from records keeps the office's text of these (a part left
+# as drafted follows the records). A national-form report's three text parts are all drafted from records and
+# edited by the office (国办公开办函〔2021〕30号 一、五、六).
+OFFICE_SECTIONS = {"legacy": ("problems",), "2021": NATIONAL_NARRATIVE, "2019": NATIONAL_NARRATIVE}
 
 
 def default_form(year: int) -> ReportForm:

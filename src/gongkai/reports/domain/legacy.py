@@ -40,30 +40,9 @@ def legacy_figures(
     channel_labels: Mapping[str, str],
     engagement: Mapping[str, object] | None,
 ) -> list[Figure]:
-    start, end = year_bounds(year)
-    received = concluded = carried_out = withheld = disclosed = fee_notices = 0
-    fees_paid = Decimal("0")
-    for fact in applications:
-        if fact.received_on > end or (fact.concluded_on is not None and fact.concluded_on < start):
-            continue
-        if fact.received_on >= start:
-            received += 1
-        if fact.concluded_on is not None and fact.concluded_on <= end:
-            concluded += 1
-            group = _group(fact)
-            disclosed += group in (ResultGroup.DISCLOSED, ResultGroup.PARTIAL)
-            withheld += group == ResultGroup.WITHHELD
-        else:
-            carried_out += 1
-        if fact.fee_notice_on is not None and start <= fact.fee_notice_on <= end:
-            fee_notices += 1
-        if fact.fee_paid_on is not None and start <= fact.fee_paid_on <= end:
-            fees_paid += fact.fee_paid
-    reconsiderations = suits = 0
-    for appeal in appeals:
-        if start <= appeal.filed_on <= end:
-            reconsiderations += appeal.kind == AppealKind.RECONSIDERATION
-            suits += appeal.kind != AppealKind.RECONSIDERATION
+    ids = record_ids(year=year, applications=applications, appeals=appeals)
+    amounts = fee_amounts(year=year, applications=applications)
+    fees_paid = sum(amounts.values(), Decimal("0"))
     normative_issued = sum(len(v) for v in normative.issued.values())
 
     figures = [
@@ -73,19 +52,58 @@ def legacy_figures(
     for channel, label in channel_labels.items():
         figures.append(Figure(f"channel_{channel}", f"{label}公开信息", channel_counts.get(channel, 0), "条", "proactive"))
     figures += [
-        Figure("applications_received", "受理依申请公开", received, "件", "requests"),
-        Figure("applications_concluded", "办结依申请公开", concluded, "件", "requests"),
-        Figure("applications_pending", "尚未办结", carried_out, "件", "requests"),
-        Figure("applications_disclosed", "予以公开或部分公开", disclosed, "件", "requests"),
-        Figure("applications_withheld", "不予公开", withheld, "件", "requests"),
-        Figure("fee_notices", "发出收费通知", fee_notices, "件", "fees"),
+        Figure("applications_received", "受理依申请公开", len(ids["applications_received"]), "件", "requests"),
+        Figure("applications_concluded", "办结依申请公开", len(ids["applications_concluded"]), "件", "requests"),
+        Figure("applications_pending", "尚未办结", len(ids["applications_pending"]), "件", "requests"),
+        Figure("applications_disclosed", "予以公开或部分公开", len(ids["applications_disclosed"]), "件", "requests"),
+        Figure("applications_withheld", "不予公开", len(ids["applications_withheld"]), "件", "requests"),
+        Figure("fee_notices", "发出收费通知", len(ids["fee_notices"]), "件", "fees"),
         Figure("fees_collected", "收取费用", fees_paid, "元", "fees"),
-        Figure("reconsiderations", "因政府信息公开申请行政复议", reconsiderations, "件", "appeals"),
-        Figure("lawsuits", "因政府信息公开申请提起行政诉讼", suits, "件", "appeals"),
+        Figure("reconsiderations", "因政府信息公开申请行政复议", len(ids["reconsiderations"]), "件", "appeals"),
+        Figure("lawsuits", "因政府信息公开申请提起行政诉讼", len(ids["lawsuits"]), "件", "appeals"),
     ]
     if engagement is not None:
         figures += engagement_figures(engagement)
     return figures
+
+
+def record_ids(*, year: int, applications: Iterable[ApplicationFact],
+               appeals: Iterable[AppealFact]) -> dict[str, list[int]]:
+    """The applications (case ids) and appeals (appeal ids) each counted figure of 三, 四 and 五 counts: the
+    figure is the length of its list, and the drill-down lists the same records."""
+    start, end = year_bounds(year)
+    ids: dict[str, list[int]] = {key: [] for key in (
+        "applications_received", "applications_concluded", "applications_pending", "applications_disclosed",
+        "applications_withheld", "fee_notices", "fees_collected", "reconsiderations", "lawsuits")}
+    for fact in applications:
+        if fact.received_on > end or (fact.concluded_on is not None and fact.concluded_on < start):
+            continue
+        if fact.received_on >= start:
+            ids["applications_received"].append(fact.case_id)
+        if fact.concluded_on is not None and fact.concluded_on <= end:
+            ids["applications_concluded"].append(fact.case_id)
+            group = _group(fact)
+            if group in (ResultGroup.DISCLOSED, ResultGroup.PARTIAL):
+                ids["applications_disclosed"].append(fact.case_id)
+            if group == ResultGroup.WITHHELD:
+                ids["applications_withheld"].append(fact.case_id)
+        else:
+            ids["applications_pending"].append(fact.case_id)
+        if fact.fee_notice_on is not None and start <= fact.fee_notice_on <= end:
+            ids["fee_notices"].append(fact.case_id)
+    ids["fees_collected"] = sorted(fee_amounts(year=year, applications=applications))
+    for appeal in appeals:
+        if start <= appeal.filed_on <= end:
+            ids["reconsiderations" if appeal.kind == AppealKind.RECONSIDERATION else "lawsuits"].append(
+                appeal.appeal_id)
+    return {key: sorted(found) for key, found in ids.items()}
+
+
+def fee_amounts(*, year: int, applications: Iterable[ApplicationFact]) -> dict[int, Decimal]:
+    """case id -> fee paid in the year: 收取费用 is their sum."""
+    start, end = year_bounds(year)
+    return {fact.case_id: fact.fee_paid for fact in applications
+            if fact.fee_paid_on is not None and start <= fact.fee_paid_on <= end and fact.fee_paid}
 
 
 ENGAGEMENT_FIGURES = (

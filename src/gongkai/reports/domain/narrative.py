@@ -45,20 +45,131 @@ def _engagement(figures: dict) -> list[str]:
     return sentences
 
 
-def draft_national(figures: dict, *, year: int, agency: str, channel_labels: dict[str, str]) -> dict[str, str]:
+def _any(f: dict, *keys: str) -> bool:
+    return any(f.get(k) for k in keys)
+
+
+def _national_proactive(f: dict, p: dict, *, year: int, labels: dict[str, str]) -> str:
+    portal = p.get("portal_name") or "门户网站"
+    text = f"（一）主动公开。{year}年，主动公开政府信息{_n(f, 'items_published')}条{_channels(f, labels)}"
+    if f.get("own_portal_items") and f.get("own_portal_items") != f.get("items_published"):
+        text += f"；其中{portal}主动公开政府信息{_n(f, 'own_portal_items')}条"
+    text += "。"
+    focus = [(label, key, unit) for key, label, unit in (
+        ("focus_caizhengzijin", "财政资金信息", "条"), ("focus_yujuesuan", "部门预决算信息", "条"),
+        ("focus_zhaotoubiao", "招投标信息", "条"), ("focus_quanli", "权力清单", "条"),
+        ("focus_gongwen", "主动公开公文", "件"), ("focus_guowuyuan", "转发国务院公文", "条"),
+        ("focus_shizhengfu", "市政府公开文件", "件")) if f.get(key)]
+    if focus:
+        text += "公开重点领域信息：" + "、".join(f"{label}{_n(f, key)}{unit}" for label, key, unit in focus) + "。"
+    text += (f"本年制发行政规范性文件{_n(f, 't2.normative_issued')}件，现行有效行政规范性文件"
+             f"{_n(f, 't2.normative_in_force')}件。")
+    responses = [text_ for key, text_ in (
+        ("concern_responses", f"回应公众关注热点或重大舆情{_n(f, 'concern_responses')}次"),
+        ("press_conferences", f"举办新闻发布会{_n(f, 'press_conferences')}次"),
+        ("online_interviews", f"开展在线访谈{_n(f, 'online_interviews')}次"),
+        ("interpretations_of_normative", f"对{_n(f, 'interpretations_of_normative')}件规范性文件进行了政策解读"),
+        ("other_interpretations", f"发布其他类政策解读稿件{_n(f, 'other_interpretations')}件")) if f.get(key)]
+    if responses:
+        text += "全年" + "，".join(responses) + "。"
+    return text
+
+
+def _national_requests(f: dict, p: dict) -> str:
+    topics = "、".join(p.get("application_subjects") or [])
+    text = (f"（二）依申请公开。本年新收政府信息公开申请{_n(f, 't3.new')}件"
+            + (f"，主要涉及{topics}等领域" if topics else "")
+            + f"，上年结转政府信息公开申请{_n(f, 't3.carried_in')}件；本年度办结{_n(f, 't3.results_total')}件，"
+            f"其中予以公开{_n(f, 't3.disclosed')}件、部分公开{_n(f, 't3.partial')}件、不予公开{_n(f, 't3.withheld')}件；"
+            f"结转下年度继续办理{_n(f, 't3.carried_out')}件。")
+    text += (f"因政府信息公开引起行政复议{_n(f, 't4.reconsideration')}件、行政诉讼{_n(f, 't4.suits')}件。")
+    if f.get("suggestions_and_complaints"):
+        text += f"办理建言献策和投诉信件{_n(f, 'suggestions_and_complaints')}件。"
+    return text
+
+
+def _national_management(f: dict, p: dict, *, year: int) -> str:
+    text = ("（三）政府信息管理。落实公开前保密审查和发布审核，对规范性文件实行动态管理，"
+            f"本年废止行政规范性文件{_n(f, 't2.normative_abolished')}件，现行有效行政规范性文件"
+            f"{_n(f, 't2.normative_in_force')}件。")
+    if f.get("compilation_editions"):
+        title = p.get("compilation_title") or "政务文件汇编"
+        text += (f"印制发行《{title}》{_n(f, 'compilation_editions')}期，公开各类文件{_n(f, 'compilation_documents')}件，"
+                 f"免费赠阅{_approx(f, 'compilation_copies')}份。")
+    if _any(f, "archive_items_appraised", "archive_visitors"):
+        text += (f"档案部门鉴定清理档案{_n(f, 'archive_items_appraised')}件，接待查档者{_n(f, 'archive_visitors')}人次，"
+                 f"复制档案{_n(f, 'archive_pages_copied')}页。")
+    return text
+
+
+def _national_platforms(f: dict, p: dict, *, whole: str) -> str:
+    portal = p.get("portal_name") or "门户网站"
+    parts = []
+    if p.get("website"):
+        parts.append(f"以{portal}（{p['website']}）为政府信息公开第一平台")
+    if f.get("site_items_edited") is not None:
+        parts.append(f"全年编辑、审核、上传{portal}各类信息{_approx(f, 'site_items_edited')}条")
+    if f.get("unit_websites"):
+        parts.append(f"{whole}{_n(f, 'unit_websites')}个部门网站整合上线")
+    if f.get("new_media_items"):
+        parts.append(f"政务微博和微信公开政府信息{_n(f, 'new_media_items')}条")
+    if f.get("mailbox_received"):
+        mailbox = f"公开电话（信箱）系统来件{_n(f, 'mailbox_received')}件"
+        if f.get("mailbox_acceptance_rate") is not None:
+            mailbox += (f"，受理率{_n(f, 'mailbox_acceptance_rate')}%、办结率{_n(f, 'mailbox_completion_rate')}%")
+        if f.get("satisfaction_rate") is not None:
+            mailbox += f"，群众满意率{_n(f, 'satisfaction_rate')}%"
+        parts.append(mailbox)
+    published = [(f"《{title}》", f.get(f"periodical:{title}")) for title in p.get("periodicals") or []]
+    published = [(t, n) for t, n in published if n]
+    if published:
+        parts.append("编辑出版" + "、".join(f"{t}{n}期" for t, n in published))
+    return "（四）政府信息公开平台建设。" + ("；".join(parts) + "。" if parts else "")
+
+
+def _national_oversight(f: dict, p: dict, *, whole: str) -> str:
+    sections = p.get("office_sections") or []
+    text = "（五）监督保障。"
+    if p.get("leader"):
+        text += f"明确{p['leader']}分管{whole}政府信息公开工作；"
+    if p.get("office_name"):
+        text += f"{p['office_name']}负责统筹推进{whole}政府信息公开工作"
+        text += f"，下设{'、'.join(sections)}{_n(f, 'office_sections')}个科室；" if sections else "；"
+    if f.get("units"):
+        text += f"{whole}{_n(f, 'units')}个部门（镇街）{_n(f, 'disclosure_staff')}名工作人员从事信息公开工作。"
+    elif f.get("disclosure_staff"):
+        text += f"{_n(f, 'disclosure_staff')}名工作人员从事信息公开工作。"
+    if f.get("trainings"):
+        text += (f"组织政府信息公开业务培训{_n(f, 'trainings')}次"
+                 + (f"，参加培训{_n(f, 'training_participants')}人次" if f.get("training_participants") else "")
+                 + "。")
+    return text.rstrip("；") + ("" if text.endswith("。") else "。")
+
+
+def draft_national(figures: dict, *, year: int, agency: str, channel_labels: dict[str, str],
+                   particulars: dict | None = None) -> dict[str, str]:
+    """一、五、六 of a national-form report (国办公开办函〔2021〕30号, also the 2019 trial form), every figure
+    from ``figures``: 一 under the headings the format names (主动公开, 依申请公开, 政府信息管理, 平台建设,
+    监督保障), with the same facts as a 2008-form report's part 一."""
+    f, p = figures, particulars or {}
+    place, whole = _agency_words(p, agency) if p else ("本机关", "本机关")
+    guiding = "、".join(p.get("guiding_documents") or [])
+    opening = (f"{year}年，{place}认真贯彻落实《中华人民共和国政府信息公开条例》"
+               + (f"和{guiding}等有关文件" if guiding else "")
+               + "，坚持以公开为常态、不公开为例外，扎实做好主动公开、依申请公开、政府信息管理、平台建设和监督保障各项工作。")
     overview = [
-        f"{year}年，{agency}认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息"
-        f"{_n(figures, 'items_published')}条{_channels(figures, channel_labels)}。",
-        f"本年制发行政规范性文件{_n(figures, 't2.normative_issued')}件，现行有效行政规范性文件"
-        f"{_n(figures, 't2.normative_in_force')}件。",
-        f"本年新收政府信息公开申请{_n(figures, 't3.new')}件，上年结转政府信息公开申请{_n(figures, 't3.carried_in')}件，"
-        f"本年度办结{_n(figures, 't3.results_total')}件，结转下年度继续办理{_n(figures, 't3.carried_out')}件。",
-        f"因政府信息公开引起行政复议{_n(figures, 't4.reconsideration')}件、行政诉讼{_n(figures, 't4.suits')}件。",
-        *_engagement(figures),
+        opening,
+        _national_proactive(f, p, year=year, labels=channel_labels),
+        _national_requests(f, p),
+        _national_management(f, p, year=year),
+        _national_platforms(f, p, whole=whole),
+        _national_oversight(f, p, whole=whole),
     ]
     problems = (
-        f"本年度结转下年度继续办理的政府信息公开申请{_n(figures, 't3.carried_out')}件。"
-        "（请公开办据实填写本年度存在的主要问题、上年度问题的整改情况和改进措施。）"
+        f"本年度结转下年度继续办理的政府信息公开申请{_n(f, 't3.carried_out')}件"
+        + (f"；因政府信息公开引起行政复议{_n(f, 't4.reconsideration')}件、行政诉讼{_n(f, 't4.suits')}件"
+           if _any(f, "t4.reconsideration", "t4.suits") else "")
+        + "。（请公开办据实填写本年度存在的主要问题、上年度问题的整改情况和改进措施。）"
     )
     fee_amount = figures.get("fees_collected") or Decimal("0")
     other = (
@@ -266,4 +377,5 @@ def draft(form: ReportForm, figures: dict, *, year: int, agency: str, channel_la
     if form == ReportForm.LEGACY:
         return draft_legacy(figures, year=year, agency=agency, channel_labels=channel_labels,
                             particulars=particulars)
-    return draft_national(figures, year=year, agency=agency, channel_labels=channel_labels)
+    return draft_national(figures, year=year, agency=agency, channel_labels=channel_labels,
+                          particulars=particulars)

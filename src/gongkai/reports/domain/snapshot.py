@@ -26,7 +26,7 @@ from gongkai.reports.domain.layout import (
     TOTAL,
     result_row_keys,
 )
-from gongkai.reports.domain.legacy import engagement_figures, legacy_figures
+from gongkai.reports.domain.legacy import engagement_figures, fee_amounts, legacy_figures, record_ids
 from gongkai.reports.domain.legacy_records import DECLARED_LEGACY, record_figures
 from gongkai.reports.domain.reconcile import check_report
 from gongkai.reports.domain.statistics import count_normative, count_table2, count_table3, count_table4
@@ -103,10 +103,12 @@ def build_snapshot(inputs: ReportInputs) -> dict:
     for agency in inputs.scope:
         counted = count_table3(by_agency_apps.get(agency["id"], ()), year, trial_2019=trial)
         cells = counted.cells
-        appeals = count_table4(by_agency_appeals.get(agency["id"], ()), year).cells
+        counted_appeals = count_table4(by_agency_appeals.get(agency["id"], ()), year)
+        appeals = counted_appeals.cells
         per_agency[str(agency["id"])] = {
             "table3": _t3_summary(cells),
-            "ids": _share_ids(counted.ids, trial),
+            "ids": {**_share_ids(counted.ids, trial),
+                    "appeals": sorted(i for found in counted_appeals.ids.values() for i in found)},
             "table4": {g: appeals[g][TOTAL] for g in T4_GROUPS if appeals[g][TOTAL]},
             "items": inputs.published_by_agency.get(agency["id"], 0),
         }
@@ -144,6 +146,11 @@ def build_snapshot(inputs: ReportInputs) -> dict:
         "tables": tables,
         "ids": {"table2": t2.ids, "table3": t3.ids, "table4": t4.ids},
         "appeal_cases": {str(a.appeal_id): a.case_id for a in inputs.appeals if a.case_id},
+        # The records behind the counted figures of applications and appeals, frozen like the tables' cells.
+        "figure_ids": record_ids(year=year, applications=inputs.applications, appeals=inputs.appeals),
+        # What the drill-down shows of an application without opening it (no personal data).
+        "cases": {str(a.case_id): [a.tracking_code, a.agency_id, a.received_on] for a in inputs.applications},
+        "fee_amounts": {str(k): v for k, v in fee_amounts(year=year, applications=inputs.applications).items()},
         "figures": [asdict(f) for f in figures],
         "channel_labels": dict(inputs.channel_labels),
         "particulars": dict(inputs.particulars),
@@ -197,6 +204,7 @@ def flat_figures(snapshot: dict) -> dict:
     if first in t2:
         values = list(t2[first].values())
         figures["t2.normative_issued"], figures["t2.normative_in_force"] = values[0], values[2]
+        figures["t2.normative_abolished"] = values[1]
     return figures
 
 

@@ -35,6 +35,15 @@ class Document:
     preamble: list[str] = field(default_factory=list)
 
     @property
+    def title_lines(self) -> list[str]:
+        """The title as printed: a long agency name on a line of its own, so that a line never breaks inside a
+        word (…公开工 / 作年度报告)."""
+        rest = self.title.removeprefix(self.agency)
+        if rest != self.title and len(self.title) > 24:
+            return [self.agency, rest]
+        return [self.title]
+
+    @property
     def filename(self) -> str:
         return f"{self.agency}{self.year}年度政府信息公开工作年度报告" + (f"（第{self.version}版）" if self.version > 1 else "")
 
