@@ -7,6 +7,7 @@ import zipfile
 
 from django.template.loader import render_to_string
 
+from gongkai.cases.domain.letters import cn_date
 from gongkai.cases.models import Application, Letter
 from gongkai.core.events import events_for
 
@@ -44,7 +45,7 @@ def letter_docx(letter: Letter) -> bytes:
     number.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for text in _paragraphs(letter):
         doc.add_paragraph(text)
-    for text in (agency.name, letter.issued_on.strftime("%Y年%m月%d日")):
+    for text in (agency.name, cn_date(letter.issued_on)):
         p = doc.add_paragraph(text)
         p.alignment = WD_ALIGN_PARAGRAPH.RIGHT
     buffer = io.BytesIO()
