@@ -163,3 +163,19 @@ def test_guide_letters_and_applicant_page_say_the_same(personas, settings):
     assert review_body_for(personas.dept_a, on=D(2024, 3, 4)) == "国家税务总局测试区税务局上一级主管部门"
     assert review_body_for(personas.government, on=D(2024, 3, 4)) == "上一级人民政府"
     assert review_body_for(personas.town, on=D(2024, 3, 4)) == "测试区人民政府"
+
+
+@pytest.mark.django_db
+def test_portal_guide_and_status_page_show_the_table_text(client, personas):
+    handler = personas["handler_a"]
+    app = walk_in(handler, personas.dept_a, arrived_on=D(2024, 2, 26))
+    services.decide(actor=handler, app=app, result="withheld_process_info", reply_type="36.3",
+                    reasons="属于过程性信息。", decided_on=D(2024, 3, 4))
+    lines = [g.text for g in guide_remedies(personas.dept_a)]
+    for url in (f"/gk/{personas.dept_a.code}/guide/", f"/gk/{personas.dept_a.code}/apply/guide/"):
+        page = client.get(url).content.decode()
+        assert all(line in page for line in lines), url
+        assert "或者六个月内依法提起行政诉讼" not in page
+    page = client.post("/apply/status/", {"code": app.tracking_code}).content.decode()
+    app.refresh_from_db()
+    assert f'<td id="case-remedy">{remedy_text(app)}</td>' in page

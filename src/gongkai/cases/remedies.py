@@ -3,6 +3,7 @@ so they say the same. The rules are the pure table of ``cases.domain.remedies``.
 
 - ``remedy_text(app) -> str``: what the applicant's page says under the answer ("" while undecided, and for a
   withdrawal, which has no remedy to state).
+- ``remedy_text_for_code(tracking_code) -> str``: the same, for a page that holds only the tracking code.
 - ``remedy_for(app, *, kind="decision", on=None, result=None) -> Remedy``: the same for any letter kind.
 - ``guide_remedies(agency, *, on=None) -> list[GuideLine]``: the public guide's lines.
 - ``review_body_for(agency, *, on) -> str``: the 复议机关 named.
@@ -56,6 +57,13 @@ def remedy_text(app: Application) -> str:
         return ""
     kind = _KIND_OF_STATE.get(State(app.state), "decision")
     return remedy_for(app, kind=kind, on=app.decision.decided_on).text
+
+
+def remedy_text_for_code(tracking_code: str) -> str:
+    """For the public status page, which holds only the tracking code."""
+    app = (Application.objects.select_related("agency", "agency__parent", "decision")
+           .filter(tracking_code=(tracking_code or "").strip().upper()).first())
+    return remedy_text(app) if app is not None else ""
 
 
 def guide_remedies(agency: Agency, *, on: dt.date | None = None) -> list[rules.GuideLine]:
