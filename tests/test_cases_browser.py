@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.cases.models import Application
+from gongkai.core.time import local_today
 from tests.browser import SCREENSHOTS, login, screenshot
 
 ID = "510104199001011230"
@@ -79,7 +80,11 @@ def test_application_journey(live_server, page, personas, tmp_path):
     step.locator("textarea[name=withheld_why]").fill("涉及个人隐私（《条例》第十五条）")
     step.locator("button[type=submit]").click()
     assert page.locator("#case-result").inner_text().startswith("（二）部分公开")
-    open_step(page, "deliver").locator("button[type=submit]").click()
+    step = open_step(page, "deliver")
+    step.locator("select[name=method]").select_option("direct")
+    step.locator("input[name=signed_on]").fill(local_today().isoformat())
+    step.locator("input[name=signed_by]").fill("张三")
+    step.locator("button[type=submit]").click()
     open_step(page, "close").locator("button[type=submit]").click()
     assert page.locator("#case-state").inner_text() == "已办结"
     screenshot(page, "cases-detail-closed")
