@@ -85,10 +85,12 @@ def decide(*, actor, app: Application, result: str, reply_type: str = "", reason
     return decision
 
 
+@transaction.atomic
 def deliver(*, actor, app: Application, method: str, **details) -> Application:
     """The 答复书 reaches the applicant: a typed delivery (``record_delivery``); the case is then 已送达 and its
     timeliness is judged at the delivery's legal time point (国办公开办函〔2016〕235号第四条)."""
     require(actor, "case.handle", app)
+    app = locked(app)
     check_step(app, "deliver")
     letter = app.letters.filter(kind="decision").order_by("-id").first()
     if letter is None:
