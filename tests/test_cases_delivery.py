@@ -169,6 +169,10 @@ def test_back_office_form_records_a_delivery_with_evidence_and_refuses_bad_input
     assert Application.objects.get(pk=app.pk).state == "delivered"
     again = c.get(url).content.decode()
     assert 'name="method"' not in again and "期限计算时点" in again and "2024-03-08" in again
+    pdf = c.get(reverse("backoffice:case_letter_pdf", kwargs={"pk": letter.pk}))
+    letter.refresh_from_db()
+    assert hashlib.sha256(b"".join(pdf.streaming_content if pdf.streaming else [pdf.content])).hexdigest() \
+        == letter.original_sha256
 
 
 @pytest.mark.django_db
