@@ -121,6 +121,7 @@ def test_the_clock_runs_until_the_answer_is_delivered(personas):
     app = _decided(personas, delivery="post")
     clock = case_clock(app, today=D(2024, 3, 11))
     assert clock.overdue and clock.late_days == 1
+    assert services.remind_handlers(today=D(2024, 3, 7)) == 1   # decided, not yet delivered, due tomorrow
     assert app in list(overdue_cases(today=D(2024, 3, 11)))
     services.deliver(actor=personas["handler_a"], app=app, method="direct", signed_on=D(2024, 3, 11),
                      signed_by="张三")
