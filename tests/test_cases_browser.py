@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from gongkai.cases.models import Application
+from gongkai.core.time import local_today
 from tests.browser import SCREENSHOTS, login, screenshot
 
 ID = "510104199001011230"
@@ -56,7 +57,8 @@ def test_application_journey(live_server, page, personas, tmp_path):
     subprocess.run(["pdftoppm", "-png", "-r", "70", "-singlefile", str(pdf_path),
                     str(Path(SCREENSHOTS) / "cases-correction-letter")], check=True)
     text = subprocess.run(["pdftotext", str(pdf_path), "-"], capture_output=True, text=True, check=True).stdout
-    assert "补正" in text and "测试区财政局" in text and "六十日内" in text
+    assert "补正" in text and "测试区财政局" in text
+    assert "六十日内" not in text   # a 补正 notice is procedural: no remedy stated (国办函〔2021〕132号 art. 3)
 
     # The corrected application arrives: the clock restarts from that day.
     step = open_step(page, "receive_correction")
@@ -79,7 +81,11 @@ def test_application_journey(live_server, page, personas, tmp_path):
     step.locator("textarea[name=withheld_why]").fill("涉及个人隐私（《条例》第十五条）")
     step.locator("button[type=submit]").click()
     assert page.locator("#case-result").inner_text().startswith("（二）部分公开")
-    open_step(page, "deliver").locator("button[type=submit]").click()
+    step = open_step(page, "deliver")
+    step.locator("select[name=method]").select_option("direct")
+    step.locator("input[name=signed_on]").fill(local_today().isoformat())
+    step.locator("input[name=signed_by]").fill("张三")
+    step.locator("button[type=submit]").click()
     open_step(page, "close").locator("button[type=submit]").click()
     assert page.locator("#case-state").inner_text() == "已办结"
     screenshot(page, "cases-detail-closed")

@@ -84,7 +84,8 @@ def test_other_department_list_is_empty(client, personas, case):
 def test_step_refused_with_a_reason_and_nothing_changed(client, personas, case):
     c = client_for(client, personas, "handler_a")
     response = c.post(reverse("backoffice:case_step", kwargs={"pk": case.pk, "step": "deliver"}),
-                      {"delivered_on": "2024-02-06", "method": "邮寄"})
+                      {"method": "post", "posted_on": "2024-02-06", "postal_service": "ems",
+                       "waybill_number": "EA123456789CN"})
     assert response.status_code == 400
     assert "不能执行“送达”" in response.content.decode()
     assert Application.objects.get(pk=case.pk).state == "accepted"

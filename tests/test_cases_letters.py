@@ -37,7 +37,8 @@ def test_office_template_is_used_below_it_and_unknown_placeholders_refused(perso
     letter = app.letters.get(kind="correction")
     assert letter.title == "补正通知（区公开办格式）"
     assert letter.body.startswith("张三：请在5个工作日内补正：请写明年份。")
-    assert "向测试区人民政府申请行政复议" in letter.body and "六个月内" in letter.body
+    # A 补正 notice is a procedural step, not separately open to 行政复议 (国办函〔2021〕132号 art. 3): no remedy.
+    assert letter.body == "张三：请在5个工作日内补正：请写明年份。"
 
 
 @pytest.mark.django_db

@@ -5,6 +5,7 @@ from decimal import Decimal
 
 import pytest
 from django.core import mail
+from django.utils import timezone
 
 from gongkai.cases import services
 from gongkai.cases.domain.results import Result
@@ -85,7 +86,9 @@ def test_full_path_to_a_partial_disclosure(personas):
     assert "施工单位人员身份证号码" in letter.body and "六十日内" in letter.body and "六个月内" in letter.body
     with pytest.raises(InvalidTransition, match="已作出答复"):
         services.decide(actor=handler, app=app, result="disclosed", reply_type="36.2", decided_on=D(2024, 3, 21))
-    app = services.deliver(actor=handler, app=app, delivered_on=D(2024, 3, 21), method="电子邮件")
+    sent = timezone.make_aware(dt.datetime(2024, 4, 9, 9, 30))   # after the due date of 2024-04-08
+    app = services.deliver(actor=handler, app=app, method="electronic", sent_at=sent)
+    assert (app.delivered_on, app.delivery_method) == (D(2024, 4, 9), "电子送达")
     app = services.close_case(actor=handler, app=app)
     assert app.state == "closed"
     # One event per step; each names the letter it issued.
@@ -95,6 +98,10 @@ def test_full_path_to_a_partial_disclosure(personas):
     assert decided.payload["letter"]["number"] == letter.number
     facts = report_applications(agency_ids=[personas.dept_a.pk], year=2024)
     assert [(f.result, f.concluded_on) for f in facts] == [(Result.PARTIAL, D(2024, 3, 20))]
+    # Decided in time, but sent a day after the due date: timeliness is judged at the delivery's time point.
+    assert (facts[0].answered_on, facts[0].late) == (D(2024, 4, 9), True)
+    delivered = events_for(app).get(action="case.delivered")
+    assert delivered.payload["late"] is True and delivered.payload["time_point"] == "2024-04-09"
 
 
 def test_extension_needs_the_approver(personas):

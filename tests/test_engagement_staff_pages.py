@@ -119,7 +119,9 @@ def test_dashboard_counts_and_exports(client, personas, message):
 
 @pytest.mark.django_db
 def test_dashboard_counts_applications_and_their_on_time_rate(client, personas):
-    from gongkai.cases.services_decision import decide
+    from django.utils import timezone
+
+    from gongkai.cases.services_decision import decide, deliver
     from gongkai.cases.services_intake import ApplicantInput, register_application
     from gongkai.core.time import local_today
 
@@ -131,6 +133,12 @@ def test_dashboard_counts_applications_and_their_on_time_rate(client, personas):
                                arrived_on=local_today())
     decide(actor=handler, app=app, result="not_processed_petition", reasons="属于投诉")
     client.force_login(personas["publisher"])
+    year, month = local_today().year, local_today().month
+    # On time is judged when the answer is delivered (国办公开办函〔2016〕235号): not yet, no rate.
+    monthly = load_workbook(io.BytesIO(client.get(
+        f"/staff/dashboard/applications_monthly.xlsx?year={year}").content)).active
+    assert list(monthly.iter_rows(values_only=True))[1 + month][1:4] == (1, 1, None)
+    deliver(actor=handler, app=app, method="electronic", sent_at=timezone.now())
     year, month = local_today().year, local_today().month
     monthly = load_workbook(io.BytesIO(client.get(
         f"/staff/dashboard/applications_monthly.xlsx?year={year}").content)).active

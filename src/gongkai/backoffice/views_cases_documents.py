@@ -9,7 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.backoffice.access import require_open, staff_required
@@ -18,7 +18,7 @@ from gongkai.cases import documents, selectors
 from gongkai.cases.domain.letters import PLACEHOLDERS
 from gongkai.cases.letters import template_for
 from gongkai.cases.models import Attachment, Letter, LetterTemplate
-from gongkai.cases.services import record_letter_delivery, save_letter_template
+from gongkai.cases.services import deliver, record_delivery, save_letter_template
 from gongkai.core.downloads import bytes_download, file_download
 from gongkai.core.errors import DomainError
 from gongkai.core.events import record_event
@@ -43,7 +43,9 @@ def _read_letter(request, pk) -> Letter:
 @staff_required
 def letter_pdf(request, pk):
     letter = _read_letter(request, pk)
-    return bytes_download(documents.letter_pdf(letter), filename=f"{letter.number}.pdf", kind="pdf")
+    # A delivered letter is served as the original that went out (its bytes match the recorded hash).
+    data, _frozen = documents.original_bytes(letter)
+    return bytes_download(data, filename=f"{letter.number}.pdf", kind="pdf")
 
 
 @staff_required
@@ -53,19 +55,31 @@ def letter_docx(request, pk):
 
 
 @staff_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def letter_delivered(request, pk):
+    """Record how a letter reached the applicant (国办公开办函〔2016〕235号), with its evidence."""
     letter = _letter(request, pk)
-    form = LetterDeliveryForm(request.POST)
-    if form.is_valid():
-        try:
-            record_letter_delivery(actor=request.user, letter=letter, **form.cleaned_data)
-            messages.success(request, _("已登记送达"))
-        except DomainError as exc:
-            messages.error(request, exc.message)
-    else:
-        messages.error(request, _("请填写送达日期和方式"))
-    return redirect("backoffice:case_detail", pk=letter.application_id)
+    app = letter.application
+    if not can(request.user, "case.handle", app):
+        raise PermissionDenied(_("您无权登记送达"))
+    form = LetterDeliveryForm(request.POST or None, request.FILES or None)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                if letter.kind == "decision":
+                    deliver(actor=request.user, app=app, **form.cleaned_data)
+                else:
+                    record_delivery(actor=request.user, letter=letter, **form.cleaned_data)
+            except DomainError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(request, _("已登记送达"))
+                return redirect("backoffice:case_detail", pk=app.pk)
+        status = 400
+    return render(request, "backoffice/cases/delivery.html", {
+        "letter": letter, "app": app, "form": form, "delivery": getattr(letter, "delivery", None),
+    }, status=status)
 
 
 @staff_required

@@ -11,9 +11,11 @@ from gongkai.cases.models.choices import (
     APPLICANT_TYPE_CHOICES,
     CONSULTATION_KIND_CHOICES,
     DELIVERY_CHOICES,
+    DELIVERY_METHOD_CHOICES,
     FEE_METHOD_CHOICES,
     ID_TYPE_CHOICES,
     LETTER_KIND_CHOICES,
+    POSTAL_SERVICE_CHOICES,
     PROVISION_FORM_CHOICES,
     REPLY_TYPE_CHOICES,
     RESULT_CHOICES,
@@ -162,9 +164,24 @@ class DecideForm(forms.Form):
     decided_on = _date(_("答复日期"))
 
 
+DATETIME = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+
 class DeliverForm(forms.Form):
-    delivered_on = _date(_("送达日期"))
-    method = forms.CharField(label=_("送达方式"), max_length=100, initial="电子邮件")
+    """A typed delivery (国办公开办函〔2016〕235号); which fields are needed depends on the method, and the
+    service says which are missing."""
+
+    method = forms.ChoiceField(label=_("送达方式"), choices=[("", _("请选择")), *DELIVERY_METHOD_CHOICES])
+    signed_on = forms.DateField(label=_("签收日期（直接、委托送达）"), widget=DATE, required=False)
+    signed_by = forms.CharField(label=_("签收人（申请人或其法定代理人）"), max_length=100, required=False)
+    entrusted_organ = forms.CharField(label=_("受委托代为送达的行政机关（委托送达）"), max_length=200, required=False)
+    posted_on = forms.DateField(label=_("交邮日期（邮寄送达）"), widget=DATE, required=False)
+    postal_service = forms.ChoiceField(label=_("邮政企业（邮寄送达）"), required=False,
+                                       choices=[("", "—"), *POSTAL_SERVICE_CHOICES])
+    waybill_number = forms.CharField(label=_("邮件号码（邮寄送达）"), max_length=30, required=False)
+    sent_at = forms.DateTimeField(label=_("发送时间（电子送达）"), widget=DATETIME, required=False)
+    address = forms.CharField(label=_("电子送达地址（留空则用申请人的电子邮箱）"), max_length=300, required=False)
+    note = forms.CharField(label=_("备注"), max_length=300, required=False)
 
 
 class CloseForm(forms.Form):
@@ -176,9 +193,16 @@ class WithdrawForm(forms.Form):
     on = _date(_("撤回日期"))
 
 
-class LetterDeliveryForm(forms.Form):
-    delivered_on = _date(_("送达日期"))
-    method = forms.CharField(label=_("送达方式"), max_length=100)
+class LetterDeliveryForm(DeliverForm):
+    evidence = forms.FileField(label=_("送达凭证（送达回证、邮寄凭证的扫描件，PDF/JPEG/PNG，选填）"), required=False)
+
+    def clean_evidence(self):
+        upload = self.cleaned_data.get("evidence")
+        if upload and upload.size > settings.GONGKAI_MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("文件过大。"))
+        if upload and public_type(read_head(upload)) is None:
+            raise forms.ValidationError(_("送达凭证只接受 PDF、JPEG 或 PNG 文件。"))
+        return upload
 
 
 class TemplateForm(forms.Form):

@@ -63,8 +63,8 @@ STEP_UI: dict[str, StepUi] = {
     "record_payment": StepUi(f.PaymentForm, "case.handle", lambda u, a, d: services.record_payment(
         actor=u, app=a, paid_on=d["paid_on"], receipt_number=d["receipt_number"], amount=d["amount"]), "登记缴费"),
     "decide": StepUi(f.DecideForm, "case.handle", lambda u, a, d: services.decide(actor=u, app=a, **d), "作出答复"),
-    "deliver": StepUi(f.DeliverForm, "case.handle", lambda u, a, d: services.deliver(
-        actor=u, app=a, delivered_on=d["delivered_on"], method=d["method"]), "登记送达"),
+    "deliver": StepUi(f.DeliverForm, "case.handle", lambda u, a, d: services.deliver(actor=u, app=a, **d),
+                      "登记送达"),
     "close": StepUi(f.CloseForm, "case.handle", lambda u, a, d: services.close_case(actor=u, app=a, on=d["on"]),
                     "办结"),
     "withdraw": StepUi(f.WithdrawForm, "case.handle", lambda u, a, d: services.withdraw(

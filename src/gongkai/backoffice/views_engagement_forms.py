@@ -7,7 +7,7 @@ from gongkai.engagement.models import (
     ARCHIVE_CHOICES,
     CATEGORY_CHOICES,
     OUTREACH_CHOICES,
-    RATING_CHOICES,
+    RATING_FORM_CHOICES,
 )
 
 STAFF_CHANNELS = [("phone", _("公开电话")), ("letter", _("来信"))]
@@ -63,7 +63,9 @@ class UnpublishForm(forms.Form):
 
 
 class StaffRatingForm(forms.Form):
-    rating = forms.ChoiceField(label=_("来电人的评价"), choices=RATING_CHOICES)
+    # Starts at 请选择: staff record what the caller said, never a default.
+    rating = forms.ChoiceField(label=_("来电人的评价"), choices=RATING_FORM_CHOICES,
+                               error_messages={"required": _("请选择来电人的评价。")})
     comment = forms.CharField(label=_("评价意见"), max_length=500, required=False)
 
 

@@ -7,6 +7,7 @@ from gongkai.agencies.models import Agency
 from gongkai.cases.domain import letters as wording
 from gongkai.cases.domain.results import ROW_OF, Result
 from gongkai.cases.models import Application, Letter, LetterTemplate
+from gongkai.cases.remedies import remedy_for
 from gongkai.core.time import local_today
 
 
@@ -23,23 +24,24 @@ def template_for(agency: Agency, kind: str, result: str = "") -> tuple[str, str]
     return wording.default_template(kind, result)
 
 
-def reconsideration_body(agency: Agency) -> str:
-    if agency.parent_id:
-        return agency.parent.name
-    return "上一级人民政府"
-
-
-def base_values(app: Application, on: dt.date) -> dict[str, str]:
+def base_values(app: Application, on: dt.date, kind: str = "", result: str = "") -> dict[str, str]:
     decision = getattr(app, "decision", None)
+    due = wording.cn_date(app.reply_due_on)
+    if due and app.due_provisional:
+        # The date rests on a year whose holidays the State Council has not published: not a fact yet.
+        due += "（暂定，以国务院公布的该年度节假日安排为准）"
+    remedy = remedy_for(app, kind=kind or "decision", on=on, result=result or None)
     values = {
         "机关": app.agency.name,
         "申请人": app.applicant_name,
+        "您": wording.ADDRESS[app.is_natural_person],
         "查询码": app.tracking_code,
-        "收到日期": app.received_on.strftime("%Y年%m月%d日") if app.received_on else "",
+        "收到日期": wording.cn_date(app.received_on),
         "申请内容": app.description,
-        "答复期限": app.reply_due_on.strftime("%Y年%m月%d日") if app.reply_due_on else "",
-        "复议机关": reconsideration_body(app.agency),
-        "日期": on.strftime("%Y年%m月%d日"),
+        "答复期限": due,
+        "复议机关": remedy.body,
+        "救济途径": remedy.text,
+        "日期": wording.cn_date(on),
     }
     if decision is not None:
         row = ROW_OF[Result(decision.result)]
@@ -47,7 +49,8 @@ def base_values(app: Application, on: dt.date) -> dict[str, str]:
             "办理结果": row.label, "理由": decision.reasons,
             "法律依据": decision.legal_basis or row.legal_basis,
             "不予公开部分": decision.withheld_what, "不予公开理由": decision.withheld_why,
-            "索引号": (f"该信息已主动公开，索引号：{decision.catalog_index_numbers}" if decision.catalog_index_numbers else ""),
+            "索引号": (f"该信息已主动公开，索引号：{decision.catalog_index_numbers}。"
+                    if decision.catalog_index_numbers else ""),
             "负责机关": (f"该信息由{decision.responsible_organ}负责公开。" if decision.responsible_organ else ""),
         })
     return values
@@ -58,7 +61,7 @@ def write_letter(*, actor, app: Application, kind: str, values: dict[str, str] |
     """Freeze a letter's text at issue; called inside the step's transaction, whose event names the letter."""
     on = on or local_today()
     title, body = template_for(app.agency, kind, result)
-    filled = wording.fill(body, base_values(app, on) | (values or {}))
+    filled = wording.fill(body, base_values(app, on, kind, result) | (values or {}))
     count = app.letters.count() + 1
     letter = Letter.objects.create(
         application=app, kind=kind, number=f"{app.tracking_code}-{count:02d}", title=title, body=filled,

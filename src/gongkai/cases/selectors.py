@@ -41,6 +41,9 @@ __all__ = [
 ]
 
 OPEN = [s.value for s in OPEN_STATES]
+# The reply clock runs until the answer's legal time point (国办公开办函〔2016〕235号第四条): a case decided but
+# not yet delivered can still be overdue.
+RUNNING = [*OPEN, State.DECIDED.value]
 
 
 def visible_cases(user):
@@ -123,8 +126,8 @@ def case_clock(app: Application, *, today: dt.date | None = None) -> CaseClock:
     if deadline is None:
         return CaseClock(None, None, False)
     left = deadline.working_days_left(calendar, today)
-    is_open = State(app.state) in OPEN_STATES
-    return CaseClock(deadline, left if is_open else None, bool(is_open and left is not None and left < 0))
+    running = app.state in RUNNING
+    return CaseClock(deadline, left if running else None, bool(running and left is not None and left < 0))
 
 
 def repetition_evidence(app: Application) -> RepetitionEvidence:
@@ -148,7 +151,8 @@ def workbench_groups(user, *, today: dt.date | None = None) -> dict[str, list[Ap
     limit = 50
     return {
         "mine": list(cases.filter(handler=user).order_by("reply_due_on")[:limit]),
-        "overdue": list(cases.filter(reply_due_on__lt=today).order_by("reply_due_on")[:limit]),
+        "overdue": list(visible_cases(user).filter(state__in=RUNNING, reply_due_on__lt=today)
+                        .order_by("reply_due_on")[:limit]),
         "due3": list(cases.filter(reply_due_on__gte=today, reply_due_on__lte=within3).order_by("reply_due_on")[:limit]),
         "due5": list(cases.filter(reply_due_on__gt=within3, reply_due_on__lte=within5).order_by("reply_due_on")[:limit]),
         "unconfirmed": list(cases.filter(received_on__isnull=True).order_by("submitted_at")[:limit]),
@@ -160,7 +164,7 @@ def workbench_groups(user, *, today: dt.date | None = None) -> dict[str, list[Ap
 
 def overdue_cases(*, today: dt.date | None = None, agency_code: str | None = None):
     today = today or local_today()
-    cases = Application.objects.filter(state__in=OPEN, reply_due_on__lt=today).select_related("agency", "handler")
+    cases = Application.objects.filter(state__in=RUNNING, reply_due_on__lt=today).select_related("agency", "handler")
     if agency_code:
         cases = cases.filter(agency__code=agency_code)
     return cases.order_by("reply_due_on", "id")

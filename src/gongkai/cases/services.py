@@ -22,12 +22,18 @@ from gongkai.cases.services_intake import (
     register_application,
     submit_online_application,
 )
-from gongkai.cases.services_letters import record_letter_delivery, save_letter_template
+from gongkai.cases.services_letters import (
+    freeze_original,
+    record_delivery,
+    record_delivery_read,
+    save_letter_template,
+)
 
 __all__ = [
     "ApplicantInput", "accept_application", "assign_handler", "close_case", "confirm_receipt", "decide", "deliver",
-    "end_consultation", "extend_deadline", "issue_fee_notice", "lapse_windows", "quote_for", "receive_correction",
-    "recompute_open_deadlines", "record_appeal", "record_appeal_outcome", "record_letter_delivery", "record_payment",
+    "end_consultation", "extend_deadline", "freeze_original", "issue_fee_notice", "lapse_windows", "quote_for", "receive_correction",
+    "recompute_open_deadlines", "record_appeal", "record_appeal_outcome", "record_delivery", "record_delivery_read",
+    "record_payment",
     "register_application", "remind_handlers", "request_correction", "save_letter_template", "set_reasonable_delay",
     "start_consultation", "submit_online_application", "transfer_application", "withdraw",
 ]

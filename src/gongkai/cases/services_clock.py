@@ -7,7 +7,7 @@ from django.db import transaction
 from gongkai.calendars.domain.workdays import WorkCalendar
 from gongkai.calendars.official import current_calendar
 from gongkai.cases.clockfacts import STORED_FIELDS, stored_clock
-from gongkai.cases.domain.states import OPEN_STATES
+from gongkai.cases.domain.states import OPEN_STATES, State
 from gongkai.cases.models import Application
 from gongkai.cases.notify import mail_handlers
 from gongkai.core.events import events_for, record_event
@@ -40,12 +40,14 @@ def recompute_open_deadlines(*, calendar: WorkCalendar, changed_years: set[int],
 
 
 def remind_handlers(*, today: dt.date | None = None) -> int:
-    """Mail the handlers once per due date when an open case's reply is due within 3 working days."""
+    """Mail the handlers once per due date when an open case's reply is due within 3 working days — or a decided
+    one's answer is not yet delivered (timeliness is judged at delivery, 国办公开办函〔2016〕235号)."""
     today = today or local_today()
     calendar = current_calendar()
     sent = 0
     horizon = today + dt.timedelta(days=14)
-    for app in Application.objects.filter(state__in=[s.value for s in OPEN_STATES], reply_due_on__isnull=False,
+    running = [s.value for s in OPEN_STATES] + [State.DECIDED.value]
+    for app in Application.objects.filter(state__in=running, reply_due_on__isnull=False,
                                           reply_due_on__lte=horizon).select_related("agency", "handler"):
         left = calendar.working_days_between(today, app.reply_due_on)
         if left > REMIND_WITHIN_WORKING_DAYS:

@@ -10,6 +10,7 @@ from gongkai.cases.domain.results import REPLY_TYPES, ROW_OF, ReplyType, Result
 from gongkai.cases.domain.states import State
 from gongkai.cases.models import Application, Decision, Fee
 from gongkai.cases.notify import mail_applicant
+from gongkai.cases.services_letters import record_delivery
 from gongkai.cases.transitions import check_step, locked, move, require
 from gongkai.catalog.selectors import public_items
 from gongkai.core.errors import ValidationFailed
@@ -73,9 +74,11 @@ def decide(*, actor, app: Application, result: str, reply_type: str = "", reason
     )
     decision.catalog_items.set(items)
     app.decision = decision
-    late = bool(app.reply_due_on and decided_on > app.reply_due_on)
+    # Timeliness is judged when the answer is delivered (its legal time point, 国办公开办函〔2016〕235号第四条),
+    # not here: a decision made in time but posted late is late.
     move(app, "decide", actor=actor, event_action="case.decided", reason=reasons.strip(),
-         payload={"result": result.value, "reply_type": reply_type, "decided_on": decided_on, "late": late,
+         payload={"result": result.value, "reply_type": reply_type, "decided_on": decided_on,
+                  "reply_due_on": app.reply_due_on,
                   "legal_basis": decision.legal_basis, "catalog_items": [item.pk for item in items]},
          letter={"kind": "decision", "on": decided_on, "result": result.value})
     mail_applicant(app, "已作出答复", f"办理结果：{row.label}")
@@ -83,20 +86,17 @@ def decide(*, actor, app: Application, result: str, reply_type: str = "", reason
 
 
 @transaction.atomic
-def deliver(*, actor, app: Application, delivered_on: dt.date, method: str) -> Application:
+def deliver(*, actor, app: Application, method: str, **details) -> Application:
+    """The 答复书 reaches the applicant: a typed delivery (``record_delivery``); the case is then 已送达 and its
+    timeliness is judged at the delivery's legal time point (国办公开办函〔2016〕235号第四条)."""
     require(actor, "case.handle", app)
     app = locked(app)
     check_step(app, "deliver")
-    if not method.strip():
-        raise ValidationFailed("请填写送达方式。")
-    if delivered_on < app.decision.decided_on or delivered_on > local_today():
-        raise ValidationFailed("送达日期应在答复日期和今天之间。")
-    app.delivered_on, app.delivery_method = delivered_on, method.strip()
-    app.letters.filter(kind="decision", delivered_on__isnull=True).update(delivered_on=delivered_on,
-                                                                           delivery_method=method.strip())
-    move(app, "deliver", actor=actor, event_action="case.delivered", extra_fields=["delivered_on", "delivery_method"],
-         payload={"delivered_on": delivered_on, "method": method.strip()})
-    return app
+    letter = app.letters.filter(kind="decision").order_by("-id").first()
+    if letter is None:
+        raise ValidationFailed("该申请没有答复书，无法登记送达。")
+    record_delivery(actor=actor, letter=letter, method=method, **details)
+    return Application.objects.get(pk=app.pk)
 
 
 @transaction.atomic

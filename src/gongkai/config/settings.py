@@ -258,6 +258,14 @@ GONGKAI_NO_STORE_PATHS = ("/staff/", "/django-admin/")
 # Working-day convention (spec §7.1, UNCONFIRMED): count from the day after the start date.
 GONGKAI_COUNT_FROM_NEXT_DAY = _env_bool("GONGKAI_COUNT_FROM_NEXT_DAY", True)
 
+# Remedy notices (cases.domain.remedies). UNCONFIRMED whether 无法提供 / 不予处理 answers take 复议前置 under
+# 行政复议法 (2023) art. 23 ¶1 (四): "choice" (复议或诉讼, default) or "precondition". Read by cases.conf.
+GONGKAI_REMEDY_UNABLE = os.environ.get("GONGKAI_REMEDY_UNABLE", "choice")
+GONGKAI_REMEDY_NOT_PROCESSED = os.environ.get("GONGKAI_REMEDY_NOT_PROCESSED", "choice")
+# Agency code → the 复议机关 letters name, for vertical systems (行政复议法 art. 27: 上一级主管部门): a JSON object.
+# Parsed and checked by cases.conf.review_body_overrides.
+GONGKAI_REVIEW_BODIES = os.environ.get("GONGKAI_REVIEW_BODIES", "")
+
 # Personal data at rest (条例 art. 15; PIPL): var/, the SQLite file and uploads (applicants' ID scans) are the
 # service user's only: directories 0700, files 0600.
 FILE_UPLOAD_PERMISSIONS = PRIVATE_FILE

@@ -8,6 +8,7 @@ import datetime as dt
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.utils import timezone
 
 from gongkai.agencies.models import Agency, Membership
 from gongkai.agencies.services import create_staff_user, grant_role
@@ -124,8 +125,7 @@ def _run(spec: dict) -> Application:
                     withheld_why=spec.get("withheld", ("", ""))[1], catalog_index_numbers=index,
                     responsible_organ=spec.get("responsible", ""), decided_on=decided)
     delivered = _working_days_after(decided, 1)
-    app = services.deliver(actor=handler, app=_fresh(app), delivered_on=delivered,
-                           method={"email": "电子邮件", "online": "网上送达", "pickup": "当面领取"}.get(app.delivery, "邮寄（挂号信）"))
+    app = services.deliver(actor=handler, app=_fresh(app), **_delivery(app, delivered))
     services.close_case(actor=handler, app=app, on=delivered)
     if "appeal" in spec:
         a = spec["appeal"]
@@ -135,6 +135,17 @@ def _run(spec: dict) -> Application:
         if a["decided"]:
             services.record_appeal_outcome(actor=handler, appeal=appeal, outcome=a["outcome"], decided_on=a["decided"])
     return _fresh(app)
+
+
+def _delivery(app, on: dt.date) -> dict:
+    """The typed delivery the applicant's 获取方式 calls for (国办公开办函〔2016〕235号)."""
+    if app.delivery in {"email", "online"}:
+        sent = timezone.make_aware(dt.datetime.combine(on, dt.time(10, 0)))
+        return {"method": "electronic", "sent_at": sent, "address": app.email or "网上申请平台"}
+    if app.delivery == "pickup":
+        return {"method": "direct", "signed_on": on, "signed_by": app.applicant_name}
+    return {"method": "post", "posted_on": on, "postal_service": "ems",
+            "waybill_number": f"EA{app.pk:09d}CN"}
 
 
 def _working_days_before(day: dt.date, n: int) -> dt.date:

@@ -23,6 +23,9 @@ STATUS_CHOICES = [
 ]
 RATING_CHOICES = [(Rating.SATISFIED.value, _("满意")), (Rating.BASICALLY.value, _("基本满意")),
                   (Rating.DISSATISFIED.value, _("不满意"))]
+# What a rating form offers: no choice is made for the person rating. A form that arrives pre-set to 满意 is
+# submitted as 满意 by everyone who only wants to leave, and 群众满意率 then measures that, not satisfaction.
+RATING_FORM_CHOICES = [("", _("请选择")), *RATING_CHOICES]
 
 
 class Message(TimeStampedModel):

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_http_methods
 from gongkai.agencies.models import Agency
 from gongkai.agencies.selectors import agency_by_code
 from gongkai.cases.domain.fees import PAGE_TIERS
+from gongkai.cases.remedies import guide_remedies, remedy_text_for_code
 from gongkai.cases.selectors import public_status
 from gongkai.cases.services import ApplicantInput, submit_online_application
 from gongkai.core.errors import DomainError
@@ -92,7 +93,8 @@ def apply_done(request, code):
 
 def apply_guide(request, code):
     agency = _agency(code)
-    return render(request, "portal/cases/guide.html", {"agency": agency, "page_tiers": PAGE_TIERS})
+    return render(request, "portal/cases/guide.html", {"agency": agency, "page_tiers": PAGE_TIERS,
+                                                       "remedies": guide_remedies(agency)})
 
 
 @require_http_methods(["GET", "POST"])
@@ -112,7 +114,9 @@ def case_status(request):
                 status = 404
             else:
                 release_submission_slot(request, "case-status-miss")
-    response = render(request, "portal/cases/status.html", {"form": form, "found": found}, status=status)
+    remedy = remedy_text_for_code(found.tracking_code) if found is not None else ""
+    response = render(request, "portal/cases/status.html", {"form": form, "found": found, "remedy": remedy},
+                      status=status)
     if wait is not None:
         response["Retry-After"] = str(wait)
     return response

@@ -94,7 +94,8 @@ def mailbox_rate(request, token):
     message = services.message_for_token(token)
     if message is None:
         raise Http404(_("链接无效或已失效"))
-    form = RatingForm(request.POST or None, initial={"rating": message.rating or "satisfied"})
+    # A rating already given is shown as given; a first rating starts with nothing chosen.
+    form = RatingForm(request.POST or None, initial={"rating": message.rating} if message.rating else None)
     status = 200
     wait = None
     if request.method == "POST":

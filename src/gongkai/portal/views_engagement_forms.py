@@ -4,7 +4,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.public_forms import PublicFormMixin
-from gongkai.engagement.domain.mailbox import Category, Rating
+from gongkai.engagement.domain.mailbox import Category
 from gongkai.engagement.models import CATEGORY_CHOICES, RATING_CHOICES
 
 
@@ -25,7 +25,8 @@ class MailboxForm(PublicFormMixin):
 
 
 class RatingForm(forms.Form):
+    # No initial choice: the person rating picks one (a pre-set 满意 biases 群众满意率).
     rating = forms.ChoiceField(label=_("您对答复是否满意？"), choices=RATING_CHOICES, widget=forms.RadioSelect,
-                               initial=Rating.SATISFIED.value)
+                               error_messages={"required": _("请选择满意、基本满意或不满意。")})
     comment = forms.CharField(label=_("意见（选填）"), max_length=500, required=False,
                               widget=forms.Textarea(attrs={"rows": 3}))

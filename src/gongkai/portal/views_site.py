@@ -9,6 +9,7 @@ from django.shortcuts import render
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.selectors import children, public_agencies
+from gongkai.cases.remedies import guide_remedies
 from gongkai.catalog.models import Term
 from gongkai.catalog.selectors import public_items
 from gongkai.core.query_params import query_int, query_year
@@ -73,6 +74,7 @@ def guide(request, code):
     context = site_context(agency, "guide")
     context["texts"] = column_texts(agency)
     context["sections"] = agency.office_sections or []
+    context["remedies"] = guide_remedies(agency)
     return render(request, "portal/site/guide.html", context)
 
 

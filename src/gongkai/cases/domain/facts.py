@@ -25,6 +25,10 @@ class ApplicationFact:
     fee_billed: Decimal = Decimal("0")
     fee_paid: Decimal = Decimal("0")
     fee_paid_on: dt.date | None = None
+    # The 答复书's legal time point (国办公开办函〔2016〕235号第四条: 签收之日 / 交邮之日; 电子送达: 发送之日) and
+    # whether it fell after the reply due date; None until the answer is delivered.
+    answered_on: dt.date | None = None
+    late: bool | None = None
 
 
 @dataclass(frozen=True)

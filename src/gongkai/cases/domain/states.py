@@ -83,7 +83,7 @@ STEPS: dict[str, Step] = {s.name: s for s in (
     _step("issue_fee_notice", "发出收费通知", {State.IN_PROGRESS}, State.FEE_PENDING, "国办函〔2020〕109号"),
     _step("record_payment", "登记缴费", {State.FEE_PENDING}, State.IN_PROGRESS, "国办函〔2020〕109号"),
     _step("decide", "作出答复决定", _WORKING, State.DECIDED, "《条例》第三十六条"),
-    _step("deliver", "送达", {State.DECIDED}, State.DELIVERED, "《条例》第四十条"),
+    _step("deliver", "送达", {State.DECIDED}, State.DELIVERED, "《条例》第四十条；国办公开办函〔2016〕235号"),
     _step("close", "办结归档", {State.DELIVERED}, State.CLOSED, "《条例》第四十五条"),
     _step("withdraw", "申请人撤回申请", OPEN_STATES, State.WITHDRAWN),
     _step("abandon_no_correction", "逾期未补正，视为放弃", {State.CORRECTION_PENDING}, State.ABANDONED, "《条例》第三十条"),

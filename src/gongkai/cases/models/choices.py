@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.cases.domain.appeals import APPEAL_KIND_LABELS, APPEAL_OUTCOME_LABELS
 from gongkai.cases.domain.applicants import APPLICANT_TYPE_LABELS
 from gongkai.cases.domain.clock import PAUSE_LABELS, PauseKind
+from gongkai.cases.domain.delivery import DELIVERY_METHOD_LABELS, POSTAL_SERVICE_LABELS
 from gongkai.cases.domain.fees import FEE_METHOD_LABELS
 from gongkai.cases.domain.receipt import CHANNEL_LABELS
 from gongkai.cases.domain.results import REPLY_TYPE_LABELS, RESULT_ROWS
@@ -25,6 +26,8 @@ REPLY_TYPE_CHOICES = [(code.value, f"第三十六条第（{_NUMERALS[int(code.va
 FEE_METHOD_CHOICES = _choices(FEE_METHOD_LABELS)
 APPEAL_KIND_CHOICES = _choices(APPEAL_KIND_LABELS)
 APPEAL_OUTCOME_CHOICES = _choices(APPEAL_OUTCOME_LABELS)
+DELIVERY_METHOD_CHOICES = _choices(DELIVERY_METHOD_LABELS)
+POSTAL_SERVICE_CHOICES = [(code, _(label)) for code, label in POSTAL_SERVICE_LABELS.items()]
 CONSULTATION_KIND_CHOICES = [(k.value, _(PAUSE_LABELS[k])) for k in (PauseKind.THIRD_PARTY, PauseKind.OTHER_ORGAN)]
 
 ID_TYPE_CHOICES = [
