@@ -80,6 +80,10 @@ def case_file_zip(app: Application) -> bytes:
         archive.writestr("events.json", json.dumps(events, ensure_ascii=False, indent=2))
         lines = [f"{e['at']}\t{e['actor']}\t{e['action']}\t{e['from']}→{e['to']}\t{e['reason']}" for e in events]
         archive.writestr("events.txt", "\n".join(lines))
+        from gongkai.cases.redaction.services import case_file_entries
+
+        for name, data in case_file_entries(app):
+            archive.writestr(name, data)
         for attachment in app.attachments.all():
             with attachment.file.open("rb") as handle:
                 archive.writestr(f"attachments/{attachment.pk}-{attachment.name}", handle.read())
