@@ -465,3 +465,40 @@ def test_officer_marks_previews_and_downloads(client, personas, case, weasy_pdf)
         assert f"redactions/{record.pk}-verification.json" in names
         assert hashlib.sha256(archive.read(f"redactions/{record.pk}-redacted.pdf")).hexdigest() == \
             record.output_sha256
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_redaction_journey_in_a_browser(live_server, page, personas, weasy_pdf, settings, tmp_path):
+    from tests.browser import login
+
+    settings.MEDIA_ROOT = tmp_path / "media"
+    app = walk_in(personas["handler_a"], personas.dept_a, arrived_on=__import__("datetime").date(2024, 2, 5))
+    source = tmp_path / "答复附件.pdf"
+    source.write_bytes(weasy_pdf)
+    login(page, live_server, "handler_a", "pw-handler_a")
+    page.goto(f"{live_server.url}/staff/cases/{app.pk}/")
+    page.click("#redactions-link")
+    page.set_input_files("#id_file", str(source))
+    page.click("main button.primary")
+    assert "110105********002X" in page.content()
+    page.fill("#id_terms", f"张三\n{SECRET}")
+    page.click("main form button.primary >> text=遮盖并核验")
+    assert page.locator("#redaction-status").inner_text() == "核验通过"
+    page.locator(".redaction-pages img").last.scroll_into_view_if_needed()
+    page.wait_for_load_state("networkidle")
+    page.screenshot(path=str(tmp_path / "redaction.png"), full_page=True)
+    if os.environ.get("GONGKAI_KEEP_SCREENSHOT"):
+        shutil.copy(tmp_path / "redaction.png", os.environ["GONGKAI_KEEP_SCREENSHOT"])
+
+
+def test_odd_preview_urls_are_not_found(client, personas, case, weasy_pdf):
+    record = services.start_redaction(actor=personas["handler_a"], app=case, name="a.pdf", data=weasy_pdf)
+    client.force_login(personas["handler_a"])
+    for which, number in (("other", 1), ("source", 0), ("source", 5), ("output", 1)):
+        url = reverse("backoffice:case_redaction_page", kwargs={"pk": record.pk, "which": which, "page": number})
+        assert client.get(url).status_code == 404, (which, number)
+    assert client.get(reverse("backoffice:case_redaction", kwargs={"pk": record.pk + 99})).status_code == 404
+    source = client.get(reverse("backoffice:case_redaction_page", kwargs={"pk": record.pk, "which": "source",
+                                                                          "page": 1}))
+    assert source.status_code == 200 and source.content.startswith(b"\x89PNG")

@@ -9,7 +9,7 @@ read them; marking, confirming and releasing need ``case.handle``.
 from django import forms
 from django.conf import settings
 from django.contrib import messages
-from django.http import HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -158,6 +158,8 @@ def redaction_detail(request, pk):
 @staff_required
 def redaction_page(request, pk, which, page):
     record = services.access_redaction(request.user, pk)
+    if which not in {"source", "output"}:
+        raise Http404
     if which == "output":
         if not record.output:
             return HttpResponse(_("尚未遮盖"), status=404, content_type="text/plain; charset=utf-8")

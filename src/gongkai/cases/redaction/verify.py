@@ -185,7 +185,7 @@ def _raw_scan(doc: pymupdf.Document, plan: Plan) -> list[str]:
     for xref in range(1, doc.xref_length()):
         try:
             chunks = [doc.xref_object(xref, compressed=True).encode("latin-1", "replace")]
-            if doc.xref_is_stream(xref) and doc.xref_get_key(xref, "Subtype")[1] != "/Image":
+            if doc.xref_is_stream(xref) and not _binary_stream(doc, xref):
                 stream = doc.xref_stream(xref) or b""
                 if len(stream) <= RAW_SCAN_LIMIT:
                     chunks.append(stream)
@@ -196,6 +196,13 @@ def _raw_scan(doc: pymupdf.Document, plan: Plan) -> list[str]:
             if any(f in c or f.upper() in u for f in forms for c, u in zip(chunks, upper, strict=True)):
                 found.add(f"{label}（对象{xref}）")
     return sorted(found)
+
+
+def _binary_stream(doc: pymupdf.Document, xref: int) -> bool:
+    """Images and font programs: pixels and glyph outlines, where a short text would match by chance."""
+    subtype = doc.xref_get_key(xref, "Subtype")[1]
+    return (subtype in {"/Image", "/Type1C", "/CIDFontType0C", "/OpenType"}
+            or doc.xref_get_key(xref, "Length1")[0] != "null")
 
 
 def _axis_aligned(m: pymupdf.Matrix) -> bool:
