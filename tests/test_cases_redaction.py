@@ -502,3 +502,8 @@ def test_odd_preview_urls_are_not_found(client, personas, case, weasy_pdf):
     source = client.get(reverse("backoffice:case_redaction_page", kwargs={"pk": record.pk, "which": "source",
                                                                           "page": 1}))
     assert source.status_code == 200 and source.content.startswith(b"\x89PNG")
+
+
+def test_an_unreadable_output_fails_and_never_passes():
+    result = verify(b"%PDF-1.7 broken", pdf.Plan(), max_pages=MAX)
+    assert result.verdict == Verdict.FAILED and [c.code for c in result.failures] == ["open"]

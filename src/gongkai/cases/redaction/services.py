@@ -131,7 +131,12 @@ def redact_document(*, actor, record: RedactionRecord, terms: str = "", term_gro
                                   personal_ground=personal_ground)
     finally:
         doc.close()
-    output = pdf.apply_redaction(data, plan.boxes, max_pages=_max_pages())
+    try:
+        output = pdf.apply_redaction(data, plan.boxes, max_pages=_max_pages())
+    except ValidationFailed:
+        raise
+    except Exception:   # MuPDF's own errors on a damaged file: nothing is written, the officer is told
+        raise ValidationFailed("该文件的内容无法遮盖（PDF 结构异常）：请另存为 PDF 后重新上传。") from None
     result = verify(output, plan, max_pages=_max_pages())
     status = STATUS_OF[result.verdict]
     now = timezone.now()

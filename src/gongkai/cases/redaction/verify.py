@@ -51,6 +51,14 @@ def _inset(rect) -> pymupdf.Rect:
 
 
 def verify(data: bytes, plan: Plan, *, max_pages: int) -> Verification:
+    try:
+        return _verify(data, plan, max_pages=max_pages)
+    except Exception as exc:  # a file the checks cannot read through is not proved: it fails, it never passes
+        return Verification(Verdict.FAILED, [Check("verifier_error", "核验程序读完整个文件", False,
+                                                   type(exc).__name__)])
+
+
+def _verify(data: bytes, plan: Plan, *, max_pages: int) -> Verification:
     checks: list[Check] = []
     unproven: list[int] = []
 
@@ -99,7 +107,9 @@ def verify(data: bytes, plan: Plan, *, max_pages: int) -> Verification:
                 check("image_pixels", "遮盖区域下的图片像素已清除", problems, number)
                 check("vector_under_boxes", "遮盖区域内没有矢量图形", _vector_checks(page, boxes), number)
                 check("rendered_boxes", "遮盖区域显示为实心块", _rendered_checks(page, boxes), number)
-            if doubtful or _image_share(page) >= IMAGE_PAGE_SHARE:
+            # Glyphs without a Unicode value (a font without ToUnicode) read as U+FFFD: their text proves nothing.
+            unreadable = any(ch == "\ufffd" for ch, _ in texts[number - 1].chars)
+            if doubtful or unreadable or _image_share(page) >= IMAGE_PAGE_SHARE:
                 unproven.append(number)
     finally:
         doc.close()
