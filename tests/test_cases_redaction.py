@@ -507,3 +507,32 @@ def test_odd_preview_urls_are_not_found(client, personas, case, weasy_pdf):
 def test_an_unreadable_output_fails_and_never_passes():
     result = verify(b"%PDF-1.7 broken", pdf.Plan(), max_pages=MAX)
     assert result.verdict == Verdict.FAILED and [c.code for c in result.failures] == ["open"]
+
+
+def test_scan_confirmed_by_a_person_through_the_page(client, personas, case, scan_pdf):
+    client.force_login(personas["handler_a"])
+    client.post(reverse("backoffice:case_redactions", kwargs={"pk": case.pk}), {"file": _upload("scan.pdf", scan_pdf)})
+    record = RedactionRecord.objects.get()
+    url = reverse("backoffice:case_redaction", kwargs={"pk": record.pk})
+    response = client.post(url, {"action": "redact", "terms": "", "term_ground": "third_party",
+                                 "personal_ground": "third_party", "regions": "1: 200, 60, 500, 120",
+                                 "region_ground": "third_party"})
+    assert response.status_code == 302
+    page = client.get(url).content.decode()
+    assert 'id="unproven"' in page and "1: 200, 60, 500, 120" in page      # the marks stay in the form
+    assert client.post(url, {"action": "release"}).status_code == 302
+    record.refresh_from_db()
+    assert record.status == "needs_confirmation" and record.released_at is None
+    assert client.post(url, {"action": "confirm", "note": ""}).status_code == 400
+    client.post(url, {"action": "confirm", "note": "已核对第1页"})
+    record.refresh_from_db()
+    assert record.status == "passed" and record.confirmed_by == personas["handler_a"]
+
+
+def test_huge_upload_gets_a_message(client, personas, case, settings):
+    settings.GONGKAI_REDACTION_MAX_BYTES = 2048
+    client.force_login(personas["handler_a"])
+    response = client.post(reverse("backoffice:case_redactions", kwargs={"pk": case.pk}),
+                           {"file": _upload("big.pdf", b"%PDF-1.7\n" + b"0" * 4096)})
+    assert response.status_code == 400 and "超过上限" in response.content.decode()
+    assert not RedactionRecord.objects.exists()
