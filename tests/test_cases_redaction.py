@@ -536,3 +536,17 @@ def test_huge_upload_gets_a_message(client, personas, case, settings):
                            {"file": _upload("big.pdf", b"%PDF-1.7\n" + b"0" * 4096)})
     assert response.status_code == 400 and "超过上限" in response.content.decode()
     assert not RedactionRecord.objects.exists()
+
+
+def test_a_new_run_replaces_the_failed_output(personas, case, weasy_pdf, django_capture_on_commit_callbacks):
+    record = services.start_redaction(actor=personas["handler_a"], app=case, name="a.pdf", data=weasy_pdf)
+    record = _redact(personas, record, terms="张三")
+    assert record.status == "failed"          # the text under the source's drawn box is still there
+    failed_path = record.output.path
+    with django_capture_on_commit_callbacks(execute=True):
+        record = _redact(personas, record, terms=f"张三\n{SECRET}")
+    assert record.status == "passed"
+    assert not os.path.exists(failed_path) and os.path.exists(record.output.path)
+    runs = [e.payload["output_sha256"] for e in events_for(case) if e.action.startswith("case.redaction_")
+            and "output_sha256" in e.payload and e.action != "case.redaction_started"]
+    assert len(runs) == 2 and runs[-1] == record.output_sha256

@@ -145,8 +145,14 @@ def redact_document(*, actor, record: RedactionRecord, terms: str = "", term_gro
         if record.released_at:
             raise InvalidTransition("该文件已提供给申请人，不能再修改遮盖：请另行上传。")
         record.marks = _mark_rows(plan)
+        superseded = record.output.name
         record.output_sha256 = sha256(output)
         record.output.save(f"redacted-{record.output_sha256[:16]}.pdf", ContentFile(output), save=False)
+        if superseded and superseded != record.output.name:
+            # A superseded output (a failed one may still hold what was to be withheld) is not kept; its hash
+            # stays in the event of the run that made it.
+            storage, name = record.output.storage, superseded
+            transaction.on_commit(lambda: storage.delete(name))
         record.status = status
         record.redacted_by = actor if getattr(actor, "is_authenticated", False) else None
         record.redacted_at = now
