@@ -55,6 +55,7 @@ class PageText:
     """The characters of a page in reading order, each with its box; ``None`` boxes are the line ends."""
 
     chars: list[tuple[str, pymupdf.Rect | None]] = field(default_factory=list)
+    line_of: list[int] = field(default_factory=list)   # for each character, the number of its line
 
     @property
     def text(self) -> str:
@@ -86,8 +87,6 @@ class PageText:
                 rects.append(pymupdf.Rect(box))
             last_line = line
         return rects
-
-    line_of: list[int] = field(default_factory=list)
 
 
 def page_text(page: pymupdf.Page) -> PageText:
@@ -207,7 +206,7 @@ def plan_redaction(doc: pymupdf.Document, *, terms: list[tuple[str, Ground]], re
         text = texts[region.page - 1]
         pieces: dict[int, list[str]] = {}
         for i, (ch, box) in enumerate(text.chars):
-            if box is not None and _centre_in(box, rect):
+            if box is not None and centre_in(box, rect):
                 pieces.setdefault(text.line_of[i], []).append(ch)
         for piece in pieces.values():
             folded = fold("".join(piece))
@@ -216,7 +215,7 @@ def plan_redaction(doc: pymupdf.Document, *, terms: list[tuple[str, Ground]], re
     return plan
 
 
-def _centre_in(box: pymupdf.Rect, rect: pymupdf.Rect) -> bool:
+def centre_in(box: pymupdf.Rect, rect: pymupdf.Rect) -> bool:
     cx, cy = (box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2
     return rect.x0 <= cx <= rect.x1 and rect.y0 <= cy <= rect.y1
 

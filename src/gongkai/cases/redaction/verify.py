@@ -11,7 +11,7 @@ from dataclasses import asdict, dataclass, field
 import pymupdf
 
 from gongkai.cases.domain.redaction import Verdict, verdict_of
-from gongkai.cases.redaction.pdf import CATALOG_KEEP, Plan, _centre_in, count, open_pdf, page_text
+from gongkai.cases.redaction.pdf import CATALOG_KEEP, Plan, centre_in, count, open_pdf, page_text
 from gongkai.catalog.domain.screening import FINDING_LABELS, MASKS, mask, personal_data_hits
 
 # A page whose images cover this share of its area is a scan or a picture: its text cannot be proved.
@@ -90,7 +90,7 @@ def _verify(data: bytes, plan: Plan, *, max_pages: int) -> Verification:
         for number, text in enumerate(texts, start=1):
             for rect in boxes_of.get(number, ()):
                 inner = _inset(rect)
-                left = "".join(ch for ch, b in text.chars if b is not None and _centre_in(b, inner)).strip()
+                left = "".join(ch for ch, b in text.chars if b is not None and centre_in(b, inner)).strip()
                 if left:
                     under.append(f"第{number}页遮盖区域内仍有文字（{len(left)}个字符）")
         check("text_under_boxes", "遮盖区域内没有文字", under)
@@ -131,7 +131,7 @@ def _covered_text(doc: pymupdf.Document) -> list[str]:
                 box = pymupdf.Rect(char[3])
                 if not chr(char[0]).strip() or box.is_empty:
                     continue
-                if any(seqno > span["seqno"] and _centre_in(box, rect) for seqno, rect in fills):
+                if any(seqno > span["seqno"] and centre_in(box, rect) for seqno, rect in fills):
                     hidden += 1
         if hidden:
             problems.append(f"第{page.number + 1}页有{hidden}个字符被图形覆盖但未删除")
