@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Install the Debian packages the platform needs, only those that are missing.
-#   runtime: Pango (WeasyPrint's PDF layout), a CJK font, gettext (compiled English translations)
+#   runtime: Pango (WeasyPrint's PDF layout), a CJK font, gettext (compiled English translations), and
+#            LibreOffice Writer and Calc (DOCX/XLSX turned into PDF before a 部分公开 redaction)
 #   test:    the runtime set plus Chromium (browser tests) and poppler-utils (PDF pages as images)
-#   bench:   the runtime set plus wrk and nginx (the portal throughput benchmark)
+#   bench:   the runtime set without LibreOffice (the portal throughput benchmark converts no documents),
+#            plus wrk and nginx
 set -euo pipefail
 profile="${1:-runtime}"
 packages=(libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-noto-cjk gettext)
+if [ "$profile" != "bench" ]; then
+  packages+=(libreoffice-writer libreoffice-calc)
+fi
 if [ "$profile" = "test" ]; then
   packages+=(chromium poppler-utils)
 fi

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from gongkai.backoffice import views_cases, views_cases_appeals, views_cases_documents
+from gongkai.backoffice import views_cases, views_cases_appeals, views_cases_documents, views_cases_redaction
 
 urlpatterns: list = [
     path("", views_cases.case_list, name="case_list"),
@@ -15,6 +15,11 @@ urlpatterns: list = [
     path("letters/<id:pk>.docx", views_cases_documents.letter_docx, name="case_letter_docx"),
     path("letters/<id:pk>/delivered/", views_cases_documents.letter_delivered, name="case_letter_delivered"),
     path("attachments/<id:pk>/", views_cases_documents.attachment_download, name="case_attachment"),
+    path("<id:pk>/redactions/", views_cases_redaction.redaction_list, name="case_redactions"),
+    path("redactions/<id:pk>/", views_cases_redaction.redaction_detail, name="case_redaction"),
+    path("redactions/<id:pk>/<slug:which>/<int:page>.png", views_cases_redaction.redaction_page,
+         name="case_redaction_page"),
+    path("redactions/<id:pk>/download/", views_cases_redaction.redaction_download, name="case_redaction_download"),
     path("templates/", views_cases_documents.templates_list, name="case_templates"),
     path("appeals/", views_cases_appeals.appeal_list, name="appeal_list"),
     path("appeals/<id:pk>/outcome/", views_cases_appeals.appeal_outcome, name="appeal_outcome"),

@@ -198,6 +198,10 @@ def case_file_zip(app: Application) -> bytes:
         archive.writestr("events.json", json.dumps(events, ensure_ascii=False, indent=2, default=str))
         lines = [f"{e['时间']}\t{e['操作人']}\t{e['事项']}\t{e['原状态']}→{e['新状态']}\t{e['理由']}" for e in events]
         archive.writestr("events.txt", "\n".join(lines))
+        from gongkai.cases.redaction.services import case_file_entries
+
+        for name, data in case_file_entries(app):
+            archive.writestr(name, data)
         for attachment in app.attachments.all():
             with attachment.file.open("rb") as handle:
                 archive.writestr(f"attachments/{attachment.pk}-{attachment.name}", handle.read())

@@ -197,6 +197,13 @@ GONGKAI_PUBLIC_UPLOAD_MAX_TOTAL_BYTES = int(os.environ.get("GONGKAI_PUBLIC_UPLOA
 GONGKAI_EXTRACTION_MAX_BYTES = int(os.environ.get("GONGKAI_EXTRACTION_MAX_BYTES", str(64 * 1024 * 1024)))
 GONGKAI_EXTRACTION_MAX_RATIO = int(os.environ.get("GONGKAI_EXTRACTION_MAX_RATIO", "100"))
 GONGKAI_EXTRACTION_SECONDS = float(os.environ.get("GONGKAI_EXTRACTION_SECONDS", "20"))
+# Redaction for 部分公开 (cases.redaction): the largest file and page count taken, the LibreOffice command that
+# turns DOCX/XLSX into PDF and its time limit, the resolution of the page previews.
+GONGKAI_REDACTION_MAX_BYTES = int(os.environ.get("GONGKAI_REDACTION_MAX_BYTES", str(30 * 1024 * 1024)))
+GONGKAI_REDACTION_MAX_PAGES = int(os.environ.get("GONGKAI_REDACTION_MAX_PAGES", "300"))
+GONGKAI_SOFFICE = os.environ.get("GONGKAI_SOFFICE", "soffice")
+GONGKAI_CONVERT_SECONDS = float(os.environ.get("GONGKAI_CONVERT_SECONDS", "120"))
+GONGKAI_REDACTION_PREVIEW_DPI = int(os.environ.get("GONGKAI_REDACTION_PREVIEW_DPI", "80"))
 # The link checker asks only public internet addresses; loopback may be allowed for tests only.
 GONGKAI_LINK_CHECK_ALLOW_LOOPBACK = _env_bool("GONGKAI_LINK_CHECK_ALLOW_LOOPBACK", False)
 

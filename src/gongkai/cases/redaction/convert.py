@@ -1,0 +1,67 @@
+"""DOCX and XLSX turned into PDF by LibreOffice (headless) before redaction: what is redacted and verified is
+always a PDF, and the officer sees the pages the applicant will see.
+
+Each conversion runs with a profile directory of its own (two at once would otherwise share one and fail) and a
+time limit; LibreOffice is installed by ``scripts/system-deps.sh``.
+"""
+
+import shutil
+import subprocess
+import tempfile
+import zipfile
+from pathlib import Path
+
+from django.conf import settings
+
+from gongkai.core.errors import ValidationFailed
+
+# The main part of each Office Open XML kind, as named in [Content_Types].xml.
+OOXML_KINDS = {
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+    "xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml",
+}
+
+
+class ConversionFailed(ValidationFailed):
+    code = "redaction_conversion_failed"
+
+
+def office_kind(data: bytes) -> str:
+    """``docx``, ``xlsx`` or "" from the bytes (not the file name)."""
+    if not data.startswith(b"PK\x03\x04"):
+        return ""
+    try:
+        import io
+
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            types = archive.read("[Content_Types].xml").decode("utf-8", "replace")
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return ""
+    return next((kind for kind, main in OOXML_KINDS.items() if main in types), "")
+
+
+def soffice() -> str | None:
+    return shutil.which(settings.GONGKAI_SOFFICE)
+
+
+def to_pdf(data: bytes, kind: str) -> bytes:
+    binary = soffice()
+    if binary is None:
+        raise ConversionFailed("服务器未安装 LibreOffice，无法将 DOCX/XLSX 转换为 PDF：请上传 PDF 文件，"
+                               "或请管理员运行 scripts/system-deps.sh 安装。")
+    with tempfile.TemporaryDirectory(prefix="gk-convert-") as work:
+        folder = Path(work)
+        source = folder / f"source.{kind}"
+        source.write_bytes(data)
+        command = [binary, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--norestore",
+                   "--nolockcheck", "--convert-to", "pdf", "--outdir", str(folder / "out"), str(source)]
+        try:
+            subprocess.run(command, capture_output=True, timeout=settings.GONGKAI_CONVERT_SECONDS, check=False,
+                           stdin=subprocess.DEVNULL, env={"HOME": work, "PATH": "/usr/bin:/bin"})
+        except subprocess.TimeoutExpired:
+            raise ConversionFailed(f"转换为 PDF 超过 {settings.GONGKAI_CONVERT_SECONDS:g} 秒仍未完成："
+                                   "文件可能过大或已损坏。") from None
+        result = folder / "out" / "source.pdf"
+        if not result.exists() or result.stat().st_size == 0:
+            raise ConversionFailed(f"无法将该 {kind.upper()} 文件转换为 PDF：文件可能已损坏。")
+        return result.read_bytes()
