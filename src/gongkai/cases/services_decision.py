@@ -6,10 +6,11 @@ import re
 
 from django.db import transaction
 
+from gongkai.cases.domain.notices import PLAIN_RESULTS, NoticeEvent
 from gongkai.cases.domain.results import REPLY_TYPES, ROW_OF, ReplyType, Result
 from gongkai.cases.domain.states import State
 from gongkai.cases.models import Application, Decision, Fee
-from gongkai.cases.notify import mail_applicant
+from gongkai.cases.notify import notify_with_letter
 from gongkai.cases.transitions import check_step, locked, move, require
 from gongkai.catalog.selectors import public_items
 from gongkai.core.errors import ValidationFailed
@@ -78,7 +79,7 @@ def decide(*, actor, app: Application, result: str, reply_type: str = "", reason
          payload={"result": result.value, "reply_type": reply_type, "decided_on": decided_on, "late": late,
                   "legal_basis": decision.legal_basis, "catalog_items": [item.pk for item in items]},
          letter={"kind": "decision", "on": decided_on, "result": result.value})
-    mail_applicant(app, "已作出答复", f"办理结果：{row.label}")
+    notify_with_letter(app, NoticeEvent.DECIDED, 办理结果=PLAIN_RESULTS[result])
     return decision
 
 
@@ -106,13 +107,14 @@ def close_case(*, actor, app: Application, on: dt.date | None = None) -> Applica
     check_step(app, "close")
     app.closed_on = on or local_today()
     move(app, "close", actor=actor, event_action="case.closed", extra_fields=["closed_on"])
-    mail_applicant(app, "已办结")
     return app
 
 
 @transaction.atomic
-def withdraw(*, actor, app: Application, reason: str = "", on: dt.date | None = None) -> Decision:
-    """The applicant withdraws; counted under （六）3.其他 (spec §3.6: 申请人自主撤销)."""
+def withdraw(*, actor, app: Application, reason: str = "", on: dt.date | None = None,
+             source: str = "staff") -> Decision:
+    """The applicant withdraws; counted under （六）3.其他 (spec §3.6: 申请人自主撤销). ``source``: "staff" when
+    an officer records it, "applicant" when the applicant withdraws on their page (``actor=None``)."""
     require(actor, "case.handle", app)
     app = locked(app)
     check_step(app, "withdraw")
@@ -123,8 +125,8 @@ def withdraw(*, actor, app: Application, reason: str = "", on: dt.date | None = 
     app.decision = decision
     app.closed_on = on
     move(app, "withdraw", actor=actor, event_action="case.withdrawn", reason=text, extra_fields=["closed_on"],
-         letter={"kind": "withdrawal", "on": on, "values": {"理由": ""}})
-    mail_applicant(app, "已撤回")
+         payload={"source": source}, letter={"kind": "withdrawal", "on": on, "values": {"理由": ""}})
+    notify_with_letter(app)
     return decision
 
 
@@ -144,7 +146,7 @@ def _abandon(app: Application, *, step: str, result: Result, lapsed_after: dt.da
         move(app, step, actor=None, event_action="case.abandoned", reason=reason, extra_fields=["closed_on"],
              payload={"result": result.value, "lapsed_after": lapsed_after},
              letter={"kind": "abandonment", "on": on, "values": {"理由": reason, "法律依据": row.legal_basis}})
-        mail_applicant(app, "视为放弃申请", reason)
+        notify_with_letter(app)
     return True
 
 

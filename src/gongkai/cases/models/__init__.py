@@ -1,9 +1,18 @@
 from gongkai.cases.models.appeals import Appeal
+from gongkai.cases.models.applicant import (
+    AccessCode,
+    CorrectionReply,
+    CorrectionReplyFile,
+    FeePaymentDetails,
+    NoticeTemplate,
+    ReleasedFile,
+)
 from gongkai.cases.models.applications import Application, Attachment
 from gongkai.cases.models.handling import Consultation, Correction, Decision, Extension, Fee
 from gongkai.cases.models.letters import Letter, LetterTemplate
 
 __all__ = [
-    "Appeal", "Application", "Attachment", "Consultation", "Correction", "Decision", "Extension", "Fee", "Letter",
-    "LetterTemplate",
+    "AccessCode", "Appeal", "Application", "Attachment", "Consultation", "Correction", "CorrectionReply",
+    "CorrectionReplyFile", "Decision", "Extension", "Fee", "FeePaymentDetails", "Letter", "LetterTemplate",
+    "NoticeTemplate", "ReleasedFile",
 ]
