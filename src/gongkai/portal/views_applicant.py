@@ -113,10 +113,11 @@ def _page_or_start(request):
     return app_id, page
 
 
-def _render_case(request, page, *, reply_form=None, withdraw_form=None, status=200, notice=""):
+def _render_case(request, page, *, reply_form=None, withdraw_form=None, status=200, error=""):
+    """``error``: a refusal of the service, shown at the top (the form it came from may no longer be offered)."""
     return render(request, "portal/applicant/case.html", {
         "page": page, "reply_form": reply_form or CorrectionReplyForm(), "withdraw_form": withdraw_form or WithdrawForm(),
-        "notice": notice or request.session.pop("applicant_notice", ""),
+        "notice": request.session.pop("applicant_notice", ""), "error": error,
     }, status=status)
 
 
@@ -150,8 +151,7 @@ def _correction(request, app_id, page):
     try:
         submit_correction_reply(app=opened_application(app_id), text=form.cleaned_data["text"], files=files)
     except DomainError as exc:
-        form.add_error(None, exc.message)
-        return _render_case(request, page, reply_form=form, status=400)
+        return _render_case(request, page, reply_form=form, status=400, error=exc.message)
     request.session["applicant_notice"] = _("补正已提交。受理机关受理后，答复期限自收到补正之日起重新计算。")
     return redirect("portal:applicant_case")
 
@@ -168,8 +168,7 @@ def applicant_withdraw(request):
         withdraw_by_applicant(app=opened_application(app_id), reason=form.cleaned_data["reason"],
                               confirmed=form.cleaned_data["confirm"])
     except DomainError as exc:
-        form.add_error(None, exc.message)
-        return _render_case(request, page, withdraw_form=form, status=400)
+        return _render_case(request, page, withdraw_form=form, status=400, error=exc.message)
     request.session["applicant_notice"] = _("申请已撤回，本机关终止处理。撤回申请确认书可在下方下载。")
     return redirect("portal:applicant_case")
 
