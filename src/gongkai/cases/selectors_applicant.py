@@ -103,11 +103,13 @@ def _dates(app: Application, calendar) -> list[DateLine]:
         lines.append(DateLine("答复期限", text, provisional))
     elif State(app.state) == State.CORRECTION_PENDING:
         lines.append(DateLine("答复期限", "自本机关收到补正后的申请之日起重新计算"))
-    elif State(app.state) == State.FEE_PENDING:
-        lines.append(DateLine("答复期限", f"缴费期间不计入答复期限，已计{deadline.days_used}个工作日，缴费后继续计算"))
     else:
-        lines.append(DateLine("答复期限", f"征求意见期间不计入答复期限，已计{deadline.days_used}个工作日，"
-                                       "收到意见或期满后继续计算"))
+        used = f"已计{deadline.days_used}个工作日，" if deadline.days_used else ""
+        if State(app.state) == State.FEE_PENDING:
+            text = f"缴费期间不计入答复期限，{used}缴费后继续计算"
+        else:
+            text = f"征求意见期间不计入答复期限，{used}收到意见或期满后继续计算"
+        lines.append(DateLine("答复期限", text))
     return lines
 
 
