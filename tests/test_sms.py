@@ -232,3 +232,17 @@ def test_a_message_queued_in_quiet_hours_waits_for_their_end(settings):
     assert send_due_messages() == 0
     message.refresh_from_db()
     assert message.state == "queued" and message.attempts == 0 and message.next_attempt_at == until
+
+
+@pytest.mark.django_db
+def test_a_retry_due_in_quiet_hours_waits_for_their_end(settings):
+    settings.GONGKAI_SMS_BACKEND, settings.GONGKAI_OUTBOX_RETRY_SECONDS = "", 60
+    now = timezone.localtime()
+    end = (now + timedelta(hours=2)).strftime("%H:%M")
+    settings.GONGKAI_SMS_QUIET_HOURS = f"{(now - timedelta(minutes=1)).strftime('%H:%M')}-{end}"
+    message = queue_sms(to="13800138000", body="重试")    # queued without not_before: due at once
+    send_due_messages()
+    message.refresh_from_db()
+    assert message.state == "failed" and message.attempts == 1
+    assert timezone.localtime(message.next_attempt_at).strftime("%H:%M") == end   # not now + 60 s
+    assert message.next_attempt_at > timezone.now() + timedelta(hours=1, minutes=58)

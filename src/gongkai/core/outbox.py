@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from gongkai.core.events import record_event
 from gongkai.core.models import OutboxMessage
-from gongkai.core.sms import send_outbox_sms
+from gongkai.core.sms import quiet_until, send_outbox_sms
 from gongkai.core.timed import register_timed_job
 
 logger = logging.getLogger(__name__)
@@ -108,6 +108,8 @@ def _record_failure(message: OutboxMessage, error: Exception) -> None:
     # A refusal no retry can change (core.sms.SmsPermanentError) waits for staff at once.
     gave_up = message.attempts >= max_attempts() or getattr(error, "permanent", False)
     next_at = None if gave_up else timezone.now() + retry_delay(message.attempts)
+    if next_at is not None and message.channel == OutboxMessage.Channel.SMS:
+        next_at = quiet_until(next_at) or next_at   # a retry due in the SMS quiet hours waits for their end
     OutboxMessage.objects.filter(pk=message.pk).update(state=State.FAILED, last_error=text, next_attempt_at=next_at)
     # The body may hold what the message is about; the log keeps only which row failed and why.
     logger.warning("outbox message %s (%s) failed on attempt %s%s: %s", message.pk, message.channel,
