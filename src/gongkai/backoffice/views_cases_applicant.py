@@ -25,6 +25,7 @@ from gongkai.cases.services import (
 )
 from gongkai.core.downloads import file_download
 from gongkai.core.errors import DomainError
+from gongkai.core.uploads import public_type, read_head
 
 
 class AcceptReplyForm(forms.Form):
@@ -92,8 +93,9 @@ def release(request, pk):
         return redirect("backoffice:case_detail", pk=app.pk)
     upload = form.cleaned_data["file"]
     try:
+        # Served with the type the bytes show (PDF, JPG, PNG), else as octet-stream: never the declared type.
         release_file(actor=request.user, app=app, name=upload.name[-100:], content=upload,
-                     content_type=upload.content_type or "application/octet-stream")
+                     content_type=public_type(read_head(upload)) or "application/octet-stream")
     except DomainError as exc:
         messages.error(request, exc.message)
     else:

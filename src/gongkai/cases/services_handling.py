@@ -224,6 +224,6 @@ def set_reasonable_delay(*, actor, app: Application, until: dt.date, reason: str
          payload={"until": until, "notice_on": app.delay_notice_on},
          extra_fields=["delay_until", "delay_reason", "delay_notice_on"],
          letter={"kind": "delay", "on": app.delay_notice_on, "values": {"理由": reason.strip()}})
-    notify_with_letter(app, NoticeEvent.EXTENDED)
+    notify_with_letter(app)
     return app
 
