@@ -60,12 +60,12 @@ class FakeProvider:
 
     @staticmethod
     def _bind(handler):
-        for port in range(8141, 8150):
+        for port in range(8145, 8150):
             try:
                 return ThreadingHTTPServer(("127.0.0.1", port), handler)
             except OSError:
                 continue
-        raise RuntimeError("no free port in 8141-8149")
+        raise RuntimeError("no free port in 8145-8149")
 
     def stop(self):
         self.server.shutdown()
