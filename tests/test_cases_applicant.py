@@ -15,7 +15,7 @@ from gongkai.calendars.domain.workdays import WorkCalendar
 from gongkai.calendars.official import package_calendar
 from gongkai.cases import selectors_applicant, services
 from gongkai.cases.domain.results import Result
-from gongkai.cases.models import AccessCode, Application
+from gongkai.cases.models import AccessCode, Application, CorrectionReply
 from gongkai.cases.selectors import public_status, report_applications
 from gongkai.cases.selectors_applicant import applicant_page
 from gongkai.cases.tests.factories import online, walk_in
@@ -180,6 +180,18 @@ def test_correction_answered_online_and_accepted_restarts_the_clock(personas, se
     assert applicant_page(app.pk).correction.accepted
     with pytest.raises(ValidationFailed, match="已经受理"):
         services.accept_correction_reply(actor=personas["handler_a"], app=app)
+
+
+def test_an_online_answer_in_time_is_not_lapsed_while_it_waits_for_the_officer(personas):
+    answered, silent = _pending_correction(personas), _pending_correction(personas)
+    late = _pending_correction(personas)
+    for app, sent_on in ((answered, D(2024, 3, 15)), (late, D(2024, 3, 20))):
+        reply = services.submit_correction_reply(app=app, text="所需信息为2023年度的实施方案")
+        CorrectionReply.objects.filter(pk=reply.pk).update(submitted_on=sent_on)   # as if sent on that day
+    assert services.lapse_windows(today=D(2024, 3, 25)) == 2      # the 补正 period ended on 2024-03-19
+    assert Application.objects.get(pk=answered.pk).state == "correction_pending"
+    assert Application.objects.get(pk=silent.pk).state == "abandoned"
+    assert Application.objects.get(pk=late.pk).state == "abandoned"
 
 
 @pytest.mark.parametrize("text, files, message", [

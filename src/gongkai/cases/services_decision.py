@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 from django.db import transaction
+from django.db.models import F, Q
 
 from gongkai.cases.domain.notices import PLAIN_RESULTS, NoticeEvent
 from gongkai.cases.domain.results import REPLY_TYPES, ROW_OF, ReplyType, Result
@@ -154,7 +155,9 @@ def lapse_windows(*, today: dt.date | None = None) -> int:
     """The minute timer: 补正 and payment windows that ended before today close the case, once each."""
     today = today or local_today()
     changed = 0
-    for app in Application.objects.filter(state=State.CORRECTION_PENDING, correction_due_on__lt=today):
+    # A 补正 the applicant gave online within the period waits for the officer, however long that takes.
+    answered = Q(correction__reply__submitted_on__lte=F("correction_due_on"))
+    for app in Application.objects.filter(state=State.CORRECTION_PENDING, correction_due_on__lt=today).exclude(answered):
         changed += _abandon(app, step="abandon_no_correction", result=Result.OTHER_NO_CORRECTION,
                             lapsed_after=app.correction_due_on,
                             reason=f"申请人无正当理由逾期（{app.correction_due_on.isoformat()}届满）未补正。")
