@@ -165,3 +165,28 @@ def test_notice_and_payment_settings_page(client, personas):
     assert ok.status_code == 302
     dept = client.get("/staff/cases/notices/?agency=dept-a").content.decode()
     assert "当前显示的是上级机关的设置" in dept
+
+
+def test_an_oversized_correction_upload_is_refused_before_it_is_read(client, personas, settings):
+    settings.GONGKAI_PUBLIC_UPLOAD_MAX_TOTAL_BYTES = 1024
+    handler = personas["handler_a"]
+    app = walk_in(handler, personas.dept_a, arrived_on=D(2024, 3, 1))
+    services.request_correction(actor=handler, app=app, items="请说明年份", period_days=10, on=D(2024, 3, 5))
+    open_page(client, app)
+    skipped = SimpleUploadedFile("big.pdf", PDF + b"0" * 200_000, content_type="application/pdf")
+    response = client.post("/apply/mine/correction/", {"text": "所需信息为2023年度实施方案", "file1": skipped})
+    assert response.status_code == 400 and "附件合计不能超过" in response.content.decode()   # skipped as it came in
+    big = SimpleUploadedFile("big.pdf", PDF + b"0" * 1_200_000, content_type="application/pdf")
+    response = client.post("/apply/mine/correction/", {"text": "所需信息为2023年度实施方案", "file1": big})
+    assert response.status_code == 413 and "提交的内容过大" in response.content.decode()     # refused unread
+    assert not hasattr(Application.objects.get(pk=app.pk).correction, "reply")
+
+
+def test_the_page_reads_in_english(client, personas):
+    app = online(personas.dept_a)
+    client.post("/language/", {"language": "en", "next": "/apply/mine/"})
+    start = client.get("/apply/mine/").content.decode()
+    assert "Send me a code" in start and "My application" in start
+    open_page(client, app)
+    page = client.get("/apply/mine/case/").content.decode()
+    assert "Where it stands" in page and "Withdraw the request" in page

@@ -136,9 +136,8 @@ def applicant_correction(request):
     if page is None:
         return redirect("portal:applicant_start")
     if refused is not None:
-        form = CorrectionReplyForm()
-        form.add_error(None, refused)
-        return _render_case(request, page, reply_form=form, status=413)
+        # Nothing was read or kept; the page comes back with the reason (no CSRF check needed).
+        return _render_case(request, page, status=413, error=refused)
     return _correction(request, app_id, page)
 
 
