@@ -157,14 +157,14 @@ def test_reminder_and_notices_go_through_the_outbox(personas):
     with transaction.atomic():
         app = walk_in(handler, personas.dept_a, arrived_on=D(2024, 2, 5))
     assert len(mail.outbox) == 0
-    queued = OutboxMessage.objects.filter(state="queued")
+    queued = OutboxMessage.objects.filter(state="queued", channel="mail")   # the applicant's SMS: tests/test_sms.py
     assert sorted(queued.values_list("recipient", flat=True)) == ["handler@example.com", "zhangsan@example.com"]
     assert set(queued.values_list("agency_path", flat=True)) == {personas.dept_a.path}
     services.accept_application(actor=handler, app=app)
     assert services.remind_handlers(today=D(2024, 3, 6)) == 1
     reminder = OutboxMessage.objects.get(dedupe_key__startswith="cases.remind_handlers:")
     assert reminder.dedupe_key == f"cases.remind_handlers:{app.pk}:2024-03-08:handler@example.com"
-    waiting = OutboxMessage.objects.filter(state="queued").count()
+    waiting = OutboxMessage.objects.filter(state="queued", channel="mail").count()
     assert send_due_messages() == waiting and len(mail.outbox) == waiting
     assert [m.to for m in mail.outbox if m.subject == reminder.subject] == [["handler@example.com"]]
 

@@ -2,7 +2,13 @@
 
 from django.urls import path
 
-from gongkai.backoffice import views_cases, views_cases_appeals, views_cases_documents, views_cases_redaction
+from gongkai.backoffice import (
+    views_cases,
+    views_cases_appeals,
+    views_cases_applicant,
+    views_cases_documents,
+    views_cases_redaction,
+)
 
 urlpatterns: list = [
     path("", views_cases.case_list, name="case_list"),
@@ -21,6 +27,10 @@ urlpatterns: list = [
          name="case_redaction_page"),
     path("redactions/<id:pk>/download/", views_cases_redaction.redaction_download, name="case_redaction_download"),
     path("templates/", views_cases_documents.templates_list, name="case_templates"),
+    path("notices/", views_cases_applicant.notices, name="case_notices"),
+    path("<id:pk>/online-correction/", views_cases_applicant.accept_online_correction, name="case_accept_reply"),
+    path("<id:pk>/release/", views_cases_applicant.release, name="case_release"),
+    path("correction-files/<id:pk>/", views_cases_applicant.correction_file, name="case_reply_file"),
     path("appeals/", views_cases_appeals.appeal_list, name="appeal_list"),
     path("appeals/<id:pk>/outcome/", views_cases_appeals.appeal_outcome, name="appeal_outcome"),
 ]

@@ -16,6 +16,7 @@ from gongkai.cases.domain.clock import explain
 from gongkai.cases.domain.receipt import CHANNEL_LABELS, RECEIPT_RULES, Channel
 from gongkai.cases.domain.results import REPLY_TYPE_LABELS, ROW_OF, ReplyType, Result
 from gongkai.cases.domain.states import STATE_LABELS, State
+from gongkai.cases.selectors_applicant import online_correction
 from gongkai.cases.services import ApplicantInput, register_application
 from gongkai.core.errors import DomainError
 
@@ -82,6 +83,8 @@ def _detail_context(request, app, bound=None):
         "extension": getattr(app, "extension", None),
         "correction": getattr(app, "correction", None),
         "attachments": app.attachments.all(),
+        "online_correction": online_correction(app),
+        "released_files": app.released_files.all(),
         "appeals": app.appeals.all(),
         "steps": offered_steps(request.user, app, bound),
         "may_see_letters": can(request.user, "case.view_personal_data", app),

@@ -16,8 +16,9 @@ from gongkai.calendars.official import current_calendar
 from gongkai.cases.clockfacts import deadline_of
 from gongkai.cases.domain import privacy
 from gongkai.cases.domain.clock import Deadline
+from gongkai.cases.domain.notices import PLAIN_RESULTS
 from gongkai.cases.domain.repetition import EarlierCase, RepetitionEvidence, evidence
-from gongkai.cases.domain.results import ROW_OF, Result
+from gongkai.cases.domain.results import Result
 from gongkai.cases.domain.states import OPEN_STATES, PUBLIC_STATE_LABELS, State
 from gongkai.cases.models import Appeal, Application
 from gongkai.cases.selectors_report import fee_summary, report_appeals, report_applications
@@ -186,6 +187,7 @@ class PublicStatus:
     received_on: dt.date | None
     reply_due_on: dt.date | None
     due_provisional: bool
+    state: str
     correction_due_on: dt.date | None
     payment_due_on: dt.date | None
     result_label: str
@@ -245,9 +247,10 @@ def public_status(tracking_code: str) -> PublicStatus | None:
         tracking_code=app.tracking_code, agency_name=app.agency.name,
         state_label=PUBLIC_STATE_LABELS[State(app.state)], is_open=State(app.state) in OPEN_STATES,
         submitted_on=app.arrived_on, received_on=app.received_on, reply_due_on=app.reply_due_on,
-        due_provisional=app.due_provisional, correction_due_on=app.correction_due_on,
+        due_provisional=app.due_provisional, state=app.state, correction_due_on=app.correction_due_on,
         payment_due_on=app.payment_due_on,
-        result_label=ROW_OF[Result(decision.result)].label if decision else "",
+        # Plain words: the report's row labels carry counting notes ("区分处理的，只计这一情形…").
+        result_label=PLAIN_RESULTS[Result(decision.result)] if decision else "",
         decided_on=decision.decided_on if decision else None, closed_on=app.closed_on, steps=steps,
     )
 

@@ -2,6 +2,17 @@
 event; the modules are split by purpose and gathered here."""
 
 from gongkai.cases.services_appeals import record_appeal, record_appeal_outcome
+from gongkai.cases.services_applicant import (
+    ReplyFile,
+    accept_correction_reply,
+    release_file,
+    request_access_code,
+    save_fee_payment_details,
+    save_notice_template,
+    submit_correction_reply,
+    verify_access_code,
+    withdraw_by_applicant,
+)
 from gongkai.cases.services_clock import recompute_open_deadlines, remind_handlers
 from gongkai.cases.services_decision import close_case, decide, deliver, lapse_windows, withdraw
 from gongkai.cases.services_fees import issue_fee_notice, quote_for, record_payment
@@ -30,10 +41,42 @@ from gongkai.cases.services_letters import (
 )
 
 __all__ = [
-    "ApplicantInput", "accept_application", "assign_handler", "close_case", "confirm_receipt", "decide", "deliver",
-    "end_consultation", "extend_deadline", "freeze_original", "issue_fee_notice", "lapse_windows", "quote_for", "receive_correction",
-    "recompute_open_deadlines", "record_appeal", "record_appeal_outcome", "record_delivery", "record_delivery_read",
+    "ApplicantInput",
+    "ReplyFile",
+    "accept_application",
+    "accept_correction_reply",
+    "assign_handler",
+    "close_case",
+    "confirm_receipt",
+    "decide",
+    "deliver",
+    "end_consultation",
+    "extend_deadline",
+    "freeze_original",
+    "issue_fee_notice",
+    "lapse_windows",
+    "quote_for",
+    "receive_correction",
+    "recompute_open_deadlines",
+    "record_appeal",
+    "record_appeal_outcome",
+    "record_delivery",
+    "record_delivery_read",
     "record_payment",
-    "register_application", "remind_handlers", "request_correction", "save_letter_template", "set_reasonable_delay",
-    "start_consultation", "submit_online_application", "transfer_application", "withdraw",
+    "register_application",
+    "release_file",
+    "remind_handlers",
+    "request_access_code",
+    "request_correction",
+    "save_fee_payment_details",
+    "save_letter_template",
+    "save_notice_template",
+    "set_reasonable_delay",
+    "start_consultation",
+    "submit_correction_reply",
+    "submit_online_application",
+    "transfer_application",
+    "verify_access_code",
+    "withdraw",
+    "withdraw_by_applicant",
 ]

@@ -5,11 +5,13 @@ import datetime as dt
 import re
 
 from django.db import transaction
+from django.db.models import F, Q
 
+from gongkai.cases.domain.notices import PLAIN_RESULTS, NoticeEvent
 from gongkai.cases.domain.results import REPLY_TYPES, ROW_OF, ReplyType, Result
 from gongkai.cases.domain.states import State
 from gongkai.cases.models import Application, Decision, Fee
-from gongkai.cases.notify import mail_applicant
+from gongkai.cases.notify import notify_with_letter
 from gongkai.cases.services_letters import record_delivery
 from gongkai.cases.transitions import check_step, locked, move, require
 from gongkai.catalog.selectors import public_items
@@ -81,7 +83,7 @@ def decide(*, actor, app: Application, result: str, reply_type: str = "", reason
                   "reply_due_on": app.reply_due_on,
                   "legal_basis": decision.legal_basis, "catalog_items": [item.pk for item in items]},
          letter={"kind": "decision", "on": decided_on, "result": result.value})
-    mail_applicant(app, "已作出答复", f"办理结果：{row.label}")
+    notify_with_letter(app, NoticeEvent.DECIDED, 办理结果=PLAIN_RESULTS[result])
     return decision
 
 
@@ -106,13 +108,14 @@ def close_case(*, actor, app: Application, on: dt.date | None = None) -> Applica
     check_step(app, "close")
     app.closed_on = on or local_today()
     move(app, "close", actor=actor, event_action="case.closed", extra_fields=["closed_on"])
-    mail_applicant(app, "已办结")
     return app
 
 
 @transaction.atomic
-def withdraw(*, actor, app: Application, reason: str = "", on: dt.date | None = None) -> Decision:
-    """The applicant withdraws; counted under （六）3.其他 (spec §3.6: 申请人自主撤销)."""
+def withdraw(*, actor, app: Application, reason: str = "", on: dt.date | None = None,
+             source: str = "staff") -> Decision:
+    """The applicant withdraws; counted under （六）3.其他 (spec §3.6: 申请人自主撤销). ``source``: "staff" when
+    an officer records it, "applicant" when the applicant withdraws on their page (``actor=None``)."""
     require(actor, "case.handle", app)
     app = locked(app)
     check_step(app, "withdraw")
@@ -123,8 +126,8 @@ def withdraw(*, actor, app: Application, reason: str = "", on: dt.date | None = 
     app.decision = decision
     app.closed_on = on
     move(app, "withdraw", actor=actor, event_action="case.withdrawn", reason=text, extra_fields=["closed_on"],
-         letter={"kind": "withdrawal", "on": on, "values": {"理由": ""}})
-    mail_applicant(app, "已撤回")
+         payload={"source": source}, letter={"kind": "withdrawal", "on": on, "values": {"理由": ""}})
+    notify_with_letter(app)
     return decision
 
 
@@ -144,7 +147,7 @@ def _abandon(app: Application, *, step: str, result: Result, lapsed_after: dt.da
         move(app, step, actor=None, event_action="case.abandoned", reason=reason, extra_fields=["closed_on"],
              payload={"result": result.value, "lapsed_after": lapsed_after},
              letter={"kind": "abandonment", "on": on, "values": {"理由": reason, "法律依据": row.legal_basis}})
-        mail_applicant(app, "视为放弃申请", reason)
+        notify_with_letter(app)
     return True
 
 
@@ -152,7 +155,9 @@ def lapse_windows(*, today: dt.date | None = None) -> int:
     """The minute timer: 补正 and payment windows that ended before today close the case, once each."""
     today = today or local_today()
     changed = 0
-    for app in Application.objects.filter(state=State.CORRECTION_PENDING, correction_due_on__lt=today):
+    # A 补正 the applicant gave online within the period waits for the officer, however long that takes.
+    answered = Q(correction__reply__submitted_on__lte=F("correction_due_on"))
+    for app in Application.objects.filter(state=State.CORRECTION_PENDING, correction_due_on__lt=today).exclude(answered):
         changed += _abandon(app, step="abandon_no_correction", result=Result.OTHER_NO_CORRECTION,
                             lapsed_after=app.correction_due_on,
                             reason=f"申请人无正当理由逾期（{app.correction_due_on.isoformat()}届满）未补正。")

@@ -10,8 +10,10 @@ from gongkai.calendars.official import current_calendar
 from gongkai.cases.conf import clock_settings
 from gongkai.cases.domain.clock import PAYMENT_WINDOW_DAYS
 from gongkai.cases.domain.fees import BASIS, FEE_METHOD_LABELS, FeeMethod, Quote, quote_pages, quote_pieces
+from gongkai.cases.domain.notices import NoticeEvent
+from gongkai.cases.fee_payment import payment_text
 from gongkai.cases.models import Application, Fee
-from gongkai.cases.notify import mail_applicant
+from gongkai.cases.notify import notify_with_letter
 from gongkai.cases.transitions import check_step, locked, move, require
 from gongkai.core.domain.money import yuan
 from gongkai.core.errors import ValidationFailed
@@ -70,8 +72,9 @@ def issue_fee_notice(*, actor, app: Application, method: str, pages: int | None 
                   "lines": fee.quote_lines},
          letter={"kind": "fee", "on": on, "values": {
              "收费金额": str(quote.total), "计费明细": "\n".join(fee.quote_lines),
-             "缴费期限": due.strftime("%Y年%m月%d日"), "法律依据": BASIS}})
-    mail_applicant(app, "收费通知", f"应缴 {quote.total} 元，缴费期限 {due.isoformat()}。")
+             "缴费期限": due.strftime("%Y年%m月%d日"), "法律依据": BASIS,
+             "缴费方式": payment_text(app.agency)}})
+    notify_with_letter(app, NoticeEvent.FEE_NOTICE, 收费金额=quote.total)
     return fee
 
 

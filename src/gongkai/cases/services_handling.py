@@ -11,9 +11,10 @@ from gongkai.calendars.official import current_calendar
 from gongkai.cases.clockfacts import deadline_of
 from gongkai.cases.conf import clock_settings
 from gongkai.cases.domain.clock import CONSULTATION_WINDOW_DAYS, PAUSE_LABELS, PauseKind, extension_problem
+from gongkai.cases.domain.notices import NoticeEvent
 from gongkai.cases.letters import write_letter
 from gongkai.cases.models import Application, Consultation, Correction, Extension
-from gongkai.cases.notify import mail_applicant
+from gongkai.cases.notify import notify_with_letter
 from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require
 from gongkai.core.errors import ValidationFailed
 from gongkai.core.events import record_event
@@ -50,7 +51,7 @@ def request_correction(*, actor, app: Application, items: str, period_days: int,
     move(app, "request_correction", actor=actor, event_action="case.correction_requested", reason=items.strip(),
          payload={"requested_on": on, "period_days": period_days},
          letter={"kind": "correction", "on": on, "values": {"补正事项": items.strip(), "补正期限": str(period_days)}})
-    mail_applicant(app, "需要补正", f"请于 {app.correction_due_on} 前补正：{items.strip()}")
+    notify_with_letter(app, NoticeEvent.CORRECTION_REQUESTED, 补正事项=items.strip())
     return app
 
 
@@ -73,7 +74,7 @@ def receive_correction(*, actor, app: Application, received_on: dt.date,
     move(app, "receive_correction", actor=actor, event_action="case.correction_received",
          reason="收到补正后的申请，答复期限重新计算", payload={"received_on": received_on}, extra_fields=fields,
          letter={"kind": "acceptance", "on": received_on})
-    mail_applicant(app, "已收到补正并受理", f"答复期限：{app.reply_due_on}")
+    notify_with_letter(app)
     return app
 
 
@@ -85,7 +86,7 @@ def accept_application(*, actor, app: Application, on: dt.date | None = None) ->
     if app.received_on is None:
         raise ValidationFailed("请先确认收到申请之日（《条例》第三十一条），再受理。")
     move(app, "accept", actor=actor, event_action="case.accepted", letter={"kind": "acceptance", "on": on})
-    mail_applicant(app, "已受理", f"答复期限：{app.reply_due_on}")
+    notify_with_letter(app)
     return app
 
 
@@ -122,7 +123,7 @@ def transfer_application(*, actor, app: Application, to_agency: Agency, reason: 
          extra_fields=["agency", "handler", "section"],
          payload={"from_agency": from_agency.code, "to_agency": to_agency.code,
                   "letter": {"number": letter.number, "kind": letter.kind}})
-    mail_applicant(app, "已转办", f"已转{to_agency.name}办理。")
+    notify_with_letter(app)
     return app
 
 
@@ -201,7 +202,7 @@ def extend_deadline(*, actor, app: Application, days: int, reason: str, notice_o
     move(app, "extend", actor=actor, event_action="case.extended", reason=reason.strip(),
          payload={"days": days, "approved_by": actor.get_username(), "notice_on": notice_on},
          letter={"kind": "extension", "on": notice_on, "values": {"延长天数": str(days), "延期理由": reason.strip()}})
-    mail_applicant(app, "答复期限延长", f"延长 {days} 个工作日，答复期限：{app.reply_due_on}")
+    notify_with_letter(app, NoticeEvent.EXTENDED, 延长天数=days)
     return extension
 
 
@@ -223,6 +224,6 @@ def set_reasonable_delay(*, actor, app: Application, until: dt.date, reason: str
          payload={"until": until, "notice_on": app.delay_notice_on},
          extra_fields=["delay_until", "delay_reason", "delay_notice_on"],
          letter={"kind": "delay", "on": app.delay_notice_on, "values": {"理由": reason.strip()}})
-    mail_applicant(app, "答复期限调整", f"答复期限：{until.isoformat()}")
+    notify_with_letter(app)
     return app
 

@@ -13,6 +13,7 @@ from gongkai.agencies.domain.codes import uscc_problem
 from gongkai.agencies.models import Agency
 from gongkai.cases.domain.applicants import ApplicantType
 from gongkai.cases.domain.identity import applicant_key, normalise, resident_id_problem
+from gongkai.cases.domain.notices import NoticeEvent
 from gongkai.cases.domain.receipt import (
     CHANNEL_LABELS,
     RECEIPT_RULES,
@@ -23,7 +24,7 @@ from gongkai.cases.domain.receipt import (
 from gongkai.cases.letters import write_letter
 from gongkai.cases.models import Application, Attachment
 from gongkai.cases.models.choices import DELIVERY_CHOICES, ID_TYPE_CHOICES, PROVISION_FORM_CHOICES
-from gongkai.cases.notify import mail_applicant, mail_handlers
+from gongkai.cases.notify import mail_handlers, notify_applicant
 from gongkai.cases.personal_data import index_key
 from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require
 from gongkai.core.errors import ValidationFailed
@@ -154,7 +155,7 @@ def _create(*, actor, agency: Agency, channel: Channel, data: ApplicantInput, ar
                  reason=RECEIPT_RULES[channel].text, legal_basis="《条例》第二十九条、第三十一条",
                  payload={"channel": channel.value, "arrived_on": arrived_on, "received_on": received_on,
                           "attachments": len(data.files), "letter": {"number": letter.number, "kind": "receipt"}})
-    mail_applicant(app, "已登记", f"查询码：{app.tracking_code}")
+    notify_applicant(app, NoticeEvent.RECEIVED if app.received_on else NoticeEvent.REGISTERED, dedupe="new")
     mail_handlers(app, "新申请", f"收到新的政府信息公开申请 {app.tracking_code}（{CHANNEL_LABELS[channel]}）。")
     return app
 
@@ -196,5 +197,5 @@ def confirm_receipt(*, actor, app: Application, confirmed_on: dt.date, note: str
          reason=note or RECEIPT_RULES[Channel(app.channel)].text,
          payload={"received_on": confirmed_on, "late_confirmation": late},
          extra_fields=["received_on", "receipt_confirmed_at"])
-    mail_applicant(app, "已确认收到", f"收到申请之日：{confirmed_on.isoformat()}")
+    notify_applicant(app, NoticeEvent.RECEIVED, dedupe="confirmed")
     return app

@@ -222,6 +222,20 @@ EMAIL_TIMEOUT = int(os.environ.get("GONGKAI_EMAIL_TIMEOUT", "30"))
 # The outbox (core/outbox.py): attempts before a failed message waits for staff, and the first retry delay.
 GONGKAI_OUTBOX_MAX_ATTEMPTS = int(os.environ.get("GONGKAI_OUTBOX_MAX_ATTEMPTS", "8"))
 GONGKAI_OUTBOX_RETRY_SECONDS = int(os.environ.get("GONGKAI_OUTBOX_RETRY_SECONDS", "60"))
+# SMS (core/sms.py): the gateway ("console", "file", "http" or empty for none), its settings, the quiet hours.
+GONGKAI_SMS_BACKEND = os.environ.get("GONGKAI_SMS_BACKEND", "console" if DEBUG else "")
+GONGKAI_SMS_FILE = os.environ.get("GONGKAI_SMS_FILE", str(VAR_DIR / "sms.jsonl"))
+GONGKAI_SMS_HTTP_URL = os.environ.get("GONGKAI_SMS_HTTP_URL", "")
+GONGKAI_SMS_HTTP_KEY = os.environ.get("GONGKAI_SMS_HTTP_KEY", "")
+GONGKAI_SMS_HTTP_SECRET = os.environ.get("GONGKAI_SMS_HTTP_SECRET", "")
+GONGKAI_SMS_HTTP_SENDER = os.environ.get("GONGKAI_SMS_HTTP_SENDER", "")
+GONGKAI_SMS_HTTP_TIMEOUT = float(os.environ.get("GONGKAI_SMS_HTTP_TIMEOUT", "10"))
+GONGKAI_SMS_QUIET_HOURS = os.environ.get("GONGKAI_SMS_QUIET_HOURS", "22:00-08:00")
+# The applicant's own page (cases/services_applicant.py): one-time codes.
+GONGKAI_APPLICANT_CODE_MINUTES = int(os.environ.get("GONGKAI_APPLICANT_CODE_MINUTES", "10"))
+GONGKAI_APPLICANT_CODE_ATTEMPTS = int(os.environ.get("GONGKAI_APPLICANT_CODE_ATTEMPTS", "5"))
+GONGKAI_APPLICANT_CODES_PER_HOUR = int(os.environ.get("GONGKAI_APPLICANT_CODES_PER_HOUR", "3"))
+GONGKAI_APPLICANT_SESSION_MINUTES = int(os.environ.get("GONGKAI_APPLICANT_SESSION_MINUTES", "30"))
 # Single-flight locks of timed work (core/single_flight.py): "database", or "cache" with a shared cache.
 GONGKAI_JOB_LOCK = os.environ.get("GONGKAI_JOB_LOCK", "database")
 

@@ -24,6 +24,7 @@ from django.utils import timezone
 
 from gongkai.core.events import record_event
 from gongkai.core.models import OutboxMessage
+from gongkai.core.sms import quiet_until, send_outbox_sms
 from gongkai.core.timed import register_timed_job
 
 logger = logging.getLogger(__name__)
@@ -52,11 +53,13 @@ def queue_mail(*, to: str, subject: str, body: str, dedupe_key: str = "", agency
     return _queue(OutboxMessage.Channel.MAIL, to, subject, body, dedupe_key, agency_path)
 
 
-def queue_sms(*, to: str, body: str, dedupe_key: str = "", agency_path: str = "") -> OutboxMessage | None:
-    return _queue(OutboxMessage.Channel.SMS, to, "", body, dedupe_key, agency_path)
+def queue_sms(*, to: str, body: str, dedupe_key: str = "", agency_path: str = "",
+              not_before=None) -> OutboxMessage | None:
+    """``not_before``: the first moment it may be sent (the end of the SMS quiet hours, ``core.sms.quiet_until``)."""
+    return _queue(OutboxMessage.Channel.SMS, to, "", body, dedupe_key, agency_path, not_before)
 
 
-def _queue(channel, to, subject, body, dedupe_key, agency_path) -> OutboxMessage | None:
+def _queue(channel, to, subject, body, dedupe_key, agency_path, not_before=None) -> OutboxMessage | None:
     to = (to or "").strip()
     if not to:
         return None
@@ -64,7 +67,7 @@ def _queue(channel, to, subject, body, dedupe_key, agency_path) -> OutboxMessage
         with transaction.atomic():
             return OutboxMessage.objects.create(
                 channel=channel, recipient=to, subject=subject[:300], body=body, dedupe_key=dedupe_key[:300],
-                agency_path=agency_path, next_attempt_at=timezone.now())
+                agency_path=agency_path, next_attempt_at=max(not_before or timezone.now(), timezone.now()))
     except IntegrityError:
         if dedupe_key and OutboxMessage.objects.filter(dedupe_key=dedupe_key[:300]).exists():
             return None
@@ -76,12 +79,8 @@ def _send_mail(message: OutboxMessage, connection) -> None:
                  connection=connection).send(fail_silently=False)
 
 
-def _send_sms(message: OutboxMessage, connection) -> None:
-    raise RuntimeError("未配置短信网关")
-
-
-# channel -> sender(message, connection); a deployment with an SMS gateway registers its sender here.
-SENDERS: dict[str, Callable] = {OutboxMessage.Channel.MAIL: _send_mail, OutboxMessage.Channel.SMS: _send_sms}
+# channel -> sender(message, connection); SMS goes through the gateway ``GONGKAI_SMS_BACKEND`` selects (core.sms).
+SENDERS: dict[str, Callable] = {OutboxMessage.Channel.MAIL: _send_mail, OutboxMessage.Channel.SMS: send_outbox_sms}
 
 
 def _due(now):
@@ -106,8 +105,11 @@ def _record_sent(message: OutboxMessage) -> None:
 
 def _record_failure(message: OutboxMessage, error: Exception) -> None:
     text = f"{type(error).__name__}: {error}"[:2000]
-    gave_up = message.attempts >= max_attempts()
+    # A refusal no retry can change (core.sms.SmsPermanentError) waits for staff at once.
+    gave_up = message.attempts >= max_attempts() or getattr(error, "permanent", False)
     next_at = None if gave_up else timezone.now() + retry_delay(message.attempts)
+    if next_at is not None and message.channel == OutboxMessage.Channel.SMS:
+        next_at = quiet_until(next_at) or next_at   # a retry due in the SMS quiet hours waits for their end
     OutboxMessage.objects.filter(pk=message.pk).update(state=State.FAILED, last_error=text, next_attempt_at=next_at)
     # The body may hold what the message is about; the log keeps only which row failed and why.
     logger.warning("outbox message %s (%s) failed on attempt %s%s: %s", message.pk, message.channel,
