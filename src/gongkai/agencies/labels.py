@@ -22,6 +22,8 @@ EVENT_LABELS = {
     "user.created": _("创建账号"),
     "membership.granted": _("授予角色"),
     "membership.revoked": _("撤销角色"),
+    "api_token.issued": _("签发接口令牌"),
+    "api_token.revoked": _("撤销接口令牌"),
 }
 
 FAILURE_REASON_LABELS = {
