@@ -9,6 +9,9 @@ from ninja import NinjaAPI
 from gongkai.api import errors
 from gongkai.api.auth import WindowThrottle
 from gongkai.api.docs import OfflineSwagger
+from gongkai.api.routes_intake import public_router as check_router
+from gongkai.api.routes_intake import router as intake_router
+from gongkai.api.routes_items import router as items_router
 from gongkai.api.routes_public import router as public_router
 
 api = NinjaAPI(
@@ -18,3 +21,6 @@ api = NinjaAPI(
 )
 errors.install(api)
 api.add_router("", public_router)
+api.add_router("", check_router)
+api.add_router("", items_router)
+api.add_router("", intake_router)
