@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any, Literal
 
 from django.utils.translation import gettext as _
-from ninja import Field, Path, Router, Schema
+from ninja import Field, Path, Router, Schema, Status
 
 from gongkai.api.auth import WRITE_AUTH
 from gongkai.api.errors import ERROR_RESPONSES, READ_ERRORS, ApiError
@@ -75,7 +75,7 @@ def create_application(request, payload: ApplicationIn):
     if payload.confirmed_on is not None and app.received_on is None:
         app = confirm_receipt(actor=request.auth, app=app, confirmed_on=payload.confirmed_on,
                               note=_("由%(channel)s转来时已与申请人确认") % {"channel": payload.channel})
-    return 201, _application_out(app)
+    return Status(201, _application_out(app))
 
 
 class MessageIn(Schema):
@@ -120,7 +120,7 @@ def create_message(request, payload: MessageIn):
         writer_phone=payload.writer_phone, writer_email=payload.writer_email,
         consent_to_publish=payload.consent_to_publish, received_at=received_at,
     )
-    return 201, _message_out(message)
+    return Status(201, _message_out(message))
 
 
 class ReplyIn(Schema):

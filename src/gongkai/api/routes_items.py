@@ -7,7 +7,7 @@ from typing import Literal
 
 from django.core.exceptions import ObjectDoesNotExist
 from django.utils.translation import gettext as _
-from ninja import Field, File, Path, Router, Schema
+from ninja import Field, File, Path, Router, Schema, Status
 from ninja.files import UploadedFile
 
 from gongkai.agencies.selectors import agency_by_code
@@ -113,7 +113,7 @@ def create_item(request, payload: ItemCreate):
     fields = _none_to_blank(payload.changes())
     fields.pop("agency", None)
     item = services.create_item(actor=request.auth, agency=agency, **fields)
-    return 201, item_out(access_item(request.auth, item.pk, "item.edit"), StaffItemOut)
+    return Status(201, item_out(access_item(request.auth, item.pk, "item.edit"), StaffItemOut))
 
 
 @router.patch("/items/{item_id}", response={200: StaffItemOut, **ERROR_RESPONSES},
@@ -178,5 +178,5 @@ def add_attachment(request, item_id: int = ItemId, file: UploadedFile = Upload):
         message = _("附件过大：不能超过 %(mb)d MB") % {"mb": limit // (1024 * 1024)}
         raise ApiError(422, "too_large", message, [{"path": "body.file", "message": message}])
     attachment = services.add_attachment(actor=request.auth, item=item, name=file.name or "", data=file.read())
-    return 201, AttachmentOut(id=attachment.pk, name=attachment.original_name, kind=attachment.kind,
-                              size=attachment.size)
+    return Status(201, AttachmentOut(id=attachment.pk, name=attachment.original_name, kind=attachment.kind,
+                                     size=attachment.size))
