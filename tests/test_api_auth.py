@@ -21,7 +21,7 @@ NEW_ITEM = {"agency": "dept-a", "title": "关于开展2025年春季植树活动�
 
 @pytest.mark.django_db
 def test_a_token_is_kept_only_as_its_prefix_and_digest(personas):
-    token, secret = issue_token(actor=personas["admin"], agency=personas.dept_a, name="12345热线",
+    _token, secret = issue_token(actor=personas["admin"], agency=personas.dept_a, name="12345热线",
                                 permissions=["item.edit", "case.register"])
     stored = ApiToken.objects.get()
     assert secret.startswith(f"gk_{stored.prefix}_") and len(secret) > 40
