@@ -44,7 +44,8 @@ $(ECHARTS): node_modules/.package-lock.json
 
 $(SWAGGER): node_modules/.package-lock.json
 	@mkdir -p $(dir $@)
-	cp node_modules/swagger-ui-dist/swagger-ui-bundle.js node_modules/swagger-ui-dist/swagger-ui.css $(dir $@)
+	cd node_modules/swagger-ui-dist && cp swagger-ui-bundle.js swagger-ui-bundle.js.map swagger-ui.css swagger-ui.css.map \
+	  $(CURDIR)/$(dir $@)
 
 static: install
 	@$(BIN)/gongkai collectstatic --noinput -v0
