@@ -5,6 +5,7 @@ Every route calls the areas' services and selectors (docs/adr/0060-rest-api.md);
 """
 
 from ninja import NinjaAPI
+from ninja.renderers import JSONRenderer
 
 from gongkai.api import errors
 from gongkai.api.auth import WindowThrottle
@@ -14,8 +15,16 @@ from gongkai.api.routes_intake import router as intake_router
 from gongkai.api.routes_items import router as items_router
 from gongkai.api.routes_public import router as public_router
 
+
+class ReadableJSON(JSONRenderer):
+    """Chinese as characters, not \\u escapes: the same JSON, readable in a log or a terminal (UTF-8)."""
+
+    json_dumps_params = {"ensure_ascii": False}
+
+
 api = NinjaAPI(
     title="Gongkai API", version="1", urls_namespace="api", docs=OfflineSwagger(), throttle=[WindowThrottle()],
+    renderer=ReadableJSON(),
     description="政府信息公开平台接口：公开数据可匿名读取；写入须使用接口令牌（Authorization: Bearer gk_…）"
                 "或工作人员登录会话（须附 X-CSRFToken）。错误均为 {code, message, fields}。",
 )

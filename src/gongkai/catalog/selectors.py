@@ -9,6 +9,10 @@ Public door (the portal, feeds, search):
 - ``item_document(item) -> IndexedDocument``: what the search index holds for an item (url = ``item.public_path``,
   ``/gk/<agency code>/items/<pk>/``).
 - ``feed_items(agency_code, category=None)``: the newest public items of an agency (and one category).
+- ``published_items(agency_path=, topic=, genre=, validity=, published_from=, published_to=, doc_number=,
+  index_number=, after=)``: the API's filtered catalog, newest first, keyset-paged by (发布日期, id).
+- ``public_changes(agency_path=, after=)``: published and withdrawn items in the order they last changed
+  (the API's changes feed for a higher-level portal), keyset-paged by (updated_at, id).
 
 Staff door (the back office, API):
 - ``access_item(user, pk, action="item.view")``: the item if ``user`` may do ``action`` to it, else NotAllowed.
