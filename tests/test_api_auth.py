@@ -57,6 +57,8 @@ def test_wrong_expired_and_revoked_tokens_are_401(client, personas):
         assert response.json()["code"] == "unauthenticated" and response["WWW-Authenticate"].startswith("Bearer")
     assert call(client, "post", "/items", None, NEW_ITEM).status_code == 401
     assert Item.objects.count() == 1
+    read = call(client, "get", "/agencies", forged)   # a public read with a bad token is refused, not served
+    assert read.status_code == 401 and read.json()["code"] == "unauthenticated"
 
 
 @pytest.mark.django_db

@@ -71,11 +71,17 @@ class WindowThrottle(BaseThrottle):
     _local = threading.local()
 
     def allow_request(self, request) -> bool:
+        if getattr(request, "auth", None) is None and request.headers.get("Authorization"):
+            try:
+                request._api_actor = optional_actor(request)
+            except AuthenticationError:
+                # ninja does not route a throttle's exceptions to the handlers: refuse here, and the handler of
+                # ``Throttled`` answers 401 for a request marked so (gongkai.api.errors).
+                request._api_bad_token = True
+                return False
         limit, window = settings.GONGKAI_API_RATE_LIMIT, settings.GONGKAI_API_RATE_WINDOW
         if limit <= 0:
             return True
-        if getattr(request, "auth", None) is None and request.headers.get("Authorization"):
-            request._api_actor = optional_actor(request)
         now = time.time()
         slot = int(now // window)
         key = f"gongkai:api-rate:{_ident(request)}:{slot}"

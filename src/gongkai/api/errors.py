@@ -32,7 +32,7 @@ class ErrorOut(Schema):
 
 ERROR_RESPONSES = {400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut,
                    429: ErrorOut}
-READ_ERRORS = {400: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
+READ_ERRORS = {400: ErrorOut, 401: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut}
 
 
 class ApiError(Exception):
@@ -83,12 +83,14 @@ def install(api) -> None:
         return respond(request, 422, _body("invalid_input", _("请求的内容有误，请按字段说明改正。"), fields))
 
     @api.exception_handler(AuthenticationError)
-    def unauthenticated(request, exc):
+    def unauthenticated(request, exc=None):
         return respond(request, 401, _body("unauthenticated", _("需要有效的接口令牌（Authorization: Bearer …）或工作人员登录。")),
                        {"WWW-Authenticate": 'Bearer realm="gongkai"'})
 
     @api.exception_handler(Throttled)
     def throttled(request, exc: Throttled):
+        if getattr(request, "_api_bad_token", False):   # a public read with a bad token (gongkai.api.auth)
+            return unauthenticated(request)
         wait = max(int(exc.wait or 1), 1)
         return respond(request, 429, _body("rate_limited", _("请求过于频繁，请 %(seconds)d 秒后再试。") % {"seconds": wait}),
                        {"Retry-After": str(wait)})
