@@ -28,15 +28,24 @@ system-deps-test:
 messages: install
 	@$(BIN)/gongkai compilemessages -v0 --ignore='.venv/*' >/dev/null
 
-# Apache ECharts for the dashboard, pinned in package.json/package-lock.json, copied into static (not committed).
+# Apache ECharts for the dashboard and Swagger UI for the API docs, pinned in package.json/package-lock.json,
+# copied into static (not committed).
 ECHARTS := src/gongkai/backoffice/static/vendor/echarts.min.js
+SWAGGER := src/gongkai/api/static/vendor/swagger-ui/swagger-ui-bundle.js
 
-assets: $(ECHARTS)
+assets: $(ECHARTS) $(SWAGGER)
 
-$(ECHARTS): package.json package-lock.json
+node_modules/.package-lock.json: package.json package-lock.json
 	npm ci --no-audit --no-fund
+
+$(ECHARTS): node_modules/.package-lock.json
 	@mkdir -p $(dir $@)
 	cp node_modules/echarts/dist/echarts.min.js $@
+
+$(SWAGGER): node_modules/.package-lock.json
+	@mkdir -p $(dir $@)
+	cd node_modules/swagger-ui-dist && cp swagger-ui-bundle.js swagger-ui-bundle.js.map swagger-ui.css swagger-ui.css.map \
+	  $(CURDIR)/$(dir $@)
 
 static: install
 	@$(BIN)/gongkai collectstatic --noinput -v0

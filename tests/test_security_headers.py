@@ -80,7 +80,7 @@ def pages(personas):
     return {
         "anonymous": ["/", f"/gk/{code}/", f"/gk/{code}/catalog/", f"/gk/{code}/items/{item.pk}/",
                       f"/gk/{code}/mailbox/", f"/gk/{code}/apply/", "/apply/status/", "/search/?q=预算",
-                      "/staff/login/", "/django-admin/login/", "/api/docs", "/gk/no-such-agency/"],
+                      "/staff/login/", "/django-admin/login/", "/api/v1/docs", "/gk/no-such-agency/"],
         "publisher": ["/staff/", f"/staff/catalog/items/{item.pk}/", "/staff/catalog/new/",
                       "/staff/dashboard/", "/staff/engagement/", "/staff/cases/"],
     }

@@ -59,7 +59,7 @@ def test_portal_scripts_work_under_the_policy(live_server, page, personas):
     assert page.evaluate("document.documentElement.classList.contains('large-text')")
     page.goto(f"{live_server.url}/apply/status/")
     assert violations(page) == []
-    page.goto(f"{live_server.url}/api/docs")   # Swagger UI from our own static files
+    page.goto(f"{live_server.url}/api/v1/docs")   # Swagger UI from our own static files (swagger-ui-dist)
     page.wait_for_selector(".swagger-ui .info")
     assert violations(page) == []
     # An editor of two departments picks the one to write for: the picker reloads the form.

@@ -29,6 +29,8 @@ EVENT_ACTIONS = {
     "agency.created": (_("新建机构"), NO_PAYLOAD),
     "agency.updated": (_("修改机构信息"), NO_PAYLOAD),
     "agency.office_updated": (_("修改政府信息公开工作机构信息"), NO_PAYLOAD),
+    "api_token.issued": (_("签发接口令牌"), _("令牌前缀、名称、权限、到期时间")),
+    "api_token.revoked": (_("撤销接口令牌"), _("令牌前缀、名称")),
 }
 EVENT_LABELS = {code: label for code, (label, _payload) in EVENT_ACTIONS.items()}
 

@@ -148,3 +148,31 @@ class LoginCounter(models.Model):
         who = self.username or ""
         where = self.address or ""
         return " @ ".join(part for part in (who, where) if part) or self.key[:12]
+
+
+class ApiToken(TimeStampedModel):
+    """A token of one integration (an outside system) for the REST API.
+
+    Only a prefix (to find the row and to name the token in events) and the SHA-256 of the whole token are
+    kept: the token itself is shown once, when it is issued. It acts in ``agency`` and the agencies below it,
+    with the listed actions of ``roles.PERMISSIONS``.
+    """
+
+    name = models.CharField(_("名称"), max_length=100, help_text=_("使用该令牌的系统，例如“12345热线平台”"))
+    prefix = models.CharField(_("前缀"), max_length=16, unique=True, editable=False)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    agency = models.ForeignKey(Agency, verbose_name=_("机构"), on_delete=models.PROTECT, related_name="api_tokens")
+    permissions = models.JSONField(_("权限"), default=list)
+    expires_at = models.DateTimeField(_("有效期至"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("撤销时间"), null=True, blank=True)
+    last_used_at = models.DateTimeField(_("最近使用时间"), null=True, blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("创建人"), null=True, blank=True,
+                                   on_delete=models.SET_NULL, related_name="+")
+
+    class Meta:
+        verbose_name = _("接口令牌")
+        verbose_name_plural = _("接口令牌")
+        ordering = ["-created_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.prefix}（{self.name}）"

@@ -8,6 +8,7 @@ public may see is decided by each app's public selectors).
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import Q
 
+from gongkai.agencies.domain.actors import TokenActor
 from gongkai.agencies.domain.roles import SUBTREE_ROLES, Role, reaches, roles_for
 from gongkai.agencies.models import Agency, Membership
 
@@ -44,6 +45,8 @@ def forget_roles(user) -> None:
 
 def can(user, action: str, obj) -> bool:
     granting = roles_for(action)
+    if isinstance(user, TokenActor):
+        return user.may(action, _agency_of(obj).path)
     if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated or not user.is_active:
         return False
     if user.is_superuser:
@@ -58,6 +61,10 @@ def can(user, action: str, obj) -> bool:
 def agencies_where(user, action: str):
     """Agencies in which ``user`` may perform ``action`` (a queryset)."""
     granting = roles_for(action)
+    if isinstance(user, TokenActor):
+        if action not in user.permissions:
+            return Agency.objects.none()
+        return Agency.objects.filter(path__startswith=user.agency_path)
     if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Agency.objects.none()
     if user.is_superuser:

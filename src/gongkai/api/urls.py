@@ -2,4 +2,4 @@ from django.urls import path
 
 from gongkai.api.endpoints import api
 
-urlpatterns = [path("", api.urls)]
+urlpatterns = [path("v1/", api.urls)]

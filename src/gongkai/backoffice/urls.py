@@ -1,7 +1,14 @@
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 
-from gongkai.backoffice import views_account, views_agencies, views_auth, views_calendar, views_workbench
+from gongkai.backoffice import (
+    views_account,
+    views_agencies,
+    views_api_tokens,
+    views_auth,
+    views_calendar,
+    views_workbench,
+)
 
 app_name = "backoffice"
 
@@ -23,6 +30,8 @@ urlpatterns = [
     path("reports/", include("gongkai.backoffice.urls_reports")),
     path("inspection/", include("gongkai.backoffice.urls_inspection")),
     path("outbox/", include("gongkai.backoffice.urls_outbox")),
+    path("api-tokens/", views_api_tokens.api_tokens, name="api_tokens"),
+    path("api-tokens/<int:pk>/revoke/", views_api_tokens.api_token_revoke, name="api_token_revoke"),
 ]
 
 # Login and logout keep their plain names: Django's LOGIN_URL and templates refer to them.

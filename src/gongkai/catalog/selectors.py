@@ -9,6 +9,10 @@ Public door (the portal, feeds, search):
 - ``item_document(item) -> IndexedDocument``: what the search index holds for an item (url = ``item.public_path``,
   ``/gk/<agency code>/items/<pk>/``).
 - ``feed_items(agency_code, category=None)``: the newest public items of an agency (and one category).
+- ``published_items(agency_path=, topic=, genre=, validity=, published_from=, published_to=, doc_number=,
+  index_number=, after=)``: the API's filtered catalog, newest first, keyset-paged by (发布日期, id).
+- ``public_changes(agency_path=, after=)``: published and withdrawn items in the order they last changed
+  (the API's changes feed for a higher-level portal), keyset-paged by (updated_at, id).
 
 Staff door (the back office, API):
 - ``access_item(user, pk, action="item.view")``: the item if ``user`` may do ``action`` to it, else NotAllowed.
@@ -93,6 +97,49 @@ def public_item_page(agency_code: str, key: str) -> tuple[Item | None, str]:
     if item.status == Status.WITHDRAWN:
         return None, "withdrawn"
     return item, "published"
+
+
+def published_items(*, agency_path: str = "", topic: str = "", genre: str = "", validity: str = "",
+                    published_from: dt.date | None = None, published_to: dt.date | None = None,
+                    doc_number: str = "", index_number: str = "",
+                    after: tuple[dt.date, int] | None = None) -> QuerySet[Item]:
+    """Public items filtered as the API's list offers (agency subtree by path, topic with its sub-topics, 文号 and
+    索引号 exact), newest 发布日期 first; ``after`` is the (发布日期, id) of the last item of the previous page."""
+    qs = public_items().prefetch_related("co_issuers")
+    if agency_path:
+        qs = qs.filter(agency__path__startswith=agency_path)
+    if topic:
+        qs = qs.filter(Q(topic__code=topic) | Q(topic__parent__code=topic))
+    if genre:
+        qs = qs.filter(genre__code=genre)
+    if validity:
+        qs = qs.filter(validity=validity)
+    if published_from:
+        qs = qs.filter(published_on__gte=published_from)
+    if published_to:
+        qs = qs.filter(published_on__lte=published_to)
+    if doc_number:
+        qs = qs.filter(doc_number=doc_number.strip())
+    if index_number:
+        qs = qs.filter(index_number=index_number.strip())
+    if after:
+        on, pk = after
+        qs = qs.filter(Q(published_on__lt=on) | Q(published_on=on, id__lt=pk))
+    return qs.order_by("-published_on", "-id")
+
+
+def public_changes(*, agency_path: str = "", after: tuple[dt.datetime, int] | None = None) -> QuerySet[Item]:
+    """Published and withdrawn items in the order they last changed (publication, correction, withdrawal), for
+    a higher-level portal that copies them (报送上级门户); ``after`` is the (updated_at, id) already seen."""
+    qs = (Item.objects.filter(status__in=[Status.PUBLISHED, Status.WITHDRAWN], agency__is_active=True)
+          .select_related("agency", "topic", "genre", "category", "focus", "statutory_item")
+          .prefetch_related("co_issuers"))
+    if agency_path:
+        qs = qs.filter(agency__path__startswith=agency_path)
+    if after:
+        at, pk = after
+        qs = qs.filter(Q(updated_at__gt=at) | Q(updated_at=at, id__gt=pk))
+    return qs.order_by("updated_at", "id")
 
 
 def public_links(**where) -> QuerySet[Item]:

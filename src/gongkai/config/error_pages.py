@@ -7,7 +7,7 @@ permission messages of the back office are Chinese source strings); otherwise th
 
 import logging
 
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 logger = logging.getLogger(__name__)
 
 STAFF_PREFIX = "/staff/"
+API_PREFIX = "/api/"
+API_CODES = {400: "bad_request", 403: "forbidden", 404: "not_found", 500: "server_error"}
 
 TEXTS = {
     400: (gettext_lazy("请求有误"), gettext_lazy("您提交的地址或内容有误，无法处理。请检查后重试。")),
@@ -43,6 +45,10 @@ def _detail(exception) -> str:
 def _page(request, status: int, exception=None, *, portal_template: str):
     title, text = TEXTS[status]
     context = {"status": status, "title": str(title), "text": str(text), "detail": _detail(exception)}
+    if request.path.startswith(API_PREFIX):
+        # What the API's clients read: its one error shape (gongkai.api.errors), never an HTML page.
+        return JsonResponse({"code": API_CODES[status], "message": context["detail"] or context["text"], "fields": []},
+                            status=status, json_dumps_params={"ensure_ascii": False})
     if _is_staff_page(request):
         return render(request, "backoffice/error.html", context, status=status)
     return render(request, portal_template, context, status=status)

@@ -143,6 +143,10 @@ GONGKAI_LOGIN_MAX_FAILURES = int(os.environ.get("GONGKAI_LOGIN_MAX_FAILURES", "5
 GONGKAI_LOGIN_MAX_FAILURES_PER_ADDRESS = int(os.environ.get("GONGKAI_LOGIN_MAX_FAILURES_PER_ADDRESS", "20"))
 GONGKAI_LOGIN_MAX_FAILURES_PER_ACCOUNT = int(os.environ.get("GONGKAI_LOGIN_MAX_FAILURES_PER_ACCOUNT", "50"))
 GONGKAI_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("GONGKAI_LOGIN_LOCKOUT_SECONDS", "900"))
+# The REST API (gongkai.api.auth): calls per caller (token, session user, or address) per window of seconds;
+# 0 turns the limit off. Counted in the cache: set GONGKAI_CACHE_BACKEND to Redis so that workers count together.
+GONGKAI_API_RATE_LIMIT = int(os.environ.get("GONGKAI_API_RATE_LIMIT", "300"))
+GONGKAI_API_RATE_WINDOW = max(1, int(os.environ.get("GONGKAI_API_RATE_WINDOW", "60")))
 # The Django admin at /django-admin/ (superusers only); 0 removes it from the URL space.
 GONGKAI_DJANGO_ADMIN = _env_bool("GONGKAI_DJANGO_ADMIN", True)
 # Superusers must use a TOTP authenticator app (django-otp) as a second factor.

@@ -41,7 +41,9 @@ def record_event(
     at: dt.datetime | None = None,
 ) -> Event:
     user = actor if getattr(actor, "is_authenticated", False) else None
-    label = actor_label or (user.get_username() if user else "系统")
+    # An actor that is not a user (an API token) names itself in the label and the payload.
+    label = actor_label or getattr(actor, "event_label", "") or (user.get_username() if user else "系统")
+    payload = {**(payload or {}), **getattr(actor, "event_payload", {})}
     event = Event(
         actor=user,
         actor_label=label,

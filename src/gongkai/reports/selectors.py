@@ -66,3 +66,27 @@ def cell_record_ids(report: AnnualReport, table: str, row: str, column: str) -> 
     if table not in ("table2", "table3", "table4"):
         raise KeyError(table)
     return drill_ids(report.snapshot, table, row, column)
+
+
+def public_report_tables(agency: Agency, year: int) -> dict:
+    """The latest published version of a year as the tables of the form it was made in (国办公开办函〔2021〕30号
+    or the 2019 trial form): what the API gives out. ``AnnualReport.DoesNotExist`` when none is published."""
+    report = public_report(agency, year)
+    snapshot = report.snapshot or {}
+    return {"year": report.year, "version": report.version, "form": report.form, "signed_on": report.signed_on,
+            "published_at": report.published_at, "tables": snapshot.get("tables", {}),
+            "findings": snapshot.get("findings", [])}
+
+
+def check_interchange(data: dict, previous: dict | None = None) -> dict:
+    """``gongkai report check`` on data rather than a file: the identities that fail and the warnings.
+    Raises ``InterchangeError`` when the data is not a report in the interchange format."""
+    from gongkai.reports.domain.interchange import parse_interchange
+    from gongkai.reports.domain.reconcile import ERROR, check_across_years, check_report
+
+    parsed = parse_interchange(data)
+    findings = parsed.findings + check_report(parsed.tables)
+    if previous is not None:
+        findings += check_across_years(parsed.tables, parse_interchange(previous).tables)
+    return {"form": parsed.tables["form"], "year": parsed.year, "agency": parsed.agency,
+            "errors": [f for f in findings if f.level == ERROR], "warnings": [f for f in findings if f.level != ERROR]}
