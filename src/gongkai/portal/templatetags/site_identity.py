@@ -1,0 +1,51 @@
+"""The site a public page belongs to: its identity in the footer, its canonical address, its theme.
+
+The site is the one of the request's host name, else the one that shows the page's agency (its own or the
+nearest above it), so the static publisher's renders and the ``/gk/<code>/`` fallback carry it too.
+"""
+
+from django import template
+from django.urls import reverse
+
+from gongkai.sites import routing
+from gongkai.sites.selectors import identity, public_site
+
+register = template.Library()
+
+
+def _route(context):
+    request = context.get("request")
+    route = getattr(request, "site_route", None) if request is not None else None
+    if route is None and request is not None:
+        route = routing.route_for_host(request.get_host())
+    agency = context.get("agency")
+    if route is None and agency is not None and getattr(agency, "path", ""):
+        route = routing.route_for_agency_path(agency.path)
+    return route
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """The identity block of the page's site (a dict), or None on pages of no site."""
+    route = _route(context)
+    site = public_site(route.site_id) if route else None
+    if site is None:
+        return None
+    data = identity(site)
+    data["code"] = route.agency_code
+    data["home"] = f"https://{data['canonical']}/"
+    return data
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's one address: on its site's canonical host, the site's home as "/" (https)."""
+    request = context.get("request")
+    route = _route(context)
+    if request is None or route is None:
+        return ""
+    path = request.path
+    home = reverse("portal:site", kwargs={"code": route.agency_code})
+    if path == home:
+        path = "/"
+    return f"https://{route.canonical}{path}"
