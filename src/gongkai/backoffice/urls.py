@@ -23,6 +23,7 @@ urlpatterns = [
     path("reports/", include("gongkai.backoffice.urls_reports")),
     path("inspection/", include("gongkai.backoffice.urls_inspection")),
     path("outbox/", include("gongkai.backoffice.urls_outbox")),
+    path("sites/", include("gongkai.backoffice.urls_sites")),
 ]
 
 # Login and logout keep their plain names: Django's LOGIN_URL and templates refer to them.
