@@ -2,7 +2,13 @@ from django.shortcuts import render
 
 from gongkai.agencies.domain.roles import ROLE_LABELS, Role
 from gongkai.agencies.models import Membership
-from gongkai.backoffice import views_cases_panel, views_catalog_panel, views_engagement, views_reports, views_sites
+from gongkai.backoffice import (
+    views_cases_panel,
+    views_catalog_panel,
+    views_engagement,
+    views_reports,
+    views_sites,
+)
 from gongkai.backoffice.access import staff_required
 
 # Each area adds a panel: (template name, function(user) -> context dict, or None to hide the panel).
