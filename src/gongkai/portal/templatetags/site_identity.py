@@ -16,8 +16,11 @@ register = template.Library()
 def _route(context):
     request = context.get("request")
     route = getattr(request, "site_route", None) if request is not None else None
-    if route is None and request is not None:
-        route = routing.route_for_host(request.get_host())
+    if route is None and request is not None and not hasattr(request, "site_route"):
+        try:
+            route = routing.route_for_host(request.get_host())
+        except Exception:   # DisallowedHost: the page then shows its agency's site
+            route = None
     agency = context.get("agency")
     if route is None and agency is not None and getattr(agency, "path", ""):
         route = routing.route_for_agency_path(agency.path)
