@@ -13,7 +13,7 @@ from gongkai.backoffice.views_sites_forms import AssignReportForm, ReplyReportFo
 from gongkai.core.errors import DomainError
 from gongkai.core.events import events_for
 from gongkai.core.time import local_today
-from gongkai.sites import selectors, services
+from gongkai.sites import selectors, services, yearly
 from gongkai.sites.domain import error_reports as rules
 from gongkai.sites.domain.figures import FIGURE_KEYS
 from gongkai.sites.services import IDENTITY_FIELDS
@@ -92,7 +92,7 @@ def site_edit(request, pk):
     return render(request, "backoffice/sites/site_edit.html", {
         "site": site, "form": form, "figure_form": figure_form, "may_manage": may_manage,
         "figures": [(f, FIGURE_KEYS.get(f.key, (f.key, ""))) for f in figures],
-        "history": events_for(site)[:30]}, status=status)
+        "history": events_for(site)[:30], "last_year": local_today().year - 1}, status=status)
 
 
 @staff_required
@@ -150,12 +150,35 @@ def report_detail(request, pk):
 
 
 def workbench_panel(user):
-    """Overdue 找错 reports of the sites the user answers for."""
+    """Overdue 找错 reports of the sites the user answers for, and from 15 January the sites whose last year's
+    政府网站工作年度报表 is not published yet (due 31 January, 国办函〔2018〕12号)."""
     reports = selectors.error_reports_for(user)
-    if not agencies_where(user, "site.handle_reports").exists():
+    if not agencies_where(user, "site.handle_reports").exists() and not agencies_where(user, "site.manage").exists():
         return None
     today = local_today()
     overdue = selectors.overdue_error_reports(user, today)
     return {"open": reports.filter(status__in=selectors.OPEN).count(), "overdue": overdue.count(),
-            "oldest": list(overdue[:5])}
+            "oldest": list(overdue[:5]), "missing": yearly.missing_reports(user, today), "last_year": today.year - 1}
 
+
+
+@staff_required
+def yearly_report(request, pk, year):
+    """The 报表 of a year as counted now (or as published), with the sources; publishing it puts it on the
+    site's home page."""
+    site = selectors.access_site(request.user, pk)
+    may_manage = can(request.user, "site.manage", site.agency)
+    error, status = "", 200
+    if request.method == "POST":
+        if not may_manage:
+            raise PermissionDenied(_("您无权发布该网站的年度报表"))
+        try:
+            yearly.publish_yearly_report(actor=request.user, site=site, year=year)
+        except DomainError as exc:
+            error, status = exc.message, 400
+        else:
+            flash.success(request, _("已发布，网站首页显示此报表"))
+            return redirect("backoffice:site_yearly", pk=site.pk, year=year)
+    return render(request, "backoffice/sites/yearly_report.html", {
+        "site": site, "report": yearly.yearly_report(site, year), "may_manage": may_manage, "error": error,
+        "year": year}, status=status)

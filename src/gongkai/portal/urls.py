@@ -9,6 +9,7 @@ from gongkai.portal import (
     views_site,
     views_site_errors,
     views_site_map,
+    views_site_reports,
     views_staff,
 )
 
@@ -28,6 +29,10 @@ urlpatterns = [
     path("gk/<slug:code>/catalog/", views_site.catalog, name="catalog"),
     path("gk/<slug:code>/map/", views_site_map.site_map, name="site_map"),
     path("gk/<slug:code>/report-error/", never_cache(views_site_errors.error_report), name="site_error_report"),
+    path("gk/<slug:code>/site-reports/", views_site_reports.site_reports, name="site_reports"),
+    path("gk/<slug:code>/site-reports/<year:year>/", views_site_reports.site_report, name="site_report"),
+    path("gk/<slug:code>/site-reports/<year:year>/report.<str:fmt>", views_site_reports.site_report_download,
+         name="site_report_download"),
     path("gk/<slug:code>/report-error/sent/", never_cache(views_site_errors.error_report_sent),
          name="site_error_report_sent"),
     path("gk/<slug:code>/items/<id:pk>/", views_items.item, name="item"),

@@ -191,3 +191,20 @@ class AccessLogPosition(models.Model):
 
     def __str__(self) -> str:
         return f"{self.path}@{self.offset}"
+
+
+class SiteYearlyReport(models.Model):
+    """A published 政府网站工作年度报表: the rows as counted when published, kept as published."""
+
+    site = models.ForeignKey(Site, verbose_name=_("网站"), on_delete=models.PROTECT, related_name="yearly_reports")
+    year = models.PositiveSmallIntegerField(_("年度"))
+    rows = models.JSONField(_("报表内容"))
+    published_at = models.DateTimeField(_("发布时间"))
+
+    class Meta:
+        verbose_name = _("政府网站工作年度报表")
+        verbose_name_plural = _("政府网站工作年度报表")
+        constraints = [models.UniqueConstraint(fields=["site", "year"], name="sites_yearly_report_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.site} {self.year}"

@@ -52,3 +52,14 @@ def canonical_url(context):
     if path == home:
         path = "/"
     return f"https://{route.canonical}{path}"
+
+
+@register.simple_tag
+def latest_site_report(identity):
+    """The site's latest published 政府网站工作年度报表, for its home page (国办函〔2018〕12号: 首页显著位置)."""
+    if not identity:
+        return None
+    from gongkai.sites.yearly import published_reports
+
+    reports = published_reports(identity["site"])
+    return reports[0] if reports else None

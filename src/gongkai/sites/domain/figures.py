@@ -6,16 +6,14 @@ figures of the 政府网站工作年度报表 (国办函〔2018〕12号) that co
 Yes/no questions are held as 1 (是) or 0 (否).
 """
 
-# key -> (label, unit); unit "是/否" marks a yes/no question.
+from gongkai.sites.domain.yearly_report import ROWS
+
+# key -> (label, unit); unit "是/否" marks a yes/no question (1 是, 0 否). 创新发展 is a text: its note.
 FIGURE_KEYS = {
     "edited_items": ("编辑、审核、上传信息", "条"),
     "pictures": ("上传图片", "张"),
-    "page_views": ("浏览量", "人次"),
-    "visitors": ("独立用户访问总量", "个"),
-    "security_tests": ("安全检测评估次数", "次"),
-    "security_issues": ("发现问题数量", "个"),
-    "security_fixed": ("问题整改数量", "个"),
-    "monitoring": ("是否建立安全监测预警机制", "是/否"),
-    "drills": ("是否开展应急演练", "是/否"),
-    "safety_officer": ("是否明确网站安全责任人", "是/否"),
+    "page_views": ("浏览量（无访问记录的年度）", "人次"),
+    "visitors": ("独立用户访问总量（无访问记录的年度）", "个"),
+    **{key: (f"{section}：{label}", unit or "文字，写在来源说明中")
+       for section, label, key, unit, source in ROWS if source == "entered"},
 }
