@@ -162,3 +162,10 @@ def test_visits_of_people_count_for_the_site_and_programs_do_not(sites):
     visits.flush_visits()
     row = SiteVisitDay.objects.get(site=portal)
     assert (row.views, row.visitors) == (3, 2)
+
+
+def test_the_footer_in_english(sites):
+    client = Client(HTTP_HOST="www.test.gov.cn")
+    client.cookies["django_language"] = "en"
+    html = client.get("/gk/gov/guide/").content.decode()
+    assert "Sponsor: 测试区人民政府办公室" in html and "Report an error on this site" in html

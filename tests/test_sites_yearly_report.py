@@ -101,7 +101,7 @@ def test_the_collection_column_lists_every_sites_report(sites, personas):
 
 
 def test_the_workbench_reminds_from_mid_january_until_published(sites, personas, client, monkeypatch):
-    portal, dept = sites
+    _portal, dept = sites
     client.force_login(personas["publisher"])
     monkeypatch.setattr("gongkai.backoffice.views_sites.local_today", lambda: dt.date(2027, 1, 10))
     assert "须于1月31日前" not in client.get("/staff/").content.decode()

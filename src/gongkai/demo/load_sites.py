@@ -44,9 +44,9 @@ def load_step() -> str:
         actor=None, agency=district, domains=[PORTAL_DOMAIN, f"www.{PORTAL_DOMAIN}"],
         integrated_on=dt.date(2016, 6, 30),
         **_identity(1, name="万盛网", sponsor="万盛经开区党政办公室", site_type="portal", theme_name="万盛网"))
-    units = [(code, short) for group in (seed.DEPARTMENTS, seed.TOWNS, seed.STREETS) for code, _n, short in group]
+    units = [code for group in (seed.DEPARTMENTS, seed.TOWNS, seed.STREETS) for code, _name, _short in group]
     n = 2
-    for code, short in units:
+    for code in units:
         agency = Agency.objects.get(code=f"wsjkq-{code}")
         create_site(actor=None, agency=agency, domains=[f"{code}.{PORTAL_DOMAIN}"],
                     integrated_on=dt.date(2017, 9, 30) if code in NEW_IN_2017 else dt.date(2016, 12, 31),
