@@ -5,12 +5,16 @@ cache otherwise serves without one. A change made in this process is seen at onc
 other processes see it within ``TTL`` seconds.
 """
 
+import logging
 import threading
 import time
 from dataclasses import dataclass
 
+from django.db import DatabaseError
+
 from gongkai.sites.domain.identity import normal_domain
 
+logger = logging.getLogger(__name__)
 TTL = 30.0
 
 
@@ -59,7 +63,11 @@ def _routes() -> dict:
     with _lock:
         if now - _state["at"] < TTL:
             return _state
-    loaded = _load()
+    try:
+        loaded = _load()
+    except DatabaseError:   # a database not migrated yet, or gone for a moment: no site, the paths still work
+        logger.warning("sites: host routes not readable; serving without sites for now")
+        loaded = {"hosts": {}, "agencies": {}, "codes": {}}
     with _lock:
         _state.update(loaded, at=now)
         return _state
