@@ -169,3 +169,17 @@ def test_the_footer_in_english(sites):
     client.cookies["django_language"] = "en"
     html = client.get("/gk/gov/guide/").content.decode()
     assert "Sponsor: 测试区人民政府办公室" in html and "Report an error on this site" in html
+
+
+def test_a_changed_identity_shows_at_once_on_cached_pages(sites, personas, django_capture_on_commit_callbacks,
+                                                         settings, tmp_path):
+    settings.GONGKAI_STATIC_SITE_DIR = tmp_path / "site"
+    portal, _dept = sites
+    client = Client(HTTP_HOST="www.test.gov.cn")
+    assert "测试区人民政府办公室" in client.get("/gk/gov/guide/").content.decode()   # now in the page cache
+    with django_capture_on_commit_callbacks(execute=True):
+        update_site(actor=personas["admin"], site=portal, sponsor="测试区人民政府")
+    html = client.get("/gk/gov/guide/").content.decode()
+    assert "主办单位：测试区人民政府</span>" in html
+    home = (tmp_path / "site" / "sites" / "www.test.gov.cn" / "index.html").read_text()
+    assert "主办单位：测试区人民政府</span>" in home

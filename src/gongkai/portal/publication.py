@@ -62,3 +62,14 @@ def _publish(item, *, withdrawn: bool, item_page: bool = True) -> None:
     else:
         for path in static_site.pages_for_agency(item.agency):
             _write(lambda p=path: static_site.write_path(p))
+
+
+def on_site_changed(sender, site_id, **kwargs):
+    """A site's identity or names changed: every cached page may show its footer; its home pages are
+    rewritten now, its other static pages at the next publication that touches them (or ``portal publish``)."""
+    from gongkai.sites import routing
+
+    page_cache.invalidate()
+    route = next((r for r in routing.all_routes() if r.site_id == site_id), None)
+    if route is not None:
+        _write(lambda: site_publication.publish_home(route))

@@ -36,6 +36,10 @@ def _home_pages(route) -> int:
             + _write(route, reverse("portal:sitemap")))
 
 
+def publish_home(route) -> int:
+    return _home_pages(route)
+
+
 def routes_showing(agency) -> list:
     """The sites whose pages list the agency's items: its own site and those of the agencies above it."""
     return [r for r in routing.all_routes() if agency.path.startswith(r.agency_path)]

@@ -12,6 +12,7 @@ from gongkai.core.errors import DomainError, NotAllowed
 from gongkai.core.events import record_event, snapshot
 from gongkai.core.time import local_today
 from gongkai.sites import routing
+from gongkai.sites.signals import site_changed
 from gongkai.sites.domain import error_reports as rules
 from gongkai.sites.domain.identity import domain_problem, normal_domain
 from gongkai.sites.models import ErrorReport, Site, SiteDomain, SiteFigure
@@ -72,8 +73,15 @@ def create_site(*, actor, agency, domains: list[str], **identity) -> Site:
     _domains(site, domains)
     record_event(actor=actor, obj=site, action="site.created", after=snapshot(site, IDENTITY_FIELDS),
                  payload={"domains": [normal_domain(d) for d in domains if d.strip()]}, legal_basis=GUIDE_BASIS)
-    transaction.on_commit(routing.forget)
+    _announce(site)
     return site
+
+
+def _announce(site: Site) -> None:
+    def changed():
+        routing.forget()
+        site_changed.send(sender=Site, site_id=site.pk)
+    transaction.on_commit(changed)
 
 
 @transaction.atomic
@@ -96,7 +104,7 @@ def update_site(*, actor, site: Site, domains: list[str] | None = None, **identi
     record_event(actor=actor, obj=site, action="site.changed", before=before,
                  after=snapshot(site, IDENTITY_FIELDS),
                  payload={"domains_before": old_domains, "domains": domains or old_domains}, legal_basis=GUIDE_BASIS)
-    transaction.on_commit(routing.forget)
+    _announce(site)
     return site
 
 
