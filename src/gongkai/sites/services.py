@@ -12,10 +12,10 @@ from gongkai.core.errors import DomainError, NotAllowed
 from gongkai.core.events import record_event, snapshot
 from gongkai.core.time import local_today
 from gongkai.sites import routing
-from gongkai.sites.signals import site_changed
 from gongkai.sites.domain import error_reports as rules
 from gongkai.sites.domain.identity import domain_problem, normal_domain
 from gongkai.sites.models import ErrorReport, Site, SiteDomain, SiteFigure
+from gongkai.sites.signals import site_changed
 
 IDENTITY_FIELDS = ("name", "site_type", "site_code", "sponsor", "operator", "icp_record", "police_record",
                    "conac_image", "conac_link", "contact_address", "contact_phone", "contact_email",
