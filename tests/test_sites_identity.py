@@ -183,3 +183,9 @@ def test_a_changed_identity_shows_at_once_on_cached_pages(sites, personas, djang
     assert "主办单位：测试区人民政府</span>" in html
     home = (tmp_path / "site" / "sites" / "www.test.gov.cn" / "index.html").read_text()
     assert "主办单位：测试区人民政府</span>" in home
+
+
+def test_a_page_of_another_unit_names_its_own_site(sites):
+    html = Client(HTTP_HOST="czj.test.gov.cn").get("/gk/gov/guide/").content.decode()
+    assert '<link rel="canonical" href="https://www.test.gov.cn/gk/gov/guide/">' in html
+    assert "网站标识码：5001100001" in html

@@ -22,8 +22,10 @@ def _route(context):
         except Exception:   # DisallowedHost: the page then shows its agency's site
             route = None
     agency = context.get("agency")
-    if route is None and agency is not None and getattr(agency, "path", ""):
-        route = routing.route_for_agency_path(agency.path)
+    path = getattr(agency, "path", "") if agency is not None else ""
+    # A page of an agency outside the host's site (another unit's /gk/<code>/ page) is that agency's site's.
+    if path and (route is None or not path.startswith(route.agency_path)):
+        route = routing.route_for_agency_path(path)
     return route
 
 
