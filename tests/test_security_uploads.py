@@ -355,7 +355,8 @@ def test_the_sample_nginx_sends_x_real_ip_and_does_not_expose_the_django_admin()
 
     docs = Path(__file__).resolve().parents[1] / "docs"
     proxy = (docs / "nginx-gongkai-proxy.conf").read_text()
-    site = (docs / "nginx-gongkai.conf").read_text()
+    # The locations every site's server block includes live in nginx-gongkai-site.conf (issue 14).
+    site = (docs / "nginx-gongkai.conf").read_text() + (docs / "nginx-gongkai-site.conf").read_text()
     assert "proxy_set_header X-Real-IP $remote_addr;" in proxy
     assert "location ^~ /django-admin/ { return 404; }" in site
     routed = [line for line in site.splitlines() if "proxy_pass" in line and not line.lstrip().startswith("#")]

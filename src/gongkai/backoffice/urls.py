@@ -32,6 +32,7 @@ urlpatterns = [
     path("outbox/", include("gongkai.backoffice.urls_outbox")),
     path("api-tokens/", views_api_tokens.api_tokens, name="api_tokens"),
     path("api-tokens/<int:pk>/revoke/", views_api_tokens.api_token_revoke, name="api_token_revoke"),
+    path("sites/", include("gongkai.backoffice.urls_sites")),
 ]
 
 # Login and logout keep their plain names: Django's LOGIN_URL and templates refer to them.

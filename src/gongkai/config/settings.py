@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "gongkai.cases",
     "gongkai.engagement",
     "gongkai.reports",
+    "gongkai.sites",
     "gongkai.portal",
     "gongkai.backoffice",
     "gongkai.api",
@@ -76,6 +77,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "gongkai.core.security_headers.SecurityHeadersMiddleware",
+    # Host name -> site of the cluster (canonical redirects, the site's home at "/"), and its visit counts.
+    "gongkai.sites.middleware.SiteHostMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -306,6 +309,11 @@ GONGKAI_APPLICANT_INDEX_KEY = os.environ.get("GONGKAI_APPLICANT_INDEX_KEY", "")
 
 # Mailbox replies are due within this many working days (issue: engagement; configurable, default 5).
 GONGKAI_MAILBOX_REPLY_WORKING_DAYS = int(os.environ.get("GONGKAI_MAILBOX_REPLY_WORKING_DAYS", "5"))
+# 我为政府网站找错: working days to answer a report on the site (UNCONFIRMED: gongkai.sites.domain.error_reports).
+GONGKAI_ERROR_REPORT_REPLY_WORKING_DAYS = int(os.environ.get("GONGKAI_ERROR_REPORT_REPLY_WORKING_DAYS", "3"))
+# nginx's access log in the gongkai_visits format (docs/nginx-gongkai.conf): the timed job counts the visits
+# of the pages nginx served from the static copy. Empty: the application counts only what it serves.
+GONGKAI_NGINX_ACCESS_LOG = os.environ.get("GONGKAI_NGINX_ACCESS_LOG", "")
 # Reverse proxies whose X-Real-IP header is believed (addresses or networks, comma-separated); from any other
 # peer the header is ignored. See gongkai.core.client_address and docs/nginx-gongkai.conf.
 GONGKAI_TRUSTED_PROXIES = _env_list("GONGKAI_TRUSTED_PROXIES", "")

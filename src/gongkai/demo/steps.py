@@ -10,6 +10,7 @@ STEPS: list[tuple[str, str]] = [
     ("主动公开目录", "gongkai.demo.load_catalog:load_step"),
     ("互动与工作记录", "gongkai.demo.load_engagement:load_step"),
     ("依申请公开", "gongkai.demo.load_cases:load_step"),
+    ("网站集群", "gongkai.demo.load_sites:load_step"),
     # Last: the annual reports are computed from every other area's demo records.
     ("年度报告", "gongkai.demo.load_reports:load_step"),
 ]

@@ -6,7 +6,7 @@ import logging
 from gongkai.agencies.selectors import public_agencies
 from gongkai.catalog.selectors import item_document, public_items
 from gongkai.core.timed import register_timed_job
-from gongkai.portal import page_cache, static_site
+from gongkai.portal import page_cache, site_publication, static_site
 from gongkai.search import services as search
 
 logger = logging.getLogger(__name__)
@@ -35,9 +35,11 @@ def on_items_bulk_published(sender, item_ids, **kwargs):
     search.index_documents(item_document(item) for item in items)
     page_cache.invalidate()
     agency_ids = set(public_items().filter(pk__in=item_ids).values_list("agency_id", flat=True))
-    for agency in public_agencies().filter(pk__in=agency_ids):
+    agencies = list(public_agencies().filter(pk__in=agency_ids))
+    for agency in agencies:
         for path in static_site.pages_for_agency(agency):
             _write(lambda p=path: static_site.write_path(p))
+    _write(lambda: site_publication.publish_agencies(agencies))
 
 
 @register_timed_job("portal.static_item_pages", "为尚无静态页面的已发布信息写入静态页面（每次至多 300 页）")
@@ -56,6 +58,18 @@ def _write(step) -> None:
 def _publish(item, *, withdrawn: bool, item_page: bool = True) -> None:
     if item_page:
         _write(lambda: static_site.publish_item_pages(item, withdrawn=withdrawn))
+        _write(lambda: site_publication.publish_item(item, withdrawn=withdrawn))
     else:
         for path in static_site.pages_for_agency(item.agency):
             _write(lambda p=path: static_site.write_path(p))
+
+
+def on_site_changed(sender, site_id, **kwargs):
+    """A site's identity or names changed: every cached page may show its footer; its home pages are
+    rewritten now, its other static pages at the next publication that touches them (or ``portal publish``)."""
+    from gongkai.sites import routing
+
+    page_cache.invalidate()
+    route = next((r for r in routing.all_routes() if r.site_id == site_id), None)
+    if route is not None:
+        _write(lambda: site_publication.publish_home(route))

@@ -22,18 +22,22 @@ def site_dir() -> Path:
     return Path(settings.GONGKAI_STATIC_SITE_DIR)
 
 
-def file_for(path: str) -> Path:
+def file_for(path: str, root: Path | None = None) -> Path:
+    base = root or site_dir()
     relative = path.lstrip("/")
     if not relative or relative.endswith("/"):
         relative += "index.html"
-    target = (site_dir() / relative).resolve()
-    if site_dir().resolve() not in target.parents:
+    target = (base / relative).resolve()
+    if base.resolve() not in target.parents:
         raise ValueError(f"path outside the static site: {path}")
     return target
 
 
-def render_path(path: str) -> tuple[int, bytes]:
-    request = RequestFactory().get(path, HTTP_HOST=(settings.ALLOWED_HOSTS or ["localhost"])[0].lstrip("."))
+def render_path(path: str, route=None) -> tuple[int, bytes]:
+    """Render a public page; with a site's ``route``, as served on that site's canonical host name."""
+    host = route.canonical if route else (settings.ALLOWED_HOSTS or ["localhost"])[0].lstrip(".")
+    request = RequestFactory().get(path, HTTP_HOST=host)
+    request.site_route = route
     request.user = AnonymousUser()
     request.is_static_render = True   # the publisher's own render: not a page view (portal/page_cache.py)
     request.session = {}
@@ -47,10 +51,12 @@ def render_path(path: str) -> tuple[int, bytes]:
     return response.status_code, response.content
 
 
-def write_path(path: str) -> bool:
-    """Render one public page and write it atomically; a page that is not 200 is removed instead."""
-    target = file_for(path)
-    status, content = render_path(path)
+def write_path(path: str, route=None, root: Path | None = None, target_path: str | None = None) -> bool:
+    """Render one public page and write it atomically; a page that is not 200 is removed instead.
+
+    For a site (``route``), the page goes under the site's own directory ``root`` at ``target_path``."""
+    target = file_for(target_path or path, root)
+    status, content = render_path(path, route)
     if status != 200:
         target.unlink(missing_ok=True)
         return False

@@ -13,14 +13,16 @@ from gongkai.portal.page_cache import cached_page
 SITEMAP_LIMIT = 50_000  # the sitemap protocol's limit per file
 
 
-def sitemap_entries():
-    columns = ("site", "guide", "rules", "statutory", "catalog")
-    for agency in public_agencies().order_by("path"):
+def sitemap_entries(path_prefix: str = ""):
+    """Every column and item page; on a site's host only those of the site's agency and the units below it."""
+    columns = ("site", "guide", "rules", "statutory", "catalog", "site_map")
+    for agency in public_agencies().filter(path__startswith=path_prefix).order_by("path"):
         for name in columns:
             yield reverse(f"portal:{name}", kwargs={"code": agency.code}), None
     # One reverse() for the pattern instead of one per item: the sitemap is rewritten at every publication.
     pattern = reverse("portal:item", kwargs={"code": "CODE", "pk": "0"}).replace("CODE", "{code}").replace("/0/", "/{pk}/")
-    items = public_items().order_by("-published_on", "-id").values_list("agency__code", "pk", "published_on")
+    items = (public_items().filter(agency__path__startswith=path_prefix).order_by("-published_on", "-id")
+             .values_list("agency__code", "pk", "published_on"))
     for code, pk, published_on in items[:SITEMAP_LIMIT - 1000]:
         yield pattern.format(code=code, pk=pk), published_on
 
@@ -28,7 +30,14 @@ def sitemap_entries():
 @cached_page
 def sitemap(request):
     origin = request.build_absolute_uri("/").rstrip("/")
-    entries = [(origin + path, day) for path, day in sitemap_entries()]
+    route = getattr(request, "site_route", None)
+    if route is not None:   # the site's own sitemap, on its canonical address (the site's home is "/")
+        origin = f"https://{route.canonical}"
+        home = reverse("portal:site", kwargs={"code": route.agency_code})
+        entries = [(origin + ("/" if path == home else path), day)
+                   for path, day in sitemap_entries(route.agency_path)]
+    else:
+        entries = [(origin + path, day) for path, day in sitemap_entries()]
     return render(request, "portal/sitemap.xml", {"entries": entries}, content_type="application/xml")
 
 

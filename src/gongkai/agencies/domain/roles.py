@@ -75,6 +75,10 @@ PERMISSIONS: dict[str, frozenset[Role]] = {
     # portal: column texts around the generated 指南/制度, and the inspection-readiness check
     "portal.edit": frozenset({Role.PUBLISHER, Role.ADMIN}),
     "inspection.view": frozenset({Role.PUBLISHER, Role.SUPERVISOR, Role.ADMIN}),
+    # sites: the cluster's sites, their identity and yearly figures, and the 找错 queue of each site
+    "site.view": ALL_STAFF,
+    "site.manage": frozenset({Role.ADMIN, Role.PUBLISHER}),
+    "site.handle_reports": frozenset({Role.PUBLISHER, Role.EDITOR}),
     # core: the outbox of mail and SMS (failed and queued messages, retry)
     "outbox.manage": frozenset({Role.ADMIN}),
 }

@@ -4,7 +4,7 @@ from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_s
 from django.core.management.base import CommandError
 
 from gongkai.core.command import GongkaiCommand
-from gongkai.portal import page_cache, static_site
+from gongkai.portal import page_cache, site_publication, static_site
 
 
 class Command(GongkaiCommand):
@@ -20,5 +20,5 @@ class Command(GongkaiCommand):
             raise CommandError("静态文件尚未收集：请先运行 gongkai collectstatic --noinput")
         started = time.perf_counter()
         page_cache.invalidate()
-        written = static_site.publish_all()
+        written = static_site.publish_all() + site_publication.publish_all_sites()
         self.stdout.write(f"{written} 个页面已写入 {static_site.site_dir()}（{time.perf_counter() - started:.1f} 秒）")

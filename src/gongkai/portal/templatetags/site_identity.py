@@ -1,0 +1,67 @@
+"""The site a public page belongs to: its identity in the footer, its canonical address, its theme.
+
+The site is the one of the request's host name, else the one that shows the page's agency (its own or the
+nearest above it), so the static publisher's renders and the ``/gk/<code>/`` fallback carry it too.
+"""
+
+from django import template
+from django.urls import reverse
+
+from gongkai.sites import routing
+from gongkai.sites.selectors import identity, public_site
+
+register = template.Library()
+
+
+def _route(context):
+    request = context.get("request")
+    route = getattr(request, "site_route", None) if request is not None else None
+    if route is None and request is not None and not hasattr(request, "site_route"):
+        try:
+            route = routing.route_for_host(request.get_host())
+        except Exception:   # DisallowedHost: the page then shows its agency's site
+            route = None
+    agency = context.get("agency")
+    path = getattr(agency, "path", "") if agency is not None else ""
+    # A page of an agency outside the host's site (another unit's /gk/<code>/ page) is that agency's site's.
+    if path and (route is None or not path.startswith(route.agency_path)):
+        route = routing.route_for_agency_path(path)
+    return route
+
+
+@register.simple_tag(takes_context=True)
+def site_identity(context):
+    """The identity block of the page's site (a dict), or None on pages of no site."""
+    route = _route(context)
+    site = public_site(route.site_id) if route else None
+    if site is None:
+        return None
+    data = identity(site)
+    data["code"] = route.agency_code
+    data["home"] = f"https://{data['canonical']}/"
+    return data
+
+
+@register.simple_tag(takes_context=True)
+def canonical_url(context):
+    """The page's one address: on its site's canonical host, the site's home as "/" (https)."""
+    request = context.get("request")
+    route = _route(context)
+    if request is None or route is None:
+        return ""
+    path = request.path
+    home = reverse("portal:site", kwargs={"code": route.agency_code})
+    if path == home:
+        path = "/"
+    return f"https://{route.canonical}{path}"
+
+
+@register.simple_tag
+def latest_site_report(identity):
+    """The site's latest published 政府网站工作年度报表, for its home page (国办函〔2018〕12号: 首页显著位置)."""
+    if not identity:
+        return None
+    from gongkai.sites.yearly import published_reports
+
+    reports = published_reports(identity["site"])
+    return reports[0] if reports else None
