@@ -16,13 +16,13 @@ ITEM_PAGES_PER_TICK = 300  # about 10 s of rendering on this 2-core machine, wel
 
 def on_item_public(sender, item, **kwargs):
     search.index_document(item_document(item))
-    page_cache.invalidate()
+    page_cache.invalidate_publication([item])
     _publish(item, withdrawn=False)
 
 
 def on_item_withdrawn(sender, item, **kwargs):
     search.remove_document(f"item:{item.pk}")
-    page_cache.invalidate()
+    page_cache.invalidate_publication([item])
     _publish(item, withdrawn=True)
 
 
@@ -33,11 +33,15 @@ def on_items_bulk_published(sender, item_ids, **kwargs):
     those addresses to the application, which serves them as usual."""
     items = public_items().filter(pk__in=item_ids).prefetch_related("attachments")
     search.index_documents(item_document(item) for item in items)
-    page_cache.invalidate()
+    page_cache.invalidate_publication(items)
     agency_ids = set(public_items().filter(pk__in=item_ids).values_list("agency_id", flat=True))
+    # Batched per site: a page that lists several of the sites (an ancestor's lists, the home page, the
+    # sitemap) is written once, not once per site.
+    paths = {}
     for agency in public_agencies().filter(pk__in=agency_ids):
-        for path in static_site.pages_for_agency(agency):
-            _write(lambda p=path: static_site.write_path(p))
+        paths.update(dict.fromkeys(static_site.pages_for_agency(agency)))
+    for path in paths:
+        _write(lambda p=path: static_site.write_path(p))
 
 
 @register_timed_job("portal.static_item_pages", "为尚无静态页面的已发布信息写入静态页面（每次至多 300 页）")
