@@ -29,7 +29,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils.translation import get_language
 
-from gongkai.core.db_router import replica_window_seconds, reads_from_primary
+from gongkai.core.db_router import reads_from_primary, replica_window_seconds
 
 TIMEOUT = 600
 EVERYTHING = "all"
