@@ -155,6 +155,8 @@ GONGKAI_BROKER_URL = os.environ.get("GONGKAI_BROKER_URL", "")
 # connection drops); longer than the longest task.
 GONGKAI_BROKER_VISIBILITY_SECONDS = int(os.environ.get("GONGKAI_BROKER_VISIBILITY_SECONDS", "3600"))
 GONGKAI_QUEUE_NAME = os.environ.get("GONGKAI_QUEUE_NAME", "gongkai")
+# How often celery beat sends the tick that runs every timed job (the embedded timer: `gongkai timer --interval`).
+GONGKAI_TICK_SECONDS = int(os.environ.get("GONGKAI_TICK_SECONDS", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -207,6 +209,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 # Static publication of public pages (issue: portal); nginx may serve this directory directly.
 GONGKAI_STATIC_SITE_DIR = Path(os.environ.get("GONGKAI_STATIC_SITE_DIR", VAR_DIR / "site"))
+# "immediate": a publication rewrites its static pages at once (the item, its sites' lists, home, sitemap).
+# "batched" (a cluster with several publications a minute): it removes them, and the timed jobs write them again
+# once a tick per site; meanwhile nginx passes those addresses to the application.
+GONGKAI_STATIC_PUBLISH = os.environ.get("GONGKAI_STATIC_PUBLISH", "immediate")
 # Rendered public pages kept in the cache until the next publication (off: every request renders).
 GONGKAI_PAGE_CACHE = _env_bool("GONGKAI_PAGE_CACHE", True)
 # Ask the websites that published items link to, for the inspection page (off where there is no internet).

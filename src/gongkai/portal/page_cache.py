@@ -32,6 +32,7 @@ from django.utils.translation import get_language
 from gongkai.core.db_router import reads_from_primary, replica_window_seconds
 
 TIMEOUT = 600
+CACHE_HEADER = "X-Page-Cache"   # "hit" or "miss", for nginx's log and the cluster benchmark
 EVERYTHING = "all"
 CLUSTER = "cluster"
 ITEM_BUCKETS = 4096   # embedded mode: item generations share this many files (one publication drops 1/4096)
@@ -129,27 +130,32 @@ def invalidate(*scopes: str) -> None:
         _file_bump(scopes)
 
 
-def publication_scopes(item) -> list[str]:
-    """What shows an item: its page, the pages of the items that link to it, the lists and home of its site
-    and of every site above it (they aggregate it), their feeds, and the cluster's home and sitemap."""
+BULK_ITEMS = 500   # a larger publication at once (an import) drops every cached page instead
+
+
+def publication_scopes(items: list) -> set[str]:
+    """What shows these items: their pages, the pages of the items that link to them, the lists and home of
+    their sites and of every site above (they aggregate them), their feeds, and the cluster's home and sitemap."""
     from gongkai.agencies.selectors import public_agencies
     from gongkai.catalog.selectors import public_links
 
-    ids = [int(p) for p in item.agency.path.split("/") if p]
-    codes = set(public_agencies().filter(pk__in=ids).values_list("code", flat=True)) | {item.agency.code}
-    linked = {item.interprets_id} if item.interprets_id else set()
-    linked |= set(public_links(interprets_id=item.pk).values_list("pk", flat=True))
-    linked |= set(public_links(abolished_by_id=item.pk).values_list("pk", flat=True))
-    return [item_scope(item.pk), *(item_scope(pk) for pk in sorted(linked)), *(site_scope(c) for c in sorted(codes)),
-            CLUSTER]
+    agencies = {item.agency_id: item.agency for item in items}
+    ids = {int(p) for agency in agencies.values() for p in agency.path.split("/") if p}
+    codes = set(public_agencies().filter(pk__in=ids).values_list("code", flat=True))
+    codes |= {agency.code for agency in agencies.values()}
+    pks = [item.pk for item in items]
+    linked = {item.interprets_id for item in items if item.interprets_id}
+    linked |= set(public_links(interprets_id__in=pks).values_list("pk", flat=True))
+    linked |= set(public_links(abolished_by_id__in=pks).values_list("pk", flat=True))
+    return {CLUSTER, *(item_scope(pk) for pk in {*pks, *linked}), *(site_scope(code) for code in codes)}
 
 
 def invalidate_publication(items: Iterable) -> None:
-    scopes: set[str] = set()
-    for item in items:
-        scopes.update(publication_scopes(item))
-    if scopes:
-        invalidate(*scopes)
+    items = list(items)
+    if len(items) > BULK_ITEMS:
+        invalidate()
+    elif items:
+        invalidate(*publication_scopes(items))
 
 
 _agency_ids: dict[str, int] = {}
@@ -259,6 +265,7 @@ def cached_page(view=None, *, scopes: Callable[[dict], list[str]] | None = None)
         key = f"portal:{get_language()}:{page}:{'.'.join(map(str, stamps))}"
         cached = cache.get(key)
         if cached is not None:
+            cached[CACHE_HEADER] = "hit"
             return cached
         # A scope changed a moment ago: a replica may not have the change yet, and what is rendered now is
         # kept until the next change. Render it from the primary.
@@ -272,6 +279,7 @@ def cached_page(view=None, *, scopes: Callable[[dict], list[str]] | None = None)
         if response.status_code == 200 and not response.cookies:
             _render(response)
             cache.set(key, response, TIMEOUT)
+        response[CACHE_HEADER] = "miss"
         return response
 
     return wrapped

@@ -49,6 +49,14 @@ def write_missing_item_pages() -> int:
     return static_site.write_missing_item_pages(limit=ITEM_PAGES_PER_TICK)
 
 
+@register_timed_job("portal.static_site_pages",
+                    "重新写入批量发布时移除的首页、网站地图和各网站栏目静态页面（每次至多 300 页）")
+def write_missing_site_pages() -> int:
+    if not static_site.batched():
+        return 0
+    return static_site.write_missing_site_pages(limit=ITEM_PAGES_PER_TICK)
+
+
 def _write(step) -> None:
     # Static files are a copy for resilience: a failure is logged, never breaks the publication itself.
     try:
@@ -58,6 +66,11 @@ def _write(step) -> None:
 
 
 def _publish(item, *, withdrawn: bool, item_page: bool = True) -> None:
+    if static_site.batched():
+        # At cluster scale (GONGKAI_STATIC_PUBLISH=batched) the pages are written by the timed jobs, once a
+        # tick per site; until then nginx passes their addresses to the application.
+        _write(lambda: static_site.remove_stale_pages(item, withdrawn=withdrawn))
+        return
     if item_page:
         _write(lambda: static_site.publish_item_pages(item, withdrawn=withdrawn))
     else:
