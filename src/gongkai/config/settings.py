@@ -119,7 +119,7 @@ if not DATABASE_URL:
 DATABASES = {"default": parse_database_url(DATABASE_URL, base_dir=BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Production mode: a read replica of PostgreSQL for the portal's anonymous reads (gongkai.config.db_router).
+# Production mode: a read replica of PostgreSQL for the portal's anonymous reads (gongkai.core.db_router).
 # Reads go to the primary when the replica lags more than GONGKAI_REPLICA_MAX_LAG_SECONDS, for everything staff
 # do, and for GONGKAI_REPLICA_STICKY_SECONDS after a visitor's own form (read-your-own-writes).
 GONGKAI_REPLICA_DATABASE_URL = os.environ.get("GONGKAI_REPLICA_DATABASE_URL", "")
@@ -129,7 +129,7 @@ if GONGKAI_REPLICA_DATABASE_URL:
     DATABASES["replica"] = parse_database_url(GONGKAI_REPLICA_DATABASE_URL, base_dir=BASE_DIR)
     # Tests create no second database: the replica alias is the test database itself.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
-    DATABASE_ROUTERS = ["gongkai.config.db_router.ReplicaRouter"]
+    DATABASE_ROUTERS = ["gongkai.core.db_router.ReplicaRouter"]
 
 # Production mode: Redis for the cache (rendered pages, their generations, job locks) and the sessions.
 GONGKAI_REDIS_URL = os.environ.get("GONGKAI_REDIS_URL", "")
