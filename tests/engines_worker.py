@@ -19,8 +19,8 @@ import time
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.config.settings")
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), ".."))
 
-from gongkai.config.celery import app  # noqa: E402  (sets Django up)
-from gongkai.core.timed import claim_once, register_timed_job  # noqa: E402
+from gongkai.config.celery import app
+from gongkai.core.timed import claim_once, register_timed_job
 
 __all__ = ["app"]
 

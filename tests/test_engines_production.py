@@ -109,12 +109,12 @@ def processes(*commands, env, logs: Path):
     started = []
     try:
         for n, command in enumerate(commands):
-            log = open(logs / f"process-{n}.log", "w")   # noqa: SIM115  (closed below)
+            log = open(logs / f"process-{n}.log", "w")
             started.append((subprocess.Popen(command, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
                                              start_new_session=True), log))
         yield [p for p, _ in started]
     finally:
-        for process, log in started:
+        for process, _log in started:
             if process.poll() is None:
                 os.killpg(process.pid, signal.SIGTERM)
         for process, log in started:
@@ -183,7 +183,7 @@ def test_a_publication_is_seen_uncached_by_every_app_process_at_once(deployment,
         page = "/gk/dept-a/catalog/"
         for port in (one, two):
             _wait_http(f"http://127.0.0.1:{port}/healthz")
-        status, headers, first = _get(f"http://127.0.0.1:{one}{page}")
+        status, headers, _first = _get(f"http://127.0.0.1:{one}{page}")
         assert status == 200 and headers["X-Page-Cache"] == "miss"
         # The other process finds the page the first one rendered: one cache for the cluster.
         assert _get(f"http://127.0.0.1:{two}{page}")[1]["X-Page-Cache"] == "hit"
@@ -250,7 +250,7 @@ class _Sink:
     def __init__(self):
         self.messages = []
 
-    async def handle_DATA(self, server, session, envelope):   # noqa: N802  (aiosmtpd's hook name)
+    async def handle_DATA(self, server, session, envelope):
         self.messages.append((envelope.rcpt_tos, envelope.content.decode("utf-8", "replace")))
         return "250 OK"
 
