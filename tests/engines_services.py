@@ -55,5 +55,19 @@ def need_replica() -> str:
 
 
 def redis_cache_settings(url: str) -> dict:
+    """The cache of an in-process test: a Redis database of its own per xdist worker (5, 6, 7), since a test
+    clears the cache (FLUSHDB) when it starts and ends."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    number = 5 + min(int(worker[2:] or 0) if worker[2:].isdigit() else 0, 2)
+    parts = urlsplit(url)
+    url = parts._replace(path=f"/{number}").geturl() if "GONGKAI_TEST_REDIS_URL" not in os.environ else url
     return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
                         "KEY_PREFIX": "gk_engines_test"}}
+
+
+def production_tests_enabled() -> None:
+    """The out-of-process production tests run in their own block of scripts/test.sh (after the suite), not
+    inside the SQLite and PostgreSQL passes: GONGKAI_TEST_PRODUCTION=1 asks for them."""
+    if not os.environ.get("GONGKAI_TEST_PRODUCTION"):
+        pytest.skip("production-mode test: runs in scripts/test.sh's production block (CI=true), "
+                    "or with GONGKAI_TEST_PRODUCTION=1")

@@ -26,6 +26,7 @@ from tests.engines_services import (
     need_rabbitmq,
     need_redis,
     need_replica,
+    production_tests_enabled,
 )
 
 pytestmark = pytest.mark.production
@@ -33,6 +34,11 @@ ROOT = Path(__file__).resolve().parents[1]
 WORKER = [sys.executable, str(ROOT / "tests" / "engines_worker.py")]
 CELERY = [sys.executable, "-m", "celery", "-A", "tests.engines_worker"]
 PORTS = iter(range(8181, 8190))
+
+
+@pytest.fixture(autouse=True)
+def _in_the_production_block():
+    production_tests_enabled()
 
 
 def _port() -> int:
@@ -71,6 +77,7 @@ def _admin(url: str):
 def template_database(tmp_path_factory):
     """Migrated once, with the personas and one published item; every test copies it (CREATE DATABASE …
     TEMPLATE), which takes a second where migrating takes most of a minute."""
+    production_tests_enabled()
     url = need_postgres()
     name = f"gk_engines_test_tpl_{uuid.uuid4().hex[:8]}"
     with _admin(url) as conn:
@@ -99,7 +106,7 @@ def deployment(tmp_path, template_database):
 
 
 def _run(env, *args) -> str:
-    done = subprocess.run([*WORKER, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run([*WORKER, *args], env=env, cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-3000:]
     return done.stdout.strip()
 
@@ -329,3 +336,38 @@ def _replica_has(url: str, title: str) -> bool:
         return bool(_sql(url, "SELECT 1 FROM catalog_item WHERE title = %s", title))
     except Exception:
         return False
+
+
+# --- backup and restore -----------------------------------------------------------------------------------
+
+def test_backup_wipe_restore_gives_back_the_same_records_and_files(deployment, tmp_path):
+    import shutil
+
+    db, var = deployment["GONGKAI_DATABASE_URL"], Path(deployment["GONGKAI_VAR_DIR"])
+    _run(deployment, "publish", "备份之前发布的通知")
+    (var / "media" / "letters").mkdir(parents=True, exist_ok=True)
+    (var / "media" / "letters" / "告知书.pdf").write_bytes(b"%PDF-1.7 letter")
+    (var / "secret_key").write_text("the-secret-key")
+    tables = ("catalog_item", "auth_user", "core_event", "agencies_agency", "search_searchdocument")
+
+    def counts():
+        return {t: _sql(db, f"SELECT count(*) FROM {t}")[0][0] for t in tables}
+
+    before = counts()
+    assert before["catalog_item"] == 2
+    script = [str(ROOT / "scripts" / "backup.sh")]
+    done = subprocess.run([*script, "backup", str(tmp_path / "backup")], env=deployment, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    # The wipe: every table and every file gone.
+    _sql(db, "DROP SCHEMA public CASCADE")
+    _sql(db, "CREATE SCHEMA public")
+    shutil.rmtree(var)
+    done = subprocess.run([*script, "restore", str(tmp_path / "backup")], env=deployment, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stderr
+    assert counts() == before
+    assert (var / "media" / "letters" / "告知书.pdf").read_bytes() == b"%PDF-1.7 letter"
+    assert (var / "secret_key").read_text() == "the-secret-key"
+    assert _sql(db, "SELECT title FROM catalog_item WHERE title = %s", "备份之前发布的通知")
+    assert subprocess.run([*script, "restore", str(tmp_path / "nothing")], env=deployment,
+                          capture_output=True).returncode == 2
