@@ -178,7 +178,8 @@ def _sql(url: str, query: str, *params):
     import psycopg
 
     with psycopg.connect(url, autocommit=True) as conn:
-        return conn.execute(query, params).fetchall()
+        cursor = conn.execute(query, params)
+        return cursor.fetchall() if cursor.description else []
 
 
 # --- two app processes, one Redis ------------------------------------------------------------------------
