@@ -134,3 +134,28 @@ def test_batched_static_publication_removes_then_rewrites_each_page_once(persona
     assert "批量写入的第一份" in text and "批量写入的第二份" in text and "立即写入的通知" in text
     assert static_site.file_for(third.public_path).exists() and static_site.file_for(first.public_path).exists()
     assert run_job("portal.static_site_pages") == 0   # nothing left to write
+
+
+@pytest.mark.django_db
+def test_a_full_republication_is_cut_into_chunks_that_cover_every_item_once(personas, settings, tmp_path,
+                                                                             django_capture_on_commit_callbacks):
+    from gongkai.portal import static_site
+
+    settings.GONGKAI_STATIC_SITE_DIR = tmp_path / "site"
+    with django_capture_on_commit_callbacks(execute=True):
+        items = [published(personas, title=f"分块发布的第{n}份通知") for n in range(5)]
+    for item in items:
+        static_site.file_for(item.public_path).unlink(missing_ok=True)
+    chunks = static_site.item_chunks(2)
+    assert len(chunks) == 3 and chunks[0][0] == items[0].pk and chunks[-1][1] == items[-1].pk
+    assert sum(static_site.write_item_pages_between(first, last) for first, last in chunks) == 5
+    assert all(static_site.file_for(item.public_path).exists() for item in items)
+    assert static_site.write_item_pages_between(*chunks[0]) == 2   # a chunk run again writes the same pages
+
+
+@pytest.mark.django_db
+def test_republication_through_the_queue_needs_a_broker():
+    from django.core.management import CommandError, call_command
+
+    with pytest.raises(CommandError, match="GONGKAI_BROKER_URL"):   # exit code 2 from the gongkai command
+        call_command("portal", "publish", "--queue")

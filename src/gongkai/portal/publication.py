@@ -5,13 +5,15 @@ import logging
 
 from gongkai.agencies.selectors import public_agencies
 from gongkai.catalog.selectors import item_document, public_items
+from gongkai.core.queue import app as queue_app
 from gongkai.core.timed import register_timed_job
 from gongkai.portal import page_cache, static_site
 from gongkai.search import services as search
 
 logger = logging.getLogger(__name__)
 
-ITEM_PAGES_PER_TICK = 300  # about 10 s of rendering on this 2-core machine, well inside one minute
+ITEM_PAGES_PER_TICK = 300
+REPUBLICATION_CHUNK = 500   # item pages per queue task of a full republication  # about 10 s of rendering on this 2-core machine, well inside one minute
 
 
 def on_item_public(sender, item, **kwargs):
@@ -76,3 +78,18 @@ def _publish(item, *, withdrawn: bool, item_page: bool = True) -> None:
     else:
         for path in static_site.pages_for_agency(item.agency):
             _write(lambda p=path: static_site.write_path(p))
+
+
+@queue_app.task(name="portal.write_item_pages", acks_late=True)
+def write_item_pages_task(first_pk: int, last_pk: int) -> int:
+    return static_site.write_item_pages_between(first_pk, last_pk)
+
+
+def republish_through_queue() -> tuple[int, int]:
+    """A full static republication shared by the queue's workers: the column pages here, the item pages as
+    tasks of ``REPUBLICATION_CHUNK`` items each. Returns (pages written here, tasks sent)."""
+    written = static_site.publish_columns()
+    chunks = static_site.item_chunks(REPUBLICATION_CHUNK)
+    for first, last in chunks:
+        write_item_pages_task.delay(first, last)
+    return written, len(chunks)
