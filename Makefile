@@ -7,7 +7,8 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test install system-deps system-deps-test messages static migrate demo bench screenshots lint clean assets
+.PHONY: run test install system-deps system-deps-test messages static migrate demo bench screenshots lint clean assets \
+	replica replica-stop
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -67,6 +68,14 @@ run: system-deps install assets messages static demo
 
 test: system-deps-test install assets messages
 	@scripts/test.sh
+
+# Production mode's read replica for the tests (scripts/test.sh runs it when CI=true): a streaming copy of the
+# PostgreSQL primary on 127.0.0.1:5432, listening on 127.0.0.1:5433, made with pg_basebackup when missing.
+replica:
+	@scripts/replica.sh
+
+replica-stop:
+	@scripts/replica.sh stop
 
 lint: install
 	$(BIN)/ruff check src tests bench

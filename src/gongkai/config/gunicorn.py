@@ -11,7 +11,8 @@ from gunicorn.glogging import Logger
 from gongkai.core.log_filters import redact_path
 
 accesslog = "-"
-access_log_format = '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(B)s %(L)s "%(a)s"'
+# The last field is the request id (gongkai.core.request_id), the same as in the application's log lines.
+access_log_format = '%(h)s %(t)s "%(m)s %(U)s" %(s)s %(B)s %(L)s "%(a)s" %({x-request-id}o)s'
 
 
 class AccessLogger(Logger):

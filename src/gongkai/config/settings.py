@@ -74,6 +74,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "gongkai.core.request_id.RequestIdMiddleware",   # first: every log line of the request carries its id
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "gongkai.core.security_headers.SecurityHeadersMiddleware",
@@ -86,6 +87,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
     "gongkai.backoffice.second_factor.SecondFactorMiddleware",
+    "gongkai.core.db_router.ReplicaMiddleware",   # after authentication: staff read from the primary
     "gongkai.core.request_text.RefuseNulCharacters",   # after authentication: the 400 page shows the staff layout
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -120,12 +122,44 @@ if not DATABASE_URL:
 DATABASES = {"default": parse_database_url(DATABASE_URL, base_dir=BASE_DIR)}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {
-    "default": {
-        "BACKEND": os.environ.get("GONGKAI_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": os.environ.get("GONGKAI_CACHE_LOCATION", "gongkai"),
+# Production mode: a read replica of PostgreSQL for the portal's anonymous reads (gongkai.core.db_router).
+# Reads go to the primary when the replica lags more than GONGKAI_REPLICA_MAX_LAG_SECONDS, for everything staff
+# do, and for GONGKAI_REPLICA_STICKY_SECONDS after a visitor's own form (read-your-own-writes).
+GONGKAI_REPLICA_DATABASE_URL = os.environ.get("GONGKAI_REPLICA_DATABASE_URL", "")
+GONGKAI_REPLICA_MAX_LAG_SECONDS = float(os.environ.get("GONGKAI_REPLICA_MAX_LAG_SECONDS", "5"))
+GONGKAI_REPLICA_STICKY_SECONDS = int(os.environ.get("GONGKAI_REPLICA_STICKY_SECONDS", "30"))
+if GONGKAI_REPLICA_DATABASE_URL:
+    DATABASES["replica"] = parse_database_url(GONGKAI_REPLICA_DATABASE_URL, base_dir=BASE_DIR)
+    # Tests create no second database: the replica alias is the test database itself.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+    DATABASE_ROUTERS = ["gongkai.core.db_router.ReplicaRouter"]
+
+# Production mode: Redis for the cache (rendered pages, their generations, job locks) and the sessions.
+GONGKAI_REDIS_URL = os.environ.get("GONGKAI_REDIS_URL", "")
+if GONGKAI_REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": GONGKAI_REDIS_URL,
+                          "KEY_PREFIX": os.environ.get("GONGKAI_CACHE_KEY_PREFIX", "gongkai")}}
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": os.environ.get("GONGKAI_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+            "LOCATION": os.environ.get("GONGKAI_CACHE_LOCATION", "gongkai"),
+        }
     }
-}
+# Sessions in the cache with the database behind it (a flushed Redis signs nobody out) when the cache is shared.
+SESSION_ENGINE = os.environ.get(
+    "GONGKAI_SESSION_ENGINE",
+    "django.contrib.sessions.backends.cached_db" if GONGKAI_REDIS_URL else "django.contrib.sessions.backends.db")
+
+# Production mode: a job queue (Celery, gongkai.core.queue) for timed work and side effects, with Redis
+# (redis://…) or RabbitMQ (amqp://…) as the broker. Without it the in-process minute timer runs the same jobs.
+GONGKAI_BROKER_URL = os.environ.get("GONGKAI_BROKER_URL", "")
+# Seconds before Redis hands a task whose worker vanished to another worker (RabbitMQ does so when the
+# connection drops); longer than the longest task.
+GONGKAI_BROKER_VISIBILITY_SECONDS = int(os.environ.get("GONGKAI_BROKER_VISIBILITY_SECONDS", "3600"))
+GONGKAI_QUEUE_NAME = os.environ.get("GONGKAI_QUEUE_NAME", "gongkai")
+# How often celery beat sends the tick that runs every timed job (the embedded timer: `gongkai timer --interval`).
+GONGKAI_TICK_SECONDS = int(os.environ.get("GONGKAI_TICK_SECONDS", "60"))
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -182,6 +216,10 @@ STORAGES = {
 WHITENOISE_USE_FINDERS = DEBUG
 # Static publication of public pages (issue: portal); nginx may serve this directory directly.
 GONGKAI_STATIC_SITE_DIR = Path(os.environ.get("GONGKAI_STATIC_SITE_DIR", VAR_DIR / "site"))
+# "immediate": a publication rewrites its static pages at once (the item, its sites' lists, home, sitemap).
+# "batched" (a cluster with several publications a minute): it removes them, and the timed jobs write them again
+# once a tick per site; meanwhile nginx passes those addresses to the application.
+GONGKAI_STATIC_PUBLISH = os.environ.get("GONGKAI_STATIC_PUBLISH", "immediate")
 # Rendered public pages kept in the cache until the next publication (off: every request renders).
 GONGKAI_PAGE_CACHE = _env_bool("GONGKAI_PAGE_CACHE", True)
 # Ask the websites that published items link to, for the inspection page (off where there is no internet).
@@ -327,8 +365,16 @@ LOGGING = {
     "filters": {
         "redact_private_paths": {"()": "gongkai.core.log_filters.RedactPrivatePaths"},
         "no_403_traceback": {"()": "gongkai.core.log_filters.PermissionDeniedWithoutTraceback"},
+        "request_id": {"()": "gongkai.core.request_id.RequestIdFilter"},
     },
-    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["redact_private_paths"]}},
+    # GONGKAI_LOG_FORMAT=json (production): one JSON object a line (time, level, logger, request_id, message)
+    # for a log collector; the default is the message alone, as a terminal shows it.
+    "formatters": {
+        "plain": {"format": "%(message)s"},
+        "json": {"()": "gongkai.core.request_id.JsonFormatter"},
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "filters": ["request_id", "redact_private_paths"],
+                             "formatter": "json" if os.environ.get("GONGKAI_LOG_FORMAT") == "json" else "plain"}},
     "loggers": {
         # Filters on the logger itself change the record before any handler (Django's own too) sees it.
         "django.request": {"filters": ["no_403_traceback", "redact_private_paths"]},

@@ -3,8 +3,11 @@ from django.contrib import admin
 from django.urls import include, path
 
 from gongkai.backoffice.urls import auth_urlpatterns
+from gongkai.core import health
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     *auth_urlpatterns,
     path("i18n/", include("django.conf.urls.i18n")),
     path("staff/", include("gongkai.backoffice.urls")),

@@ -11,4 +11,6 @@ class CoreConfig(AppConfig):
         from gongkai.core import url_converters
 
         url_converters.register()
-        from gongkai.core import outbox, planner_statistics, session_purge  # noqa: F401  (register their timed jobs)
+        from gongkai.core import outbox, planner_statistics, queue, session_purge  # noqa: F401  (timed jobs)
+
+        queue.configure()   # every process that may send a task (web, worker, beat) speaks to the same broker

@@ -179,3 +179,22 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_channel_display()} #{self.pk} {self.get_state_display()}"
+
+
+class TaskFailure(models.Model):
+    """A queue task that failed (raised, or ran a timed job that failed), for staff on /staff/queue/. The
+    arguments name the job and period; no personal data is passed to tasks."""
+
+    task = models.CharField(_("任务"), max_length=200)
+    task_id = models.CharField(_("任务编号"), max_length=64, blank=True)
+    arguments = models.TextField(_("参数"), blank=True)
+    error = models.TextField(_("错误"))
+    failed_at = models.DateTimeField(_("失败时间"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("失败的队列任务")
+        verbose_name_plural = _("失败的队列任务")
+        ordering = ["-failed_at", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.task} {self.failed_at:%Y-%m-%d %H:%M}"

@@ -25,6 +25,7 @@ from django.utils import timezone
 from gongkai.core.events import record_event
 from gongkai.core.models import OutboxMessage
 from gongkai.core.sms import quiet_until, send_outbox_sms
+from gongkai.core.queue import dispatch_outbox
 from gongkai.core.timed import register_timed_job
 
 logger = logging.getLogger(__name__)
@@ -65,9 +66,12 @@ def _queue(channel, to, subject, body, dedupe_key, agency_path, not_before=None)
         return None
     try:
         with transaction.atomic():
-            return OutboxMessage.objects.create(
+            message = OutboxMessage.objects.create(
                 channel=channel, recipient=to, subject=subject[:300], body=body, dedupe_key=dedupe_key[:300],
                 agency_path=agency_path, next_attempt_at=max(not_before or timezone.now(), timezone.now()))
+        # With a job queue a worker sends it once the change commits; without one, the minute timer does.
+        transaction.on_commit(dispatch_outbox)
+        return message
     except IntegrityError:
         if dedupe_key and OutboxMessage.objects.filter(dedupe_key=dedupe_key[:300]).exists():
             return None

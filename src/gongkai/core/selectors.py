@@ -22,3 +22,9 @@ def outbox_messages(*, agency_paths: list[str] | None, states: list[str] | None 
 def outbox_counts(*, agency_paths: list[str] | None) -> dict[str, int]:
     rows = outbox_messages(agency_paths=agency_paths, states=[State.QUEUED, State.FAILED])
     return {State.QUEUED: rows.filter(state=State.QUEUED).count(), State.FAILED: rows.filter(state=State.FAILED).count()}
+
+
+def task_failures(limit: int = 100) -> list:
+    from gongkai.core.models import TaskFailure
+
+    return list(TaskFailure.objects.order_by("-failed_at", "-id")[:limit])

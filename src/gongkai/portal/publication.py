@@ -5,24 +5,26 @@ import logging
 
 from gongkai.agencies.selectors import public_agencies
 from gongkai.catalog.selectors import item_document, public_items
+from gongkai.core.queue import app as queue_app
 from gongkai.core.timed import register_timed_job
 from gongkai.portal import page_cache, site_publication, static_site
 from gongkai.search import services as search
 
 logger = logging.getLogger(__name__)
 
-ITEM_PAGES_PER_TICK = 300  # about 10 s of rendering on this 2-core machine, well inside one minute
+ITEM_PAGES_PER_TICK = 300
+REPUBLICATION_CHUNK = 500   # item pages per queue task of a full republication  # about 10 s of rendering on this 2-core machine, well inside one minute
 
 
 def on_item_public(sender, item, **kwargs):
     search.index_document(item_document(item))
-    page_cache.invalidate()
+    page_cache.invalidate_publication([item])
     _publish(item, withdrawn=False)
 
 
 def on_item_withdrawn(sender, item, **kwargs):
     search.remove_document(f"item:{item.pk}")
-    page_cache.invalidate()
+    page_cache.invalidate_publication([item])
     _publish(item, withdrawn=True)
 
 
@@ -33,18 +35,30 @@ def on_items_bulk_published(sender, item_ids, **kwargs):
     those addresses to the application, which serves them as usual."""
     items = public_items().filter(pk__in=item_ids).prefetch_related("attachments")
     search.index_documents(item_document(item) for item in items)
-    page_cache.invalidate()
+    page_cache.invalidate_publication(items)
     agency_ids = set(public_items().filter(pk__in=item_ids).values_list("agency_id", flat=True))
     agencies = list(public_agencies().filter(pk__in=agency_ids))
+    # Batched per site: a page that lists several of the sites (an ancestor's lists, the home page, the
+    # sitemap) is written once, not once per site.
+    paths = {}
     for agency in agencies:
-        for path in static_site.pages_for_agency(agency):
-            _write(lambda p=path: static_site.write_path(p))
+        paths.update(dict.fromkeys(static_site.pages_for_agency(agency)))
+    for path in paths:
+        _write(lambda p=path: static_site.write_path(p))
     _write(lambda: site_publication.publish_agencies(agencies))
 
 
 @register_timed_job("portal.static_item_pages", "为尚无静态页面的已发布信息写入静态页面（每次至多 300 页）")
 def write_missing_item_pages() -> int:
     return static_site.write_missing_item_pages(limit=ITEM_PAGES_PER_TICK)
+
+
+@register_timed_job("portal.static_site_pages",
+                    "重新写入批量发布时移除的首页、网站地图和各网站栏目静态页面（每次至多 300 页）")
+def write_missing_site_pages() -> int:
+    if not static_site.batched():
+        return 0
+    return static_site.write_missing_site_pages(limit=ITEM_PAGES_PER_TICK)
 
 
 def _write(step) -> None:
@@ -56,6 +70,11 @@ def _write(step) -> None:
 
 
 def _publish(item, *, withdrawn: bool, item_page: bool = True) -> None:
+    if static_site.batched():
+        # At cluster scale (GONGKAI_STATIC_PUBLISH=batched) the pages are written by the timed jobs, once a
+        # tick per site; until then nginx passes their addresses to the application.
+        _write(lambda: static_site.remove_stale_pages(item, withdrawn=withdrawn))
+        return
     if item_page:
         _write(lambda: static_site.publish_item_pages(item, withdrawn=withdrawn))
         _write(lambda: site_publication.publish_item(item, withdrawn=withdrawn))
@@ -73,3 +92,18 @@ def on_site_changed(sender, site_id, **kwargs):
     route = next((r for r in routing.all_routes() if r.site_id == site_id), None)
     if route is not None:
         _write(lambda: site_publication.publish_home(route))
+
+
+@queue_app.task(name="portal.write_item_pages", acks_late=True)
+def write_item_pages_task(first_pk: int, last_pk: int) -> int:
+    return static_site.write_item_pages_between(first_pk, last_pk)
+
+
+def republish_through_queue() -> tuple[int, int]:
+    """A full static republication shared by the queue's workers: the column pages here, the item pages as
+    tasks of ``REPUBLICATION_CHUNK`` items each. Returns (pages written here, tasks sent)."""
+    written = static_site.publish_columns()
+    chunks = static_site.item_chunks(REPUBLICATION_CHUNK)
+    for first, last in chunks:
+        write_item_pages_task.delay(first, last)
+    return written, len(chunks)

@@ -34,6 +34,6 @@ def _republish(agency, column: str) -> None:
 
     from gongkai.portal import page_cache, static_site
 
-    page_cache.invalidate()
+    page_cache.invalidate(page_cache.site_scope(agency.code))
     name = "rules" if column == "rules" else "guide"
     static_site.write_path(reverse(f"portal:{name}", kwargs={"code": agency.code}))

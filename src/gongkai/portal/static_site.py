@@ -84,6 +84,55 @@ def pages_for_agency(agency) -> list[str]:
     return paths
 
 
+def batched() -> bool:
+    return getattr(settings, "GONGKAI_STATIC_PUBLISH", "immediate") == "batched"
+
+
+def remove_stale_pages(item, *, withdrawn: bool = False) -> int:
+    """Batched publication: remove the static copies of the pages a publication changed (nginx then passes
+    them to the application, which serves them fresh); ``write_missing_site_pages`` writes them again on the
+    next tick, each page once however many of its site's items were published in the minute."""
+    paths = [reverse("portal:item", kwargs={"code": item.agency.code, "pk": item.pk}), *pages_for_agency(item.agency)]
+    removed = 0
+    for path in paths:
+        target = file_for(path)
+        if target.exists():
+            target.unlink(missing_ok=True)
+            removed += 1
+    return removed
+
+
+def site_pages(agency_code: str) -> list[str]:
+    pages = [reverse(f"portal:{name}", kwargs={"code": agency_code})
+             for name in ("site", "guide", "rules", "statutory", "catalog")]
+    for feed in ("feed_atom", "feed_json"):
+        try:
+            pages.append(reverse(f"portal:{feed}", kwargs={"code": agency_code}))
+        except Exception:  # the feeds area may not define this feed
+            continue
+    return pages
+
+
+def write_missing_site_pages(*, limit: int) -> int:
+    """Write the home page, the sitemap and the column pages of every site that have no static file (removed
+    by a batched publication, or never written), at most ``limit``; item pages: ``write_missing_item_pages``."""
+    from gongkai.agencies.selectors import public_agencies
+
+    written = 0
+    paths = [reverse("portal:home"), reverse("portal:sitemap")]
+    codes = list(public_agencies().order_by("path").values_list("code", flat=True))
+    for path in (*paths, *(p for code in codes for p in site_pages(code))):
+        if written >= limit:
+            break
+        if file_for(path).exists():
+            continue
+        try:
+            written += write_path(path)
+        except Exception:
+            logger.exception("static publication of %s failed", path)
+    return written
+
+
 def publish_item_pages(item, *, withdrawn: bool = False) -> int:
     """Write (or, when withdrawn, remove) the item page and rewrite the pages that list it."""
     written = 0
@@ -131,15 +180,41 @@ def write_missing_item_pages(*, limit: int) -> int:
     return written
 
 
-def publish_all() -> int:
-    """Write every public page (``gongkai portal publish``): columns of every agency, every item, sitemap."""
+def publish_columns() -> int:
+    """Write the home page, the sitemap and every agency's column pages."""
     from gongkai.agencies.selectors import public_agencies
-    from gongkai.catalog.selectors import public_items
 
     written = write_path(reverse("portal:home")) + write_path(reverse("portal:sitemap"))
     for agency in public_agencies():
         for name in ("site", "guide", "rules", "statutory", "catalog"):
             written += write_path(reverse(f"portal:{name}", kwargs={"code": agency.code}))
+    return written
+
+
+def item_chunks(size: int) -> list[tuple[int, int]]:
+    """The published items' ids cut into ranges of about ``size`` items, for tasks that several workers share."""
+    from gongkai.catalog.selectors import public_items
+
+    ids = list(public_items().order_by("pk").values_list("pk", flat=True))
+    return [(ids[n], ids[min(n + size, len(ids)) - 1]) for n in range(0, len(ids), size)]
+
+
+def write_item_pages_between(first_pk: int, last_pk: int) -> int:
+    """Write the pages of the published items with ids from ``first_pk`` to ``last_pk`` (a chunk; idempotent)."""
+    from gongkai.catalog.selectors import public_items
+
+    written = 0
+    rows = public_items().filter(pk__gte=first_pk, pk__lte=last_pk).order_by("pk").values_list("agency__code", "pk")
+    for code, pk in _in_chunks(rows):
+        written += write_path(reverse("portal:item", kwargs={"code": code, "pk": pk}))
+    return written
+
+
+def publish_all() -> int:
+    """Write every public page (``gongkai portal publish``): columns of every agency, every item, sitemap."""
+    from gongkai.catalog.selectors import public_items
+
+    written = publish_columns()
     for code, pk in _in_chunks(public_items().order_by("pk").values_list("agency__code", "pk")):
         written += write_path(reverse("portal:item", kwargs={"code": code, "pk": pk}))
     return written

@@ -5,14 +5,13 @@ import json
 
 from django.http import Http404, HttpResponse
 from django.utils import feedgenerator
-from django.views.decorators.cache import cache_page
 
 from gongkai.agencies.models import Agency
 from gongkai.catalog import selectors
 from gongkai.catalog.models import Term
+from gongkai.portal.page_cache import cached_page
 
 FEED_LIMIT = 50
-FEED_SECONDS = 60
 
 
 def _scope(code: str, category: str | None):
@@ -33,7 +32,7 @@ def _self_url(request) -> str:
     return request.build_absolute_uri(request.path)
 
 
-@cache_page(FEED_SECONDS)
+@cached_page
 def atom(request, code, category=None):
     agency, _term, items, title = _scope(code, category)
     feed = feedgenerator.Atom1Feed(
@@ -55,7 +54,7 @@ def atom(request, code, category=None):
     return HttpResponse(feed.writeString("utf-8"), content_type="application/atom+xml; charset=utf-8")
 
 
-@cache_page(FEED_SECONDS)
+@cached_page
 def json_feed(request, code, category=None):
     """JSON Feed 1.1 (https://jsonfeed.org/version/1.1) with the catalog metadata under ``_gongkai``."""
     agency, _term, items, title = _scope(code, category)

@@ -12,13 +12,26 @@ class Command(GongkaiCommand):
 
     def add_arguments(self, parser):
         sub = parser.add_subparsers(dest="verb", required=True)
-        sub.add_parser("publish", help="重新生成全部静态页面")
+        publish = sub.add_parser("publish", help="重新生成全部静态页面")
+        publish.add_argument("--queue", action="store_true",
+                             help="信息页面分块交给任务队列的各个进程写入（需要 GONGKAI_BROKER_URL）")
 
-    def handle(self, *args, verb, **options):
+    def handle(self, *args, verb, queue=False, **options):
+        from gongkai.core.queue import queue_enabled
+
+        if queue and not queue_enabled():
+            raise CommandError("未配置任务队列：--queue 需要 GONGKAI_BROKER_URL")
         # Pages name their CSS and scripts by the hashed names of the collected static files.
         if isinstance(staticfiles_storage, ManifestFilesMixin) and staticfiles_storage.read_manifest() is None:
             raise CommandError("静态文件尚未收集：请先运行 gongkai collectstatic --noinput")
         started = time.perf_counter()
         page_cache.invalidate()
+        if queue:
+            from gongkai.portal.publication import republish_through_queue
+
+            written, tasks = republish_through_queue()
+            written += site_publication.publish_all_sites()
+            self.stdout.write(f"{written} 个栏目页面已写入 {static_site.site_dir()}，信息页面分 {tasks} 个任务交给任务队列")
+            return
         written = static_site.publish_all() + site_publication.publish_all_sites()
         self.stdout.write(f"{written} 个页面已写入 {static_site.site_dir()}（{time.perf_counter() - started:.1f} 秒）")

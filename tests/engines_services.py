@@ -1,0 +1,73 @@
+"""The real services the production-mode tests use (never mocked): Redis, RabbitMQ, the PostgreSQL primary and
+its replica, all on 127.0.0.1. Without one, a test skips and says which; with ``CI=true`` it fails instead,
+since the CI machine runs them all (``make test`` starts the replica with ``make replica``)."""
+
+import os
+import socket
+from urllib.parse import urlsplit
+
+import pytest
+
+REDIS_URL = os.environ.get("GONGKAI_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
+REDIS_BROKER_URL = os.environ.get("GONGKAI_TEST_REDIS_BROKER_URL", "redis://127.0.0.1:6379/6")
+AMQP_URL = os.environ.get("GONGKAI_TEST_AMQP_URL", "amqp://guest:guest@127.0.0.1:5672//")
+PRIMARY_URL = os.environ.get("GONGKAI_TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/postgres")
+REPLICA_URL = os.environ.get("GONGKAI_TEST_REPLICA_URL", "postgresql://postgres@127.0.0.1:5433/postgres")
+
+
+def _reachable(url: str, default_port: int) -> bool:
+    parts = urlsplit(url)
+    try:
+        socket.create_connection((parts.hostname or "127.0.0.1", parts.port or default_port), timeout=1).close()
+    except OSError:
+        return False
+    return True
+
+
+def need(service: str, url: str, default_port: int) -> None:
+    if _reachable(url, default_port):
+        return
+    reason = f"{service} is not running at {urlsplit(url).hostname}:{urlsplit(url).port or default_port}"
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"{reason}: the production-mode tests need it when CI=true")
+    pytest.skip(f"{reason} (production-mode test; runs for real when CI=true)")
+
+
+def need_redis() -> str:
+    need("Redis", REDIS_URL, 6379)
+    return REDIS_URL
+
+
+def need_rabbitmq() -> str:
+    need("RabbitMQ", AMQP_URL, 5672)
+    return AMQP_URL
+
+
+def need_postgres() -> str:
+    need("PostgreSQL", PRIMARY_URL, 5432)
+    return PRIMARY_URL
+
+
+def need_replica() -> str:
+    need_postgres()
+    need("The PostgreSQL replica (make replica)", REPLICA_URL, 5433)
+    return REPLICA_URL
+
+
+def redis_cache_settings(url: str) -> dict:
+    """The cache of an in-process test: a Redis database of its own per xdist worker (5, 6, 7), since a test
+    clears the cache (FLUSHDB) when it starts and ends."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    number = 5 + min(int(worker[2:] or 0) if worker[2:].isdigit() else 0, 2)
+    parts = urlsplit(url)
+    url = parts._replace(path=f"/{number}").geturl() if "GONGKAI_TEST_REDIS_URL" not in os.environ else url
+    return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
+                        "KEY_PREFIX": "gk_engines_test"}}
+
+
+def production_tests_enabled() -> None:
+    """The out-of-process production tests run in their own block of scripts/test.sh (after the suite), not
+    inside the SQLite and PostgreSQL passes: GONGKAI_TEST_PRODUCTION=1 asks for them."""
+    if not os.environ.get("GONGKAI_TEST_PRODUCTION"):
+        pytest.skip("production-mode test: runs in scripts/test.sh's production block (CI=true), "
+                    "or with GONGKAI_TEST_PRODUCTION=1")
