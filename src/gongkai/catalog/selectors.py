@@ -304,7 +304,7 @@ def published_count(*, agency_ids, start: dt.date, end: dt.date) -> int:
     return _published_between(agency_ids, start, end).count()
 
 
-def published_items(*, agency_ids, start: dt.date, end: dt.date) -> QuerySet[Item]:
+def published_between(*, agency_ids, start: dt.date, end: dt.date) -> QuerySet[Item]:
     """The items ``published_count`` counts (the annual report's drill-down)."""
     return _published_between(agency_ids, start, end).select_related("agency")
 

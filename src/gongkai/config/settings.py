@@ -57,7 +57,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "ninja",  # the API docs page then serves Swagger UI from our static files, not from a CDN (CSP: 'self')
+    # django-ninja is not an installed app: the API's docs page serves swagger-ui-dist from our own static files
+    # (gongkai.api.docs), and leaving it out spares every command and worker the import of ninja and pydantic.
     "gongkai.core",
     "gongkai.agencies",
     "gongkai.calendars",

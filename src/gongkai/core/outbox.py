@@ -24,8 +24,8 @@ from django.utils import timezone
 
 from gongkai.core.events import record_event
 from gongkai.core.models import OutboxMessage
-from gongkai.core.sms import quiet_until, send_outbox_sms
 from gongkai.core.queue import dispatch_outbox
+from gongkai.core.sms import quiet_until, send_outbox_sms
 from gongkai.core.timed import register_timed_job
 
 logger = logging.getLogger(__name__)

@@ -21,7 +21,7 @@ from gongkai.catalog.selectors import (
     staff_items,
 )
 from gongkai.catalog.selectors import (
-    published_items as catalog_published_items,
+    published_between as catalog_published_between,
 )
 from gongkai.engagement.selectors import period_figures, records_for_figure
 from gongkai.reports.domain.forms import ReportForm
@@ -163,7 +163,7 @@ def item_rows(user, ids: list[int]):
 
 def published_items(*, agency_ids: list[int], year: int):
     start, end = year_bounds(year)
-    return catalog_published_items(agency_ids=agency_ids, start=start, end=end)
+    return catalog_published_between(agency_ids=agency_ids, start=start, end=end)
 
 
 def focus_items(*, agency_ids: list[int], year: int, focus: str):

@@ -9,7 +9,7 @@ from django.utils import translation
 
 from gongkai.core import event_vocabulary
 
-SRC = Path(__file__).resolve().parents[2]
+SRC = Path(__file__).resolve().parents[1] / "src" / "gongkai"
 WRITTEN = re.compile(r'\b(?:event_action|action)\s*=\s*"([a-z_]+\.[a-z_]+)"')
 
 
