@@ -11,6 +11,11 @@ class CoreConfig(AppConfig):
         from gongkai.core import url_converters
 
         url_converters.register()
-        from gongkai.core import outbox, planner_statistics, queue, session_purge  # noqa: F401  (timed jobs)
+        from django.conf import settings
 
-        queue.configure()   # every process that may send a task (web, worker, beat) speaks to the same broker
+        from gongkai.core import outbox, planner_statistics, session_purge  # noqa: F401  (timed jobs)
+
+        if settings.GONGKAI_BROKER_URL:
+            from gongkai.core import queue
+
+            queue.configure()   # every process that may send a task (web, worker, beat) speaks to the same broker

@@ -24,7 +24,6 @@ from django.utils import timezone
 
 from gongkai.core.events import record_event
 from gongkai.core.models import OutboxMessage
-from gongkai.core.queue import dispatch_outbox
 from gongkai.core.sms import quiet_until, send_outbox_sms
 from gongkai.core.timed import register_timed_job
 
@@ -70,12 +69,20 @@ def _queue(channel, to, subject, body, dedupe_key, agency_path, not_before=None)
                 channel=channel, recipient=to, subject=subject[:300], body=body, dedupe_key=dedupe_key[:300],
                 agency_path=agency_path, next_attempt_at=max(not_before or timezone.now(), timezone.now()))
         # With a job queue a worker sends it once the change commits; without one, the minute timer does.
-        transaction.on_commit(dispatch_outbox)
+        transaction.on_commit(_dispatch)
         return message
     except IntegrityError:
         if dedupe_key and OutboxMessage.objects.filter(dedupe_key=dedupe_key[:300]).exists():
             return None
         raise
+
+
+def _dispatch() -> None:
+    """Have a queue worker send the new row now (production mode); Celery loads only when a broker is set."""
+    if getattr(settings, "GONGKAI_BROKER_URL", ""):
+        from gongkai.core.queue import dispatch_outbox
+
+        dispatch_outbox()
 
 
 def _send_mail(message: OutboxMessage, connection) -> None:

@@ -5,7 +5,6 @@ import logging
 
 from gongkai.agencies.selectors import public_agencies
 from gongkai.catalog.selectors import item_document, public_items
-from gongkai.core.queue import app as queue_app
 from gongkai.core.timed import register_timed_job
 from gongkai.portal import page_cache, site_publication, static_site
 from gongkai.search import services as search
@@ -94,15 +93,12 @@ def on_site_changed(sender, site_id, **kwargs):
         _write(lambda: site_publication.publish_home(route))
 
 
-@queue_app.task(name="portal.write_item_pages", acks_late=True)
-def write_item_pages_task(first_pk: int, last_pk: int) -> int:
-    return static_site.write_item_pages_between(first_pk, last_pk)
-
-
 def republish_through_queue() -> tuple[int, int]:
     """A full static republication shared by the queue's workers: the column pages here, the item pages as
     tasks of ``REPUBLICATION_CHUNK`` items each. Returns (pages written here, tasks sent)."""
     written = static_site.publish_columns()
+    from gongkai.portal.queue_tasks import write_item_pages_task  # Celery is imported only where it is used
+
     chunks = static_site.item_chunks(REPUBLICATION_CHUNK)
     for first, last in chunks:
         write_item_pages_task.delay(first, last)

@@ -11,6 +11,8 @@ from django.http import HttpResponsePermanentRedirect
 from gongkai.sites import routing, visits
 
 SITE_PATHS = {"/": "", "/map/": "map/"}
+# The same on every host name: the API, static files and the health checks need no site (and no database read).
+HOSTLESS = ("/api/", "/static/", "/healthz", "/readyz")
 
 
 class SiteHostMiddleware:
@@ -18,6 +20,9 @@ class SiteHostMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.path_info.startswith(HOSTLESS):
+            request.site_route = None
+            return self.get_response(request)
         try:
             host = request.get_host()
         except Exception:   # DisallowedHost: Django answers 400 further on
