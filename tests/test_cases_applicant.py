@@ -132,7 +132,8 @@ def test_partial_disclosure_reads_without_the_reports_counting_note(personas):
     assert page.result == "部分公开（可以公开的部分予以提供，其余部分不予公开并说明理由）（2024年02月20日）"
     assert "只计这一情形" not in page.result
     assert "只计这一情形" not in public_status(app.tracking_code).result_label
-    assert page.remedies is None          # placeholder until the remedy rules are merged
+    # 部分公开 since 2024: 复议前置 for the withheld part (行政复议法 2023 art. 23), the same text as the letter
+    assert page.remedies.startswith("对本答复中不予公开的部分不服的，应当先自收到本答复书之日起六十日内")
 
 
 def test_a_date_on_a_provisional_year_says_so(personas, monkeypatch):

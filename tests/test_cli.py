@@ -213,9 +213,12 @@ NOT_RUN_HERE = (["demo", "load"],)
 
 
 def expected_on_a_fresh_database(args: list[str], comment: str) -> int:
-    """The README says: examples naming wsjkq need the demo district, portal publish needs collectstatic (neither
-    is done on this fresh database); everything else does what it says."""
+    """The README says: examples naming wsjkq need the demo district, portal publish needs collectstatic, its
+    ``--queue`` a job queue, ``sites nginx`` the sites of a cluster (none of them is on this fresh database);
+    everything else does what it says."""
     if any("wsjkq" in word for word in args) or "collectstatic" in comment:
+        return USAGE
+    if "--queue" in args or args[:2] == ["sites", "nginx"]:
         return USAGE
     return 0
 

@@ -108,7 +108,7 @@ def test_generations_in_redis_are_seen_by_another_connection(settings):
     settings.CACHES = redis_cache_settings(url)
     scope = page_cache.site_scope("seen-elsewhere")
     before = page_cache.generations([scope])[0]
-    elsewhere = RedisCache(url, {"KEY_PREFIX": "gk_engines_test"})
+    elsewhere = RedisCache(settings.CACHES["default"]["LOCATION"], {"KEY_PREFIX": "gk_engines_test"})
     elsewhere.set(f"portal-generation:{scope}", before + 5, timeout=None)
     assert page_cache.generations([scope]) == [before + 5]
     page_cache.invalidate(scope)
