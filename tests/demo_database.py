@@ -128,8 +128,17 @@ class PostgresCopies:
             self._admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+_CONFIGURED: dict[str, str] = {}
+
+
+def pytest_sessionstart(session):
+    from django.conf import settings
+
+    _CONFIGURED["name"] = str(settings.DATABASES["default"]["NAME"])   # before any test database exists
+
+
 def _on_test_database(connection) -> bool:
-    return connection.settings_dict["NAME"] == connection.creation._get_test_db_name()
+    return str(connection.settings_dict["NAME"]) != _CONFIGURED["name"]
 
 
 @pytest.fixture(scope="session")
@@ -145,7 +154,12 @@ def demo_copies(request, django_db_setup, django_db_blocker, tmp_path_factory):
             # pytest-django makes the test database only for tests that ask for db, transactional_db,
             # live_server or django_db: a run of demo_db tests alone makes its own.
             made = setup_databases(verbosity=0, interactive=False, aliases={"default"})
-            request.addfinalizer(lambda: teardown_databases(made, verbosity=0))
+
+            def drop():
+                with django_db_blocker.unblock():
+                    teardown_databases(made, verbosity=0)
+
+            request.addfinalizer(drop)
         assert _on_test_database(connection), "the demo is loaded into the test database only"
         if connection.vendor == "sqlite":
             copies = SqliteCopies(connection, shared / "demo.sqlite3")

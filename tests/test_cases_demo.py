@@ -72,4 +72,4 @@ def test_each_step_of_a_2017_case_is_stamped_on_its_day(district):
         days = [timezone.localtime(e.at).date() for e in events]
         assert days[0] == app.received_on and app.closed_on in days, app.pk   # then an appeal, if any
         assert days == sorted(days) and {d.year for d in days} == {2017}
-        assert [e.action for e in events][0] == "case.registered"
+        assert events[0].action == "case.registered"
