@@ -21,7 +21,7 @@ import io
 import os
 import re
 import sqlite3
-from contextlib import contextmanager
+from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
@@ -65,14 +65,14 @@ class SqliteCopies:
 
     def build(self, site_dir: Path) -> None:
         _load_demo(site_dir)
-        with sqlite3.connect(self.demo_file) as target:
+        with closing(sqlite3.connect(self.demo_file)) as target:
             self.connection.connection.backup(target)
         self.restore_clean()
 
     @contextmanager
     def copy(self):
         self.connection.ensure_connection()
-        with sqlite3.connect(self.demo_file) as source:
+        with closing(sqlite3.connect(self.demo_file)) as source:
             source.backup(self.connection.connection)
         try:
             yield
