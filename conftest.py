@@ -50,4 +50,4 @@ def personas(db):
     return build_personas()
 
 
-pytest_plugins = ["tests.browser"]
+pytest_plugins = ["tests.browser", "tests.demo_database"]

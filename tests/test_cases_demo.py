@@ -11,15 +11,12 @@ from gongkai.cases.domain.appeals import AppealKind, AppealOutcome
 from gongkai.cases.domain.results import Result
 from gongkai.cases.models import Application
 from gongkai.cases.selectors import fee_summary, report_appeals, report_applications
-from gongkai.demo import load_agencies, load_cases
-
-pytestmark = pytest.mark.django_db
+from gongkai.demo import load_cases
 
 
 @pytest.fixture
-def district():
-    load_agencies.load_step()
-    load_cases.load_step()
+def district(demo_db):
+    """The demo as loaded once per session (tests/demo_database.py), copied for each test."""
     root = Agency.objects.get(code="wsjkq")
     return list(Agency.objects.filter(path__startswith=root.path).values_list("pk", flat=True))
 
@@ -63,3 +60,16 @@ def test_idempotent(district):
     count = Application.objects.count()
     assert load_cases.load_step().startswith("已存在")
     assert Application.objects.count() == count
+
+
+def test_each_step_of_a_2017_case_is_stamped_on_its_day(district):
+    from django.utils import timezone
+
+    from gongkai.core.events import events_for
+
+    for app in Application.objects.filter(received_on__year=2017):
+        events = list(events_for(app))
+        days = [timezone.localtime(e.at).date() for e in events]
+        assert days[0] == app.received_on and app.closed_on in days, app.pk   # then an appeal, if any
+        assert days == sorted(days) and {d.year for d in days} == {2017}
+        assert events[0].action == "case.registered"

@@ -55,14 +55,9 @@ def test_mailbox_journey_screenshots(live_server, page, personas, browser):
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_dashboard_screenshot_of_the_2017_demo(live_server, page):
-    from gongkai.demo.load_agencies import load_step as load_agencies
-    from gongkai.demo.load_cases import load_step as load_cases
-    from gongkai.demo.load_engagement import load_step as load_engagement
-
-    load_agencies()
-    load_engagement()
-    load_cases()   # the 2017 applications, so the dashboard's request charts have the seed's 5
+def test_dashboard_screenshot_of_the_2017_demo(live_server, page, demo_db):
+    # The whole demo (loaded once per session, copied): the 2017 applications give the request charts the
+    # seed's 5.
     login(page, live_server, "demo-supervisor", "gongkai-demo-2017")
     page.goto(f"{live_server.url}/staff/dashboard/?year=2017&agency=wsjkq")
     page.wait_for_selector("[data-chart=mailbox_units] svg")

@@ -16,12 +16,8 @@ YEAR_2017 = {"start": dt.date(2017, 1, 1), "end": dt.date(2017, 12, 31)}
 
 
 @pytest.fixture
-def district(db):
-    from gongkai.demo.load_agencies import load_step as load_agencies
-    from gongkai.demo.load_engagement import load_step as load_engagement
-
-    load_agencies()
-    load_engagement()
+def district(demo_db):
+    """The demo as loaded once per session (tests/demo_database.py), copied for each test."""
     return Agency.objects.get(code="wsjkq")
 
 
@@ -29,7 +25,6 @@ def ids(agency):
     return list(Agency.objects.filter(path__startswith=agency.path).values_list("pk", flat=True))
 
 
-@pytest.mark.django_db
 def test_demo_reproduces_the_2017_report(district):
     f = period_figures(agency_ids=ids(district), **YEAR_2017)
     # 一（三）五：受理、办结公开电话(信箱)系统来件491件，受理率、办结率均100%，群众满意率98%。
@@ -45,7 +40,6 @@ def test_demo_reproduces_the_2017_report(district):
     assert f.trainings >= 2
 
 
-@pytest.mark.django_db
 def test_demo_loads_once(district):
     from gongkai.demo.load_engagement import load_step
 
@@ -55,7 +49,6 @@ def test_demo_loads_once(district):
     assert not Message.objects.filter(is_demo=False).exists()
 
 
-@pytest.mark.django_db
 def test_drill_down_lists_the_records_behind_each_figure(district):
     agency_ids = ids(district)
     f = period_figures(agency_ids=agency_ids, **YEAR_2017)

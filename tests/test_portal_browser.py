@@ -14,7 +14,6 @@ from django.urls import NoReverseMatch, reverse
 
 from gongkai.agencies.models import Agency
 from gongkai.catalog import services as catalog
-from gongkai.demo import steps
 from tests.browser import screenshot
 
 AXE = Path(__file__).resolve().parents[1] / "node_modules" / "axe-core" / "axe.min.js"
@@ -27,9 +26,9 @@ def _user(name):
 
 
 @pytest.fixture
-def demo(settings, tmp_path):
+def demo(settings, tmp_path, demo_db):
+    """The demo (loaded once per session, copied: tests/demo_database.py) and a few items published here."""
     settings.GONGKAI_STATIC_SITE_DIR = tmp_path / "site"
-    steps.run_steps(write=lambda line: None)
     editor, reviewer = _user("demo-editor"), _user("demo-reviewer")
     secrecy, publisher = _user("demo-secrecy"), _user("demo-publisher")
     czj = Agency.objects.get(code="wsjkq-czj")

@@ -29,12 +29,7 @@ def violations(page) -> list[str]:
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_dashboard_charts_draw_under_the_policy(live_server, page):
-    from gongkai.demo.load_agencies import load_step as load_agencies
-    from gongkai.demo.load_engagement import load_step as load_engagement
-
-    load_agencies()
-    load_engagement()
+def test_dashboard_charts_draw_under_the_policy(live_server, page, demo_db):
     console = watch(page)
     login(page, live_server, "demo-supervisor", "gongkai-demo-2017")
     response = page.goto(f"{live_server.url}/staff/dashboard/?year=2017&agency=wsjkq")

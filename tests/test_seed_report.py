@@ -79,22 +79,21 @@ _BUILT: dict = {}
 
 
 @pytest.fixture
-def built(db):
-    """Load the demo (every step: the report counts every area's records) and build the 2017 report as the
-    README says — once: the first test pays for the load, its database is rolled back after it, and the
-    others read the texts it kept."""
+def built(request):
+    """The demo (every step: the report counts every area's records; loaded once per session and copied,
+    tests/demo_database.py) with the 2017 report built as the README says — once: the first test builds on a
+    copy of the demo, and the others read the texts it kept."""
     if not _BUILT:
+        request.getfixturevalue("demo_db")
         _BUILT.update(_build())
     return _BUILT
 
 
 def _build() -> dict:
-    from gongkai.demo.steps import run_steps
     from gongkai.reports.models import AnnualReport
     from gongkai.reports.renderers.document import document_of
     from gongkai.reports.renderers.export import render
 
-    run_steps(write=lambda _line: None)
     out = io.StringIO()
     call_command("report", "build", "--agency", "wsjkq", "--year", "2017", "--form", "legacy", stdout=out)
     rebuilt = io.StringIO()
@@ -102,13 +101,7 @@ def _build() -> dict:
                  "--from-records", stdout=rebuilt)
     report = AnnualReport.objects.get(agency__code="wsjkq", year=2017)
     document = document_of(report)
-    # The README's search example. The demo indexes its items after its transaction commits, which a test
-    # never does: index the district's 2017 documents (公文, forwarded and municipal ones) here.
-    from gongkai.catalog.selectors import item_document, public_items
-    from gongkai.search import services as search
-
-    search.index_documents(item_document(i) for i in public_items().filter(
-        agency__code="wsjkq", published_on__year=2017, category__code="gongwen"))
+    # The README's search example: the demo indexed its items when its load committed.
     found = io.StringIO()
     call_command("search", "渝府办发〔2017〕61号", "--agency", "wsjkq", "--limit", "5", "--json", stdout=found)
     return {"text": out.getvalue(), "rebuilt": rebuilt.getvalue(), "html": render(document, "html"),

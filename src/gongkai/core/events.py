@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from gongkai.core.models import Event
+from gongkai.core.time import event_time
 
 
 def _jsonable(value: Any) -> Any:
@@ -59,8 +60,7 @@ def record_event(
         legal_basis=legal_basis or "",
         payload=_jsonable(payload or {}),
     )
-    if at is not None:
-        event.at = at
+    event.at = at if at is not None else event_time()   # now, or the moment a replay of the past is at
     event.save()
     return event
 

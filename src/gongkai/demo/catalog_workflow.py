@@ -8,6 +8,7 @@ from gongkai.catalog import services
 from gongkai.catalog.models import Item
 from gongkai.core.time import local_today
 from gongkai.demo import catalog_2017 as seed
+from gongkai.demo.clock import SET_UP, on
 
 DEMO_ID_NUMBER = "500110198803154312"  # fictitious, valid GB 11643 check digit
 
@@ -19,15 +20,18 @@ def load_compilations(district: Agency, item_ids: list[int]) -> int:
     for n in range(seed.COMPILATION_EDITIONS):
         chunk = items[n * per:(n + 1) * per]
         issued_on = max(dt.date(seed.YEAR, 2 * (n + 1), 25), max(i.published_on for i in chunk) + dt.timedelta(days=3))
-        compilation = services.create_compilation(
-            actor=None, agency=district, title=seed.COMPILATION_TITLE, year=seed.YEAR, edition=n + 1,
-            issued_on=min(issued_on, dt.date(seed.YEAR, 12, 31)), items=chunk, copies=seed.COMPILATION_COPIES[n],
-        )
-        copies = seed.COMPILATION_COPIES[n]
-        services.record_compilation_distribution(actor=None, compilation=compilation, copies=copies * 6 // 10,
-                                                 distributed_to="各镇街、区图书馆")
-        services.record_compilation_distribution(actor=None, compilation=compilation, copies=copies - copies * 6 // 10,
-                                                 distributed_to="政务服务中心等服务群众窗口单位")
+        issued_on = min(issued_on, dt.date(seed.YEAR, 12, 31))
+        with on(issued_on):
+            compilation = services.create_compilation(
+                actor=None, agency=district, title=seed.COMPILATION_TITLE, year=seed.YEAR, edition=n + 1,
+                issued_on=issued_on, items=chunk, copies=seed.COMPILATION_COPIES[n],
+            )
+            copies = seed.COMPILATION_COPIES[n]
+            services.record_compilation_distribution(actor=None, compilation=compilation, copies=copies * 6 // 10,
+                                                     distributed_to="各镇街、区图书馆")
+            services.record_compilation_distribution(actor=None, compilation=compilation,
+                                                     copies=copies - copies * 6 // 10,
+                                                     distributed_to="政务服务中心等服务群众窗口单位")
         total += copies
     return total
 
@@ -35,6 +39,21 @@ def load_compilations(district: Agency, item_ids: list[int]) -> int:
 def load_matters(district: Agency) -> None:
     finance = Agency.objects.get(code="wsjkq-czj")
     stats = Agency.objects.get(code="wsjkq-tjj")
+    with on(SET_UP):
+        budget = _create_matters(district, finance, stats)
+    today = local_today()
+    with on(dt.date(2017, 2, 10)):
+        on_time = services.record_matter_trigger(actor=None, matter=budget, label="2017年部门预算批准",
+                                                 triggered_on=dt.date(2017, 2, 10))
+    budget_item = Item.objects.filter(agency=finance, title__contains="2017年部门预算").first()
+    if budget_item:
+        with on(budget_item.published_at):
+            services.fulfil_obligation(actor=None, obligation=on_time, item=budget_item)
+    services.record_matter_trigger(actor=None, matter=budget, label=f"{today.year}年部门预算批准",
+                                   triggered_on=today - dt.timedelta(days=45))
+
+
+def _create_matters(district: Agency, finance: Agency, stats: Agency):
     budget = services.create_matter(
         actor=None, agency=finance, title="部门预算公开", content="经批准的部门预算及报表、“三公”经费预算",
         basis="《中华人民共和国预算法》第十四条：批准后二十日内公开", responsible_unit="预算科",
@@ -55,14 +74,7 @@ def load_matters(district: Agency) -> None:
         basis="《政府信息公开条例》第二十条第（一）项、第二十六条", responsible_unit="党政办公室",
         periodicity="event", limit_days=20, limit_in_working_days=True,
     )
-    today = local_today()
-    on_time = services.record_matter_trigger(actor=None, matter=budget, label="2017年部门预算批准",
-                                             triggered_on=dt.date(2017, 2, 10))
-    budget_item = Item.objects.filter(agency=finance, title__contains="2017年部门预算").first()
-    if budget_item:
-        services.fulfil_obligation(actor=None, obligation=on_time, item=budget_item)
-    services.record_matter_trigger(actor=None, matter=budget, label=f"{today.year}年部门预算批准",
-                                   triggered_on=today - dt.timedelta(days=45))
+    return budget
 
 
 def load_workflow_items(User) -> None:

@@ -3,6 +3,7 @@ from django.contrib.auth import get_user_model
 from gongkai.agencies.models import Agency, AgencyKind, AgencyLevel
 from gongkai.agencies.services import create_agency, create_staff_user, grant_role
 from gongkai.demo import district_2017 as seed
+from gongkai.demo.clock import SET_UP, on
 from gongkai.demo.codes import demo_org_code, demo_uscc
 
 
@@ -49,6 +50,7 @@ def load_accounts() -> list[tuple[str, str, str, str]]:
 
 
 def load_step() -> str:
-    district = load_district()
-    load_accounts()
+    with on(SET_UP):
+        district = load_district()
+        load_accounts()
     return f"{district.short_name} 及下属 {district.children.count()} 个部门和镇街，{len(seed.DEMO_ACCOUNTS) + 1} 个演示账号"

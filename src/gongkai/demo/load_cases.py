@@ -21,6 +21,7 @@ from gongkai.core.time import local_today
 from gongkai.demo.cases_2017 import CASES_2017
 from gongkai.demo.cases_later import CASES_2023, CASES_2024
 from gongkai.demo.cases_people import APPLICANTS
+from gongkai.demo.clock import SET_UP, on
 from gongkai.demo.district_2017 import DEMO_PASSWORD
 
 CONFIRM_CHANNELS = {"online", "ordinary_post", "fax", "email"}
@@ -35,12 +36,13 @@ def _staff(agency: Agency, role: str):
         username = "demo-handler" if role == "case_handler" else "demo-approver"
     User = get_user_model()
     user = User.objects.filter(username=username).first()
-    if user is None:
-        label = "依申请公开承办人" if role == "case_handler" else "依申请公开审批人"
-        user = create_staff_user(actor=None, username=username, password=DEMO_PASSWORD,
-                                 full_name=f"演示{agency.display_name}{label}")
-    if not Membership.objects.filter(user=user, agency=agency, role=role).exists():
-        grant_role(actor=None, user=user, agency=agency, role=role, reason="演示账号")
+    with on(SET_UP):
+        if user is None:
+            label = "依申请公开承办人" if role == "case_handler" else "依申请公开审批人"
+            user = create_staff_user(actor=None, username=username, password=DEMO_PASSWORD,
+                                     full_name=f"演示{agency.display_name}{label}")
+        if not Membership.objects.filter(user=user, agency=agency, role=role).exists():
+            grant_role(actor=None, user=user, agency=agency, role=role, reason="演示账号")
     return user
 
 
@@ -63,51 +65,68 @@ def _fresh(app: Application) -> Application:
 
 
 def _run(spec: dict) -> Application:
+    """One application worked through the services, each step stamped on the day it happened."""
     agency = Agency.objects.get(code=spec["agency"])
     handler, approver = _staff(agency, "case_handler"), _staff(agency, "case_approver")
     received = spec["received"]
-    app = services.register_application(actor=handler, agency=agency, channel=spec["channel"], data=_input(spec),
-                                        arrived_on=received, is_demo=True)
-    if spec.get("pieces"):
-        Application.objects.filter(pk=app.pk).update(pieces=spec["pieces"])
-    if spec["channel"] in CONFIRM_CHANNELS:
-        app = services.confirm_receipt(actor=handler, app=app, confirmed_on=received, note="已电话与申请人确认（演示）")
+    with on(received):
+        app = services.register_application(actor=handler, agency=agency, channel=spec["channel"],
+                                            data=_input(spec), arrived_on=received, is_demo=True)
+        if spec.get("pieces"):
+            Application.objects.filter(pk=app.pk).update(pieces=spec["pieces"])
+        if spec["channel"] in CONFIRM_CHANNELS:
+            app = services.confirm_receipt(actor=handler, app=app, confirmed_on=received,
+                                           note="已电话与申请人确认（演示）")
     last = received
     if "correction" in spec:
         requested, period, corrected_on, corrected = spec["correction"]
-        app = services.request_correction(actor=handler, app=app, items="请写明所需信息的名称、文号或者便于查询的其他特征性描述。",
-                                          period_days=period, on=requested)
+        with on(requested):
+            app = services.request_correction(actor=handler, app=app,
+                                              items="请写明所需信息的名称、文号或者便于查询的其他特征性描述。",
+                                              period_days=period, on=requested)
         if corrected_on is None:
-            services.lapse_windows(today=_working_days_after(requested, period) + dt.timedelta(days=1))
+            lapsed_on = _working_days_after(requested, period) + dt.timedelta(days=1)
+            with on(lapsed_on, 0, 5):
+                services.lapse_windows(today=lapsed_on)
             return _fresh(app)
-        app = services.receive_correction(actor=handler, app=app, received_on=corrected_on,
-                                          corrected_description=corrected)
+        with on(corrected_on):
+            app = services.receive_correction(actor=handler, app=app, received_on=corrected_on,
+                                              corrected_description=corrected)
         last = corrected_on
     if spec.get("withdraw"):
-        services.withdraw(actor=handler, app=app, reason="申请人来电表示不再需要该信息（演示）", on=spec["withdraw"])
+        with on(spec["withdraw"]):
+            services.withdraw(actor=handler, app=app, reason="申请人来电表示不再需要该信息（演示）", on=spec["withdraw"])
         return _fresh(app)
-    if app.state == "registered":
-        app = services.accept_application(actor=handler, app=app, on=last)
-    app = services.assign_handler(actor=handler, app=app, handler=handler)
+    with on(last, 11):
+        if app.state == "registered":
+            app = services.accept_application(actor=handler, app=app, on=last)
+        app = services.assign_handler(actor=handler, app=app, handler=handler)
     if "consultation" in spec:
         kind, party, sent, replied = spec["consultation"]
-        consultation = services.start_consultation(actor=handler, app=app, kind=kind, party=party, sent_on=sent)
-        services.end_consultation(actor=handler, consultation=consultation, replied_on=replied,
-                                  opinion="不同意公开（演示）" if spec["result"].startswith("withheld") else "")
+        with on(sent):
+            consultation = services.start_consultation(actor=handler, app=app, kind=kind, party=party, sent_on=sent)
+        with on(replied):
+            services.end_consultation(actor=handler, consultation=consultation, replied_on=replied,
+                                      opinion="不同意公开（演示）" if spec["result"].startswith("withheld") else "")
         last = replied
     if "extension" in spec:
         days, reason, notice_on = spec["extension"]
-        services.extend_deadline(actor=approver, app=_fresh(app), days=days, reason=reason, notice_on=notice_on,
-                                 approved_on=notice_on)
+        with on(notice_on):
+            services.extend_deadline(actor=approver, app=_fresh(app), days=days, reason=reason, notice_on=notice_on,
+                                     approved_on=notice_on)
         last = notice_on
     if "fee" in spec:
         method, pages, notice_on, paid_on = spec["fee"]
-        fee = services.issue_fee_notice(actor=handler, app=_fresh(app), method=method, pages=pages, on=notice_on)
+        with on(notice_on):
+            fee = services.issue_fee_notice(actor=handler, app=_fresh(app), method=method, pages=pages, on=notice_on)
         if paid_on is None:
-            services.lapse_windows(today=fee.payment_due_on + dt.timedelta(days=1))
+            lapsed_on = fee.payment_due_on + dt.timedelta(days=1)
+            with on(lapsed_on, 0, 5):
+                services.lapse_windows(today=lapsed_on)
             return _fresh(app)
-        services.record_payment(actor=handler, app=_fresh(app), paid_on=paid_on, amount=fee.amount,
-                                receipt_number=f"渝非税（演示）{paid_on:%Y%m%d}{app.pk:04d}")
+        with on(paid_on):
+            services.record_payment(actor=handler, app=_fresh(app), paid_on=paid_on, amount=fee.amount,
+                                    receipt_number=f"渝非税（演示）{paid_on:%Y%m%d}{app.pk:04d}")
         last = paid_on
     app = _fresh(app)
     reply_type, reasons, index = spec.get("reply_type", ""), spec.get("reasons", ""), ""
@@ -120,20 +139,25 @@ def _run(spec: dict) -> Application:
         else:
             index = item.index_number
     decided = spec.get("decided") or min(_working_days_after(last, 8), app.reply_due_on)
-    services.decide(actor=handler, app=app, result=spec["result"], reply_type=reply_type,
-                    reasons=reasons, withheld_what=spec.get("withheld", ("", ""))[0],
-                    withheld_why=spec.get("withheld", ("", ""))[1], catalog_index_numbers=index,
-                    responsible_organ=spec.get("responsible", ""), decided_on=decided)
+    with on(decided, 15):
+        services.decide(actor=handler, app=app, result=spec["result"], reply_type=reply_type,
+                        reasons=reasons, withheld_what=spec.get("withheld", ("", ""))[0],
+                        withheld_why=spec.get("withheld", ("", ""))[1], catalog_index_numbers=index,
+                        responsible_organ=spec.get("responsible", ""), decided_on=decided)
     delivered = _working_days_after(decided, 1)
-    app = services.deliver(actor=handler, app=_fresh(app), **_delivery(app, delivered))
-    services.close_case(actor=handler, app=app, on=delivered)
+    with on(delivered):
+        app = services.deliver(actor=handler, app=_fresh(app), **_delivery(app, delivered))
+        services.close_case(actor=handler, app=app, on=delivered)
     if "appeal" in spec:
         a = spec["appeal"]
-        appeal = services.record_appeal(actor=handler, agency=agency, application=_fresh(app), kind=a["kind"],
-                                        body=a["body"], filed_on=a["filed"], case_number=a["number"], is_demo=True,
-                                        summary="申请人对答复不服（演示）")
+        with on(a["filed"]):
+            appeal = services.record_appeal(actor=handler, agency=agency, application=_fresh(app), kind=a["kind"],
+                                            body=a["body"], filed_on=a["filed"], case_number=a["number"],
+                                            is_demo=True, summary="申请人对答复不服（演示）")
         if a["decided"]:
-            services.record_appeal_outcome(actor=handler, appeal=appeal, outcome=a["outcome"], decided_on=a["decided"])
+            with on(a["decided"]):
+                services.record_appeal_outcome(actor=handler, appeal=appeal, outcome=a["outcome"],
+                                               decided_on=a["decided"])
     return _fresh(app)
 
 
@@ -174,20 +198,24 @@ def _live_cases() -> int:
     for key, description, age, kind in specs:
         received = _working_days_before(today, age)
         spec = {"applicant": key, "description": description, "channel": "in_person"}
-        app = services.register_application(actor=handler, agency=agency, channel="in_person", data=_input(spec),
-                                            arrived_on=received, is_demo=True)
+        with on(received):
+            app = services.register_application(actor=handler, agency=agency, channel="in_person",
+                                                data=_input(spec), arrived_on=received, is_demo=True)
         if kind == "correction":
-            services.request_correction(actor=handler, app=app, items="请写明所需文件的名称或文号。", period_days=10,
-                                        on=_working_days_after(received, 1))
+            with on(_working_days_after(received, 1)) as moment:
+                services.request_correction(actor=handler, app=app, items="请写明所需文件的名称或文号。",
+                                            period_days=10, on=moment.date())
             continue
-        app = services.accept_application(actor=handler, app=app, on=received)
-        app = services.assign_handler(actor=handler, app=app, handler=handler, section="申请公开科")
+        with on(received, 11):
+            app = services.accept_application(actor=handler, app=app, on=received)
+            app = services.assign_handler(actor=handler, app=app, handler=handler, section="申请公开科")
         if kind == "consultation":
-            services.start_consultation(actor=handler, app=app, kind="third_party", party="相关企业（演示）",
-                                        sent_on=_working_days_after(received, 2))
+            with on(_working_days_after(received, 2)) as moment:
+                services.start_consultation(actor=handler, app=app, kind="third_party", party="相关企业（演示）",
+                                            sent_on=moment.date())
         if kind == "fee":
-            services.issue_fee_notice(actor=handler, app=app, method="per_volume", pages=120,
-                                      on=_working_days_after(received, 3))
+            with on(_working_days_after(received, 3)) as moment:
+                services.issue_fee_notice(actor=handler, app=app, method="per_volume", pages=120, on=moment.date())
     services.submit_online_application(agency=agency, is_demo=True, data=_input({
         "applicant": "huang", "channel": "online", "description": "申请公开本区义务教育阶段学校招生计划"}))
     return len(specs) + 1

@@ -19,6 +19,7 @@ from gongkai.catalog.services.importing import write_published_items
 from gongkai.demo import catalog_2017 as seed
 from gongkai.demo import catalog_texts as texts
 from gongkai.demo.catalog_workflow import load_compilations, load_matters, load_workflow_items
+from gongkai.demo.clock import SET_UP, on
 
 STATUTORY_BY_FOCUS = {"guifanxing": "art20-01", "quanli": "art20-05", "yujuesuan": "art20-07",
                       "zhaotoubiao": "art20-09", "zhongdianxiangmu": "art20-10", "caizhengzijin": "art20-15"}
@@ -213,29 +214,45 @@ def interpretation_rows(district: Agency, rng: random.Random, policies: list[Ite
     return b.rows
 
 
-def abolish_and_expire(district: Agency, rng: random.Random) -> int:
-    changed = 0
+def abolition_rows(district: Agency, rng: random.Random) -> list[dict]:
+    """The district's decisions that abolish normative documents, one a year of ``seed.ABOLITIONS``."""
+    rows = []
     for year in sorted({y for y, _, _ in seed.ABOLITIONS}):
         b = Builder(rng, year)
         written_on, published_on = b.dates(months=(11, 12))
-        b.add(district, "万盛经开区管委会关于废止部分行政规范性文件的决定", category="gongwen", genre="jueding",
-              doc_number=f"万盛经开发〔{year}〕{rng.randint(60, 90)}号", dates=(written_on, published_on))
-        decision = Item.objects.get(pk=write_published_items(actor=None, rows=b.rows, action="item.imported",
-                                                             reason="演示数据", is_demo=True)[0])
+        rows.append(b.add(district, "万盛经开区管委会关于废止部分行政规范性文件的决定", category="gongwen",
+                          genre="jueding", doc_number=f"万盛经开发〔{year}〕{rng.randint(60, 90)}号",
+                          dates=(written_on, published_on)))
+    return rows
+
+
+def abolish_and_expire(district: Agency, decisions: list[Item]) -> int:
+    changed = 0
+    for decision in decisions:
+        year = decision.published_on.year
         for _, issued, n in [a for a in seed.ABOLITIONS if a[0] == year]:
             targets = Item.objects.filter(agency=district, normative_kind="normative", validity="valid",
                                           written_on__year=issued).order_by("id")[:n]
             for item in targets:
-                services.abolish_document(actor=None, item=item, by=decision, on=published_on,
-                                          reason=f"依据{decision.doc_number}废止")
+                with on(decision.published_at):
+                    services.abolish_document(actor=None, item=item, by=decision, on=decision.published_on,
+                                              reason=f"依据{decision.doc_number}废止")
                 changed += 1
     for year, issued, n in seed.EXPIRIES:
         for item in Item.objects.filter(agency=district, normative_kind="normative", validity="valid",
                                         written_on__year=issued).order_by("-id")[:n]:
-            services.set_validity(actor=None, item=item, validity="expired", on=dt.date(year, 6, 30),
-                                  reason="有效期届满")
+            with on(dt.date(year, 6, 30), 0, 5):
+                services.set_validity(actor=None, item=item, validity="expired", on=dt.date(year, 6, 30),
+                                      reason="有效期届满")
             changed += 1
     return changed
+
+
+def _write(rows: list[dict]) -> list[int]:
+    """Bulk publication through the catalog's import path. The past is replayed: each item's event is stamped
+    at its publication. Few calls: every call rewrites the portal's pages of its agencies after the commit."""
+    with on(SET_UP):
+        return write_published_items(actor=None, rows=rows, action="item.imported", reason="演示数据", is_demo=True)
 
 
 @transaction.atomic
@@ -249,15 +266,16 @@ def load_catalog() -> str:
     interpreted = rng.sample(marks["normative"], seed.INTERPRETED_NORMATIVE)
     for i in marks["normative"]:
         b.rows[i]["interpretation_not_required"] = i not in interpreted
-    ids = write_published_items(actor=None, rows=b.rows, action="item.imported", reason="演示数据", is_demo=True)
+    later = [r for _, r in build_normative_later(district, rng)]
+    # 2017 and the later years in one write (their 索引号 serials run per year, so nothing changes by it).
+    written = _write(b.rows + later)
+    ids, later_ids = written[:len(b.rows)], written[len(b.rows):]
     policies = list(Item.objects.filter(pk__in=[ids[i] for i in interpreted]).order_by("published_on"))
-    later = build_normative_later(district, rng)
-    later_ids = write_published_items(actor=None, rows=[r for _, r in later], action="item.imported",
-                                      reason="演示数据", is_demo=True)
     policies += list(Item.objects.filter(pk__in=later_ids, interpretation_not_required=False).order_by("id"))
-    write_published_items(actor=None, rows=interpretation_rows(district, rng, policies), action="item.imported",
-                          reason="演示数据", is_demo=True)
-    changed = abolish_and_expire(district, rng)
+    interpretations = interpretation_rows(district, rng, policies)
+    decisions = abolition_rows(district, rng)
+    decision_ids = _write(interpretations + decisions)[len(interpretations):]
+    changed = abolish_and_expire(district, list(Item.objects.filter(pk__in=decision_ids).order_by("id")))
     compilation_docs = [ids[i] for i in marks["normative"] + marks["public"] + marks["forwarded"][:35]]
     copies = load_compilations(district, compilation_docs)
     load_matters(district)

@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from gongkai.agencies.models import Agency
 from gongkai.calendars.official import current_calendar
 from gongkai.demo import engagement_2017 as seed
+from gongkai.demo.clock import SET_UP, on
 from gongkai.demo.district_2017 import DISTRICT
 from gongkai.engagement import services
 from gongkai.engagement.domain.mailbox import Category, Channel, Rating
@@ -30,6 +31,8 @@ from gongkai.engagement.services_records import create_periodical, import_record
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 REASON = "演示数据：2017年度报告所述工作"
+# The year's records were entered by its end: their imports are stamped then.
+ENTERED = dt.datetime(seed.YEAR, 12, 31, 18, 0, tzinfo=SHANGHAI)
 
 TOPICS = {
     Category.CONSULT: seed.CONSULT_TOPICS, Category.SUGGESTION: seed.SUGGESTION_TOPICS,
@@ -99,7 +102,8 @@ def _mailbox_2017(district: Agency, units: list[Agency], rng: random.Random) -> 
             reply=seed.REPLY_TEMPLATES[category.value].format(dept=dept.short_name or dept.name),
             replied_at=_at(_within_year(calendar.add_working_days(day, 5).due, day), 15),
         ))
-    return import_messages(actor=None, agency=district, rows=rows, reason=REASON, is_demo=True)
+    with on(ENTERED):
+        return import_messages(actor=None, agency=district, rows=rows, reason=REASON, is_demo=True)
 
 
 def _outreach_2017(district: Agency, units: list[Agency], rng: random.Random) -> int:
@@ -124,7 +128,8 @@ def _outreach_2017(district: Agency, units: list[Agency], rng: random.Random) ->
         topic = seed.CONCERN_TOPICS[(i * 5) % len(seed.CONCERN_TOPICS)]
         add(OutreachKind.OTHER_INTERPRETATION, rng.choice([district, *units]), day, f"{topic}政策解读",
             seed.OTHER_INTERPRETATION_FORMS[i % len(seed.OTHER_INTERPRETATION_FORMS)])
-    return import_records(actor=None, agency=district, kind="outreach", records=records, reason=REASON)
+    with on(ENTERED):
+        return import_records(actor=None, agency=district, kind="outreach", records=records, reason=REASON)
 
 
 def _split(total: int, parts: int, rng: random.Random) -> list[int]:
@@ -156,7 +161,8 @@ def _archives_2017(district: Agency, archive: Agency, rng: random.Random) -> int
             records.append(ArchiveRecord(agency=district, kind=ArchiveKind.DELIVERY.value, recorded_on=quarter_end,
                                          items=n, recipient=recipient, notes="主动公开的政府信息（条例第二十五条）",
                                          is_demo=True))
-    return import_records(actor=None, agency=district, kind="archive", records=records, reason=REASON)
+    with on(ENTERED):
+        return import_records(actor=None, agency=district, kind="archive", records=records, reason=REASON)
 
 
 def _staffing_2017(district: Agency, units: list[Agency], rng: random.Random) -> int:
@@ -164,23 +170,27 @@ def _staffing_2017(district: Agency, units: list[Agency], rng: random.Random) ->
     records = [StaffingReport(agency=unit, as_of=dt.date(seed.YEAR, 12, 31), people=people,
                               full_time=1 if people > 6 else 0, is_demo=True)
                for unit, people in zip(units, shares, strict=True)]
-    return import_records(actor=None, agency=district, kind="staffing", records=records, reason=REASON)
+    with on(ENTERED):
+        return import_records(actor=None, agency=district, kind="staffing", records=records, reason=REASON)
 
 
 def _periodical_2017(district: Agency) -> int:
-    periodical = Periodical.objects.filter(agency=district, title=seed.PERIODICAL).first() or create_periodical(
-        actor=None, agency=district, title=seed.PERIODICAL, is_demo=True)
+    with on(SET_UP):
+        periodical = Periodical.objects.filter(agency=district, title=seed.PERIODICAL).first() or create_periodical(
+            actor=None, agency=district, title=seed.PERIODICAL, is_demo=True)
     issues = [PeriodicalIssue(periodical=periodical, number=f"2017年第{n}期", published_on=dt.date(2017, 2 * n, 20),
                               copies=seed.PERIODICAL_COPIES_PER_ISSUE, is_demo=True,
                               distributed_to="各镇街、村（社区）、区图书馆、政务服务大厅等服务群众窗口")
               for n in range(1, seed.PERIODICAL_ISSUES + 1)]
-    return import_records(actor=None, agency=district, kind="issue", records=issues, reason=REASON)
+    with on(ENTERED):
+        return import_records(actor=None, agency=district, kind="issue", records=issues, reason=REASON)
 
 
 def _trainings_2017(district: Agency) -> int:
-    for on, topic, participants, hours in seed.TRAININGS:
-        record_training(actor=None, agency=district, held_on=dt.date.fromisoformat(on), topic=topic,
-                        participants=participants, hours=Decimal(hours), is_demo=True)
+    for held_on, topic, participants, hours in seed.TRAININGS:
+        with on(dt.date.fromisoformat(held_on), 17):
+            record_training(actor=None, agency=district, held_on=dt.date.fromisoformat(held_on), topic=topic,
+                            participants=participants, hours=Decimal(hours), is_demo=True)
     return len(seed.TRAININGS)
 
 
@@ -199,20 +209,23 @@ def _year_2024(district: Agency, units: list[Agency]) -> int:
     ]
     for when, category, subject, body, outcome in samples:
         received = dt.datetime.fromisoformat(when).replace(tzinfo=SHANGHAI)
-        message, _token = services.submit_message(
-            actor=officer, agency=district, channel=Channel.PHONE.value, category=category.value, subject=subject,
-            body=body, consent_to_publish=True, received_at=received, is_demo=True)
+        with on(received):
+            message, _token = services.submit_message(
+                actor=officer, agency=district, channel=Channel.PHONE.value, category=category.value,
+                subject=subject, body=body, consent_to_publish=True, received_at=received, is_demo=True)
         n += 1
         if outcome == "open":
             continue
-        services.reply_to_message(actor=officer, message=message, reply="您好！已转相关单位办理，答复如下：……",
-                                  replied_at=received + dt.timedelta(days=3))
+        with on(received + dt.timedelta(days=3)) as replied_at:
+            services.reply_to_message(actor=officer, message=message, reply="您好！已转相关单位办理，答复如下：……",
+                                      replied_at=replied_at)
         if outcome:
-            services.record_rating(actor=officer, message=message, rating=outcome)
-    services.submit_message(actor=None, agency=district, channel=Channel.WEB.value,
-                            category=Category.MISDIRECTED.value, subject="申请公开2024年财政预算执行情况",
-                            body="请公开本区2024年上半年财政预算执行情况的报告。",
-                            received_at=dt.datetime(2024, 12, 2, 9, 30, tzinfo=SHANGHAI), is_demo=True)
+            with on(replied_at + dt.timedelta(days=1)):
+                services.record_rating(actor=officer, message=message, rating=outcome)
+    with on(dt.datetime(2024, 12, 2, 9, 30, tzinfo=SHANGHAI)) as received:
+        services.submit_message(actor=None, agency=district, channel=Channel.WEB.value,
+                                category=Category.MISDIRECTED.value, subject="申请公开2024年财政预算执行情况",
+                                body="请公开本区2024年上半年财政预算执行情况的报告。", received_at=received, is_demo=True)
     services_records_2024(officer, district, units)
     return n + 1
 
@@ -220,20 +233,25 @@ def _year_2024(district: Agency, units: list[Agency]) -> int:
 def services_records_2024(officer, district: Agency, units: list[Agency]) -> None:
     from gongkai.engagement.services_records import record_issue, record_outreach, report_staffing
 
-    record_outreach(actor=officer, agency=district, kind=OutreachKind.PRESS_CONFERENCE.value,
-                    held_on=dt.date(2024, 6, 18), topic="2024年上半年经济运行情况新闻发布会", form="新闻发布会",
-                    is_demo=True)
-    record_outreach(actor=officer, agency=district, kind=OutreachKind.CONCERN_RESPONSE.value,
-                    held_on=dt.date(2024, 7, 9), topic="关于汛期城区内涝的回应", form="网站回应", is_demo=True)
-    record_training(actor=officer, agency=district, held_on=dt.date(2024, 4, 23),
-                    topic="新修订条例实务与年度报告（国办公开办函〔2021〕30号格式）培训", participants=71,
-                    hours=Decimal("3.0"), is_demo=True)
-    periodical = Periodical.objects.get(agency=district, title=seed.PERIODICAL)
-    record_issue(actor=officer, periodical=periodical, number="2024年第1期", published_on=dt.date(2024, 3, 15),
-                 copies=3000, distributed_to="各镇街、村（社区）、服务群众窗口", is_demo=True)
-    for unit in units[:3]:
-        report_staffing(actor=officer, agency=unit, as_of=dt.date(2024, 12, 31), people=6, full_time=1,
+    with on(dt.date(2024, 6, 18), 17):
+        record_outreach(actor=officer, agency=district, kind=OutreachKind.PRESS_CONFERENCE.value,
+                        held_on=dt.date(2024, 6, 18), topic="2024年上半年经济运行情况新闻发布会", form="新闻发布会",
                         is_demo=True)
+    with on(dt.date(2024, 7, 9), 17):
+        record_outreach(actor=officer, agency=district, kind=OutreachKind.CONCERN_RESPONSE.value,
+                        held_on=dt.date(2024, 7, 9), topic="关于汛期城区内涝的回应", form="网站回应", is_demo=True)
+    with on(dt.date(2024, 4, 23), 17):
+        record_training(actor=officer, agency=district, held_on=dt.date(2024, 4, 23),
+                        topic="新修订条例实务与年度报告（国办公开办函〔2021〕30号格式）培训", participants=71,
+                        hours=Decimal("3.0"), is_demo=True)
+    periodical = Periodical.objects.get(agency=district, title=seed.PERIODICAL)
+    with on(dt.date(2024, 3, 15)):
+        record_issue(actor=officer, periodical=periodical, number="2024年第1期", published_on=dt.date(2024, 3, 15),
+                     copies=3000, distributed_to="各镇街、村（社区）、服务群众窗口", is_demo=True)
+    with on(dt.date(2024, 12, 31), 16):
+        for unit in units[:3]:
+            report_staffing(actor=officer, agency=unit, as_of=dt.date(2024, 12, 31), people=6, full_time=1,
+                            is_demo=True)
 
 
 def load_step() -> str:

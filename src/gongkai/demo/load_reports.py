@@ -13,6 +13,7 @@ from decimal import Decimal
 from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency
+from gongkai.demo.clock import on
 from gongkai.demo.district_2017 import DISTRICT
 from gongkai.reports import services
 from gongkai.reports.domain.forms import ReportForm, default_form
@@ -85,6 +86,8 @@ def _records_loaded(district: Agency, year: int) -> bool:
 # The days the office signed the demo reports: within the statutory window after the year (2008 条例 art. 31:
 # by 31 March; 2019 条例 art. 49: by 31 January).
 SIGNED_ON = {2017: dt.date(2018, 3, 15), 2024: dt.date(2025, 1, 20)}
+# The office entered the figures no record holds some days before it drafted the report.
+ENTERED_ON = {2017: dt.date(2018, 3, 1), 2024: dt.date(2025, 1, 10)}
 
 
 def _report(district: Agency, year: int, publisher, *, narrative=None) -> str:
@@ -92,30 +95,34 @@ def _report(district: Agency, year: int, publisher, *, narrative=None) -> str:
         return f"{year}年度已存在"
     if not _records_loaded(district, year):
         return f"{year}年度跳过（主动公开、依申请公开或互动记录尚未载入）"
-    report = services.generate_report(actor=publisher, agency=district, year=year, scope_codes=["*"])
-    if narrative:
-        text = narrative(report) if callable(narrative) else narrative
-        report = services.update_narrative(actor=publisher, report=report, narrative=text)
+    with on(SIGNED_ON[year], 9):
+        report = services.generate_report(actor=publisher, agency=district, year=year, scope_codes=["*"])
+        if narrative:
+            text = narrative(report) if callable(narrative) else narrative
+            report = services.update_narrative(actor=publisher, report=report, narrative=text)
     if services.blocking_findings(report):
         return f"{year}年度已生成草稿（勾稽关系不成立，未发布）"
-    services.publish_report(actor=publisher, report=report, signed_on=SIGNED_ON[year])
+    with on(SIGNED_ON[year], 16):
+        services.publish_report(actor=publisher, report=report, signed_on=SIGNED_ON[year])
     return f"{year}年度已发布（{report.get_form_display()}）"
 
 
 def load_step() -> str:
     district = Agency.objects.get(code=DISTRICT["code"])
     publisher = get_user_model().objects.get(username=PUBLISHER)
-    for cell, value in SITE_2017.items():
-        if not DeclaredFigure.objects.filter(agency=district, year=2017, cell=cell).exists():
-            services.declare_figure(actor=publisher, agency=district, year=2017, cell=cell, value=value,
-                                    source=SITE_SOURCE)
-    for key, text in PARTICULARS_2017.items():
-        if not ReportParticular.objects.filter(agency=district, year=2017, key=key).exists():
-            services.set_particular(actor=publisher, agency=district, year=2017, key=key, text=text)
+    with on(ENTERED_ON[2017]):
+        for cell, value in SITE_2017.items():
+            if not DeclaredFigure.objects.filter(agency=district, year=2017, cell=cell).exists():
+                services.declare_figure(actor=publisher, agency=district, year=2017, cell=cell, value=value,
+                                        source=SITE_SOURCE)
+        for key, text in PARTICULARS_2017.items():
+            if not ReportParticular.objects.filter(agency=district, year=2017, key=key).exists():
+                services.set_particular(actor=publisher, agency=district, year=2017, key=key, text=text)
     done = [_report(district, 2017, publisher, narrative={"problems": PROBLEMS_2017})]
-    for cell, value in DECLARED_2024.items():
-        if not DeclaredFigure.objects.filter(agency=district, year=2024, cell=cell).exists():
-            services.declare_figure(actor=publisher, agency=district, year=2024, cell=cell, value=value,
-                                    source=DEMO_SOURCE)
+    with on(ENTERED_ON[2024]):
+        for cell, value in DECLARED_2024.items():
+            if not DeclaredFigure.objects.filter(agency=district, year=2024, cell=cell).exists():
+                services.declare_figure(actor=publisher, agency=district, year=2024, cell=cell, value=value,
+                                        source=DEMO_SOURCE)
     done.append(_report(district, 2024, publisher, narrative=_demo_text))
     return "；".join(done)

@@ -36,28 +36,49 @@ def _field_values(document: IndexedDocument) -> dict:
 
 
 @transaction.atomic
-def index_documents(documents: Iterable[IndexedDocument]) -> int:
-    """Add or replace documents by key. Returns how many were written."""
+def index_documents(documents: Iterable[IndexedDocument], *, batch_size: int = 500) -> int:
+    """Add or replace documents by key, in batches: one query finds a batch's stored documents, the new ones
+    are inserted together and the backend indexes the batch at once (a bulk publication's 15,000 items). A key
+    given twice ends as its last document, as one by one. Returns how many were written."""
     backend = backend_for(connection)
     written = 0
+    batch: list[IndexedDocument] = []
     for document in documents:
         if not document.key or not document.title.strip():
             raise ValueError("检索文档必须有键和标题")
-        existing = SearchDocument.objects.filter(key=document.key).first()
-        if existing is not None:
-            backend.remove([index_row(existing)])
-            for name, value in _field_values(document).items():
-                setattr(existing, name, value)
-            existing.sort_key = sort_key(document.published_on, existing.pk)
-            existing.save()
-            doc = existing
-        else:
-            doc = SearchDocument.objects.create(key=document.key, **_field_values(document))
-            doc.sort_key = sort_key(document.published_on, doc.pk)
-            doc.save(update_fields=["sort_key"])
-        backend.add([index_row(doc)])
-        written += 1
+        batch.append(document)
+        if len(batch) >= batch_size:
+            written += _index_batch(backend, batch)
+            batch = []
+    if batch:
+        written += _index_batch(backend, batch)
     return written
+
+
+def _index_batch(backend, documents: list[IndexedDocument]) -> int:
+    latest = {document.key: document for document in documents}   # a repeated key: its last document
+    existing = SearchDocument.objects.in_bulk(list(latest), field_name="key")
+    if existing:
+        backend.remove([index_row(doc) for doc in existing.values()])
+    fresh, indexed = [], []
+    for key, document in latest.items():
+        doc = existing.get(key)
+        if doc is None:
+            fresh.append(SearchDocument(key=key, **_field_values(document)))
+            continue
+        for name, value in _field_values(document).items():
+            setattr(doc, name, value)
+        doc.sort_key = sort_key(document.published_on, doc.pk)
+        doc.save()
+        indexed.append(doc)
+    if fresh:
+        SearchDocument.objects.bulk_create(fresh)   # both databases return the new ids
+        for doc in fresh:
+            doc.sort_key = sort_key(doc.published_on, doc.pk)
+        SearchDocument.objects.bulk_update(fresh, ["sort_key"])
+        indexed += fresh
+    backend.add([index_row(doc) for doc in indexed])
+    return len(documents)
 
 
 def index_document(document: IndexedDocument) -> None:

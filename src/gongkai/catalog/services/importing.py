@@ -42,7 +42,7 @@ from gongkai.catalog.signals import items_bulk_published
 from gongkai.core.errors import NotAllowed
 from gongkai.core.events import record_event
 from gongkai.core.models import Event
-from gongkai.core.time import local_today
+from gongkai.core.time import event_time, local_today, replaying
 
 TERM_FIELDS = {"topic": Scheme.TOPIC, "genre": Scheme.GENRE, "category": Scheme.CATEGORY, "focus": Scheme.FOCUS,
                "statutory_item": Scheme.STATUTORY}
@@ -258,11 +258,13 @@ def write_published_items(*, actor, rows: list[dict], action: str, reason: str =
     """Write already-checked rows as published items (import, demo). Returns the new ids. Each row holds
     Item column values (``agency_id``, ``title``, ``published_on`` …) plus ``channels`` (Channel values).
     ``bulk_events`` writes the events in batches (the demo's hundred thousand items); otherwise each goes
-    through ``record_event``. ``numbered``: the rows already carry their 索引号."""
+    through ``record_event``. ``numbered``: the rows already carry their 索引号. The events are stamped now,
+    or, while the past is replayed (``gongkai.core.time.clock_at``, the demo's district year), at each item's
+    publication: the item was published then."""
     if not numbered:
         agencies = Agency.objects.in_bulk({row["agency_id"] for row in rows})
         _assign_index_numbers(rows, agencies)
-    now = timezone.now()
+    now, at_publication = event_time(), replaying()
     user = actor if getattr(actor, "is_authenticated", False) else None
     calendar = current_calendar()
     due_dates: dict = {}
@@ -288,13 +290,14 @@ def write_published_items(*, actor, rows: list[dict], action: str, reason: str =
     if not bulk_events:
         for item in created:
             record_event(actor=actor, obj=item, action=action, to_state=Status.PUBLISHED, reason=reason,
-                         at=now, payload={"index_number": item.index_number})
+                         at=item.published_at if at_publication else now,
+                         payload={"index_number": item.index_number})
     content_type = ContentType.objects.get_for_model(Item)
     label = user.get_username() if user else "系统"
     Event.objects.bulk_create(
         [Event(actor=user, actor_label=label, content_type=content_type, object_id=str(item.pk),
-               object_repr=item.title[:300], action=action, to_state=Status.PUBLISHED, reason=reason, at=now,
-               payload={"index_number": item.index_number}) for item in created if bulk_events],
+               object_repr=item.title[:300], action=action, to_state=Status.PUBLISHED, reason=reason,
+               at=item.published_at if at_publication else now, payload={"index_number": item.index_number}) for item in created if bulk_events],
         batch_size=batch_size,
     )
     ids = [item.pk for item in created]

@@ -45,3 +45,26 @@ def test_the_database_refuses_updates_that_bypass_the_model(agency):
         with connection.cursor() as cursor:
             cursor.execute("UPDATE core_event SET reason = %s WHERE id = %s", ["篡改", event.pk])
     assert Event.objects.get(pk=event.pk).reason == ""
+
+
+def test_the_event_clock_stamps_a_replayed_past_and_comes_back_to_now(agency):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from gongkai.core.time import clock_at, event_time, replaying
+
+    before = timezone.now()
+    past = dt.datetime(2017, 3, 14, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    with clock_at(past):
+        assert replaying()
+        assert record_event(actor=None, obj=agency, action="x").at == past
+        with clock_at(dt.date(2018, 3, 15)):   # a date: 09:00 local time that day
+            inner = record_event(actor=None, obj=agency, action="y")
+            assert timezone.localtime(inner.at).isoformat() == "2018-03-15T09:00:00+08:00"
+        assert event_time() == past
+        given = record_event(actor=None, obj=agency, action="z", at=past + dt.timedelta(days=1))
+        assert given.at == past + dt.timedelta(days=1)   # an explicit stamp wins
+    assert not replaying()
+    now = record_event(actor=None, obj=agency, action="w").at
+    assert now >= before and Event.objects.get(pk=inner.pk).at.year == 2018
