@@ -270,7 +270,7 @@ def test_demo_load_refuses_with_debug_off_unless_forced(monkeypatch, capsys):
     from gongkai.demo.management.commands import demo
 
     loaded = []
-    monkeypatch.setattr(demo, "run_steps", lambda write: loaded.append("steps"))
+    monkeypatch.setattr(demo, "run_steps", lambda write, **progress: loaded.append("steps"))
     monkeypatch.setattr(demo, "refresh_planner_statistics", lambda: None)
     with pytest.raises(CommandError, match="DEBUG 关闭"):
         call_command("demo", "load")

@@ -75,6 +75,15 @@ class Progress:
             self._last_at = now
             self._last_tenth = tenth
 
+    def note(self, text: str) -> None:
+        """A line of its own beside the progress (a step's summary): on a terminal it replaces the bar, which is
+        drawn again below it at the next update."""
+        if self.tty:
+            self._write("\r\033[K" + text + "\n")
+            self._last_at = None
+        else:
+            self._write(text + "\n")
+
     def __enter__(self) -> Progress:
         return self
 

@@ -16,8 +16,10 @@ STEPS: list[tuple[str, str]] = [
 ]
 
 
-def run_steps(write=print) -> None:
-    for label, target in STEPS:
+def run_steps(write=print, on_progress=None) -> None:
+    for done, (label, target) in enumerate(STEPS, 1):
         module_name, func_name = target.split(":")
         summary = getattr(import_module(module_name), func_name)()
         write(f"[演示数据] {label}：{summary}")
+        if on_progress:
+            on_progress(done, len(STEPS))

@@ -72,3 +72,14 @@ def test_work_refused_before_it_began_prints_nothing():
     with Progress(out, "导入", total=10):
         pass
     assert out.getvalue() == ""
+
+
+def test_a_note_replaces_the_bar_on_a_terminal_and_is_a_plain_line_in_a_log():
+    out, clock = Terminal(), Clock()
+    progress = Progress(out, "载入", total=2, clock=clock)
+    progress(1)
+    progress.note("[演示数据] 机构与账号：完成")
+    assert out.getvalue().endswith("\r\033[K[演示数据] 机构与账号：完成\n")
+    log = io.StringIO()
+    Progress(log, "载入", total=2).note("一行")
+    assert log.getvalue() == "一行\n"

@@ -5,8 +5,9 @@ from django.db import transaction
 from gongkai.agencies.models import Agency
 from gongkai.core.command import GongkaiCommand
 from gongkai.core.planner_statistics import refresh_planner_statistics
+from gongkai.core.progress import Progress
 from gongkai.demo.district_2017 import DEMO_ACCOUNTS, DEMO_PASSWORD
-from gongkai.demo.steps import run_steps
+from gongkai.demo.steps import STEPS, run_steps
 
 
 class Command(GongkaiCommand):
@@ -26,8 +27,9 @@ class Command(GongkaiCommand):
                 self.stdout.write("[演示数据] 已存在，跳过载入")
             else:
                 self.refuse_in_production(options["force"])
-                with transaction.atomic():
-                    run_steps(self.stdout.write)
+                with transaction.atomic(), Progress(self.stderr, "载入演示数据", total=len(STEPS)) as progress:
+                    progress(0)
+                    run_steps(progress.note if progress.tty else self.stdout.write, on_progress=progress)
                 refresh_planner_statistics()   # the first pages are served before the minute timer runs
         else:
             self.print_logins(options["url"].rstrip("/") + "/")
