@@ -43,10 +43,20 @@ def _locked(path: Path):
             fcntl.flock(handle, fcntl.LOCK_UN)
 
 
+def _reference_data() -> None:
+    """The shipped taxonomies, which a transactional test (a browser journey) flushes when it ends: the demo and
+    the clean copy are made with them, whatever ran before on this worker."""
+    from gongkai.catalog.models import SensitiveWord, Term
+    from gongkai.catalog.taxonomy_loading import load_default_terms
+
+    load_default_terms(Term, SensitiveWord)
+
+
 def _load_demo(site_dir: Path) -> None:
     from django.conf import settings
     from django.core.management import call_command
 
+    _reference_data()
     kept = settings.GONGKAI_STATIC_SITE_DIR
     settings.GONGKAI_STATIC_SITE_DIR = site_dir
     try:
@@ -61,6 +71,7 @@ class SqliteCopies:
         self.demo_file = demo_file
         self.clean = sqlite3.connect(":memory:", check_same_thread=False)
         connection.ensure_connection()
+        _reference_data()
         connection.connection.backup(self.clean)
 
     def build(self, site_dir: Path) -> None:

@@ -15,31 +15,21 @@ SHOTS = Path(__file__).resolve().parents[1] / "var" / "screenshots"
 
 
 @pytest.fixture
-def site_page(personas, settings, tmp_path):
-    import os
-
-    from playwright.sync_api import sync_playwright
-
+def site_page(personas, settings, tmp_path, playwright_driver):
     settings.ALLOWED_HOSTS = [".test.gov.cn", "testserver", "localhost"]
     settings.GONGKAI_STATIC_SITE_DIR = tmp_path / "site"
     make_sites(personas)
-    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    # The sites' names resolve to the live server, as DNS would send them to nginx.
+    browser = playwright_driver.chromium.launch(
+        executable_path=CHROMIUM, headless=True,
+        args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP *.test.gov.cn 127.0.0.1"])
     try:
-        with sync_playwright() as pw:
-            # The sites' names resolve to the live server, as DNS would send them to nginx.
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                         args=[*CHROMIUM_ARGS, "--host-resolver-rules=MAP *.test.gov.cn 127.0.0.1"])
-            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-            page = context.new_page()
-            page.set_default_timeout(15000)
-            yield page
-            browser.close()
+        context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+        page = context.new_page()
+        page.set_default_timeout(15000)
+        yield page
     finally:
-        if previous is None:
-            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
-        else:
-            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
+        browser.close()
 
 
 def test_the_footer_map_and_error_form_on_the_sites_own_name(live_server, site_page):
