@@ -4,8 +4,10 @@ form), kept in the shared cache and dropped when a row of their model is saved o
 The owning area registers the list's name beside its model (``AppConfig.ready``), so every change that goes
 through the model — the area's services, the admin, a data migration — makes every variant of the list stale
 in every process at once (a version number in the shared cache); a time limit covers writes that bypass the
-model's signals (``QuerySet.update``)."""
+model's signals (``QuerySet.update``). The version is a new random token at each change, never a counter: a
+cache that was emptied (a restart, a flush) cannot bring an old version back."""
 
+import uuid
 from collections.abc import Callable
 
 from django.core.cache import cache
@@ -19,19 +21,18 @@ def _version_key(name: str) -> str:
     return f"gk:list-version:{name}"
 
 
+def version(name: str) -> str:
+    """The list's current version: what a process that keeps its own copy compares before using it."""
+    return cache.get(_version_key(name)) or ""
+
+
 def cached_list(name: str, build: Callable[[], list], *, variant: str = "", timeout: int = TIMEOUT) -> list:
-    version = cache.get(_version_key(name), 0)
-    return cache.get_or_set(f"gk:list:{name}:{version}:{variant}", build, timeout)
+    return cache.get_or_set(f"gk:list:{name}:{version(name)}:{variant}", build, timeout)
 
 
 def forget(name: str) -> None:
-    """Make every variant of the list ``name`` stale."""
-    key = _version_key(name)
-    if not cache.add(key, 1, None):
-        try:
-            cache.incr(key)
-        except ValueError:   # evicted between the two calls
-            cache.set(key, 1, None)
+    """Make every variant of the list ``name`` stale, in every process."""
+    cache.set(_version_key(name), uuid.uuid4().hex, None)
 
 
 def forget_on_change(model, name: str) -> None:

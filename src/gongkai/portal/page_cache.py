@@ -164,12 +164,13 @@ AGENCY_IDS_RELOAD_SECONDS = 60
 
 
 def agency_id_for(code: str) -> int | None:
-    """The id of an active agency by code, remembered until a full republication, or a minute for a code that
-    was missing (a site added since)."""
+    """The id of an active agency by code, remembered until a full republication or a change of any agency
+    (the agencies' list version of ``gongkai.core.cached_lists``), or a minute for a code that was missing."""
     global _agency_ids, _agency_ids_loaded
-    from gongkai.agencies.selectors import public_agencies
+    from gongkai.agencies.selectors import PUBLIC_AGENCY_CHOICES, public_agencies
+    from gongkai.core.cached_lists import version
 
-    stamp = generation()
+    stamp = (generation(), version(PUBLIC_AGENCY_CHOICES))
     stale = stamp != _agency_ids_loaded[0] or (
         code not in _agency_ids and time.monotonic() - _agency_ids_loaded[1] > AGENCY_IDS_RELOAD_SECONDS)
     if stale:
