@@ -121,6 +121,21 @@ def test_the_static_publishers_renders_are_not_visits(sites, settings, tmp_path)
 
 
 @pytest.mark.django_db
+def test_a_site_whose_name_the_deployment_does_not_serve_gets_no_static_pages_and_no_errors(
+        sites, settings, tmp_path, caplog):
+    from gongkai.portal import site_publication
+
+    settings.GONGKAI_STATIC_SITE_DIR = tmp_path / "site"
+    settings.ALLOWED_HOSTS = ["127.0.0.1", "localhost"]       # make run's: the demo's made-up domains are not in it
+    site_publication._SKIPPED.clear()
+    with caplog.at_level("WARNING", logger="gongkai.portal.site_publication"):
+        assert site_publication.publish_all_sites() == 0
+    assert not (tmp_path / "site" / "sites").exists()
+    assert [r.levelname for r in caplog.records] == ["WARNING"]     # said once, not per site or page
+    assert "GONGKAI_ALLOWED_HOSTS" in caplog.records[0].getMessage()
+
+
+@pytest.mark.django_db
 def test_the_command_writes_a_server_block_per_site_that_nginx_accepts(sites, tmp_path):
     out = StringIO()
     call_command("sites", "nginx", "--site-dir", str(tmp_path / "site"), "--cert-dir", str(tmp_path / "ssl"),

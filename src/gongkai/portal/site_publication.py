@@ -8,6 +8,8 @@ The site's home is written as index.html (its "/"), and its 网站地图 as map/
 import logging
 from pathlib import Path
 
+from django.conf import settings
+from django.http.request import validate_host
 from django.urls import reverse
 
 from gongkai.portal import static_site
@@ -37,12 +39,34 @@ def _home_pages(route) -> int:
 
 
 def publish_home(route) -> int:
-    return _home_pages(route)
+    return _home_pages(route) if publishable(route) else 0
+
+
+def publishable(route) -> bool:
+    """Whether this deployment serves the site's canonical name (``GONGKAI_ALLOWED_HOSTS``, as the README's
+    settings table says every site's names must be): a name it would refuse with 400 has no pages to write —
+    the demo's made-up domains under ``make run``, for one. Said once a process, not per site or page."""
+    if validate_host(route.canonical, settings.ALLOWED_HOSTS):
+        return True
+    if not _SKIPPED:
+        logger.warning("static pages of the sites whose names are not in GONGKAI_ALLOWED_HOSTS are not written "
+                       "(the first: %s)", route.canonical)
+    elif route.canonical not in _SKIPPED:
+        logger.debug("static pages of %s not written: not in GONGKAI_ALLOWED_HOSTS", route.canonical)
+    _SKIPPED.add(route.canonical)
+    return False
+
+
+_SKIPPED: set[str] = set()
+
+
+def _routes():
+    return [r for r in routing.all_routes() if publishable(r)]
 
 
 def routes_showing(agency) -> list:
     """The sites whose pages list the agency's items: its own site and those of the agencies above it."""
-    return [r for r in routing.all_routes() if agency.path.startswith(r.agency_path)]
+    return [r for r in _routes() if agency.path.startswith(r.agency_path)]
 
 
 def publish_item(item, *, withdrawn: bool = False) -> int:
@@ -90,4 +114,4 @@ def publish_site(route) -> int:
 
 
 def publish_all_sites() -> int:
-    return sum(publish_site(route) for route in routing.all_routes())
+    return sum(publish_site(route) for route in _routes())
