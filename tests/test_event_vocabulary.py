@@ -10,11 +10,12 @@ from django.utils import translation
 from gongkai.core import event_vocabulary
 
 SRC = Path(__file__).resolve().parents[1] / "src" / "gongkai"
-WRITTEN = re.compile(r'\b(?:event_action|action)\s*=\s*"([a-z_]+\.[a-z_]+)"')
+WRITTEN = re.compile(r'\b(?:event_action|action|[A-Z_]*ACTION)\s*=\s*"([a-z_]+\.[a-z_]+)"')
 
 
 def written_codes() -> set[str]:
-    """The action codes in the services' source: literal ``action=``/``event_action=`` arguments (less the
+    """The action codes in the services' source: literal ``action=``/``event_action=`` arguments and
+    ``…_ACTION = "…"`` constants (less the
     permission codes passed under the same name), the catalog's transition table, and the kinds of bulk record
     imports (``f"{kind}.imported"``)."""
     from gongkai.agencies.domain.roles import PERMISSIONS

@@ -30,6 +30,7 @@ EVENT_ACTIONS = {
     "case.reminder_sent": (_("发出期限提醒"), _("到期日、剩余工作日")),
     "case.appealed": (_("申请人提起复议或诉讼"), _("复议或诉讼记录、类型")),
     "case.exported": (_("导出案卷"), NO_PAYLOAD),
+    "case.personal_data_read": (_("查看申请人个人信息"), _("查看的内容")),
     "case.letter_read": (_("申请人阅读电子送达的告知书"), _("告知书编号、阅读时间")),
     "case.applicant_code_sent": (_("向申请人发送一次性验证码"), _("发送渠道（短信或邮件）")),
     "case.applicant_signed_in": (_("申请人进入本人申请页面"), _("验证渠道")),
