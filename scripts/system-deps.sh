@@ -2,7 +2,8 @@
 # Install the Debian packages the platform needs, only those that are missing.
 #   runtime: Pango (WeasyPrint's PDF layout), a CJK font, gettext (compiled English translations), and
 #            LibreOffice Writer and Calc (DOCX/XLSX turned into PDF before a 部分公开 redaction)
-#   test:    the runtime set plus Chromium (browser tests) and poppler-utils (PDF pages as images)
+#   test:    the runtime set plus Chromium (browser tests), poppler-utils (PDF pages as images), and nginx and
+#            openssl (the generated per-site server blocks are checked with nginx -t)
 #   bench:   the runtime set without LibreOffice (the portal throughput benchmark converts no documents),
 #            plus wrk and nginx
 set -euo pipefail
@@ -12,7 +13,7 @@ if [ "$profile" != "bench" ]; then
   packages+=(libreoffice-writer libreoffice-calc)
 fi
 if [ "$profile" = "test" ]; then
-  packages+=(chromium poppler-utils)
+  packages+=(chromium poppler-utils nginx openssl)
 fi
 if [ "$profile" = "bench" ]; then
   packages+=(wrk nginx)
