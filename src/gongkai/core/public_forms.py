@@ -100,3 +100,49 @@ class PublicFormMixin(forms.Form):
                 code="too_long", params={"n": total, "max": self.max_text_chars},
             )
         return cleaned
+
+
+class PublicUploadsMixin(forms.Form):
+    """Up to a few files a member of the public attaches (an application's proofs, a 补正's materials): the size
+    limits of ``core/uploads.py`` per file and in all, the type judged by content (PDF, JPG, PNG), and the
+    refusals the upload handler made while the request streamed in. ``cleaned_data["files"]`` holds
+    (name, upload, mime) for each accepted file. Subclasses name their fields in ``upload_fields``."""
+
+    upload_fields: tuple[str, ...] = ()
+
+    def __init__(self, *args, upload_refusals=None, **kwargs):
+        from gongkai.core.uploads import max_file_bytes, max_total_bytes, megabytes
+
+        super().__init__(*args, **kwargs)
+        self.upload_refusals = upload_refusals or {}
+        self.fields[self.upload_fields[0]].help_text = _("每个附件不超过 %(each)s MB，合计不超过 %(total)s MB。") % {
+            "each": megabytes(max_file_bytes()), "total": megabytes(max_total_bytes())}
+
+    def clean(self):
+        from gongkai.core.uploads import max_file_bytes, max_total_bytes, megabytes, public_type, read_head
+
+        cleaned = super().clean()
+        files = []
+        per_file, total, received = max_file_bytes(), max_total_bytes(), 0
+        for name in self.upload_fields:
+            if name in self.upload_refusals:   # skipped while it streamed in (core/uploads.py)
+                self.add_error(name, self.upload_refusals[name])
+                continue
+            upload = cleaned.get(name)
+            if not upload:
+                continue
+            received += upload.size
+            if upload.size > per_file:
+                self.add_error(name, _("文件过大：每个附件不能超过 %(mb)s MB。") % {"mb": megabytes(per_file)})
+                continue
+            if received > total:
+                self.add_error(name, _("附件合计不能超过 %(mb)s MB，此文件未能上传。") % {"mb": megabytes(total)})
+                continue
+            # Judged by its first bytes only: the file stays where the upload handler put it (on disk when large).
+            mime = public_type(read_head(upload))
+            if mime is None:
+                self.add_error(name, _("只接受 PDF、JPG 或 PNG 文件（按文件内容判断，含网页代码的文件不予接受）。"))
+                continue
+            files.append((upload.name[-100:], upload, mime))
+        cleaned["files"] = files
+        return cleaned

@@ -4,8 +4,7 @@ code), answering the 补正, withdrawing."""
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.core.public_forms import PublicFormMixin
-from gongkai.core.uploads import max_file_bytes, max_total_bytes, megabytes, public_type, read_head
+from gongkai.core.public_forms import PublicFormMixin, PublicUploadsMixin
 
 REPLY_FILE_FIELDS = ("file1", "file2", "file3")
 
@@ -26,42 +25,15 @@ class AccessCodeForm(forms.Form):
                             widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}))
 
 
-class CorrectionReplyForm(PublicFormMixin):
+class CorrectionReplyForm(PublicUploadsMixin, PublicFormMixin):
     max_text_chars = 4000
+    upload_fields = REPLY_FILE_FIELDS
 
     text = forms.CharField(label=_("补正内容"), max_length=3000, widget=forms.Textarea(attrs={"rows": 5}),
                            help_text=_("请针对补正告知书列明的事项逐项说明。"))
     file1 = forms.FileField(label=_("补正材料（PDF/JPG/PNG，选填）"), required=False)
     file2 = forms.FileField(label=_("补正材料"), required=False)
     file3 = forms.FileField(label=_("补正材料"), required=False)
-
-    def __init__(self, *args, upload_refusals=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.upload_refusals = upload_refusals or {}
-        self.fields["file1"].help_text = _("每个附件不超过 %(each)s MB，合计不超过 %(total)s MB。") % {
-            "each": megabytes(max_file_bytes()), "total": megabytes(max_total_bytes())}
-
-    def clean(self):
-        cleaned = super().clean()
-        files, received = [], 0
-        for name in REPLY_FILE_FIELDS:
-            if name in self.upload_refusals:   # skipped while it streamed in (core/uploads.py)
-                self.add_error(name, self.upload_refusals[name])
-                continue
-            upload = cleaned.get(name)
-            if not upload:
-                continue
-            received += upload.size
-            if upload.size > max_file_bytes() or received > max_total_bytes():
-                self.add_error(name, _("文件过大：每个附件不能超过 %(mb)s MB。") % {"mb": megabytes(max_file_bytes())})
-                continue
-            mime = public_type(read_head(upload))
-            if mime is None:
-                self.add_error(name, _("只接受 PDF、JPG 或 PNG 文件（按文件内容判断，含网页代码的文件不予接受）。"))
-                continue
-            files.append((upload.name[-100:], upload, mime))
-        cleaned["files"] = files
-        return cleaned
 
 
 class WithdrawForm(forms.Form):

@@ -9,14 +9,12 @@ from gongkai.cases.models.choices import (
     ID_TYPE_CHOICES,
     PROVISION_FORM_CHOICES,
 )
-from gongkai.core.public_forms import PublicFormMixin
-from gongkai.core.uploads import max_file_bytes, max_total_bytes, megabytes, public_type, read_head
-
-ATTACHMENT_FIELDS = ("attachment1", "attachment2", "attachment3")
+from gongkai.core.public_forms import PublicFormMixin, PublicUploadsMixin
 
 
-class ApplicationForm(PublicFormMixin):
+class ApplicationForm(PublicUploadsMixin, PublicFormMixin):
     max_text_chars = 8000
+    upload_fields = ("attachment1", "attachment2", "attachment3")
 
     applicant_type = forms.ChoiceField(label=_("申请人类型"), choices=APPLICANT_TYPE_CHOICES,
                                        initial="natural_person", widget=forms.RadioSelect)
@@ -43,39 +41,6 @@ class ApplicationForm(PublicFormMixin):
     attachment1 = forms.FileField(label=_("附件（身份证明等，PDF/JPG/PNG）"), required=False)
     attachment2 = forms.FileField(label=_("附件"), required=False)
     attachment3 = forms.FileField(label=_("附件"), required=False)
-
-    def __init__(self, *args, upload_refusals=None, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.upload_refusals = upload_refusals or {}
-        self.fields["attachment1"].help_text = _("每个附件不超过 %(each)s MB，合计不超过 %(total)s MB。") % {
-            "each": megabytes(max_file_bytes()), "total": megabytes(max_total_bytes())}
-
-    def clean(self):
-        cleaned = super().clean()
-        files = []
-        per_file, total, received = max_file_bytes(), max_total_bytes(), 0
-        for name in ATTACHMENT_FIELDS:
-            if name in self.upload_refusals:   # skipped while it streamed in (core/uploads.py)
-                self.add_error(name, self.upload_refusals[name])
-                continue
-            upload = cleaned.get(name)
-            if not upload:
-                continue
-            received += upload.size
-            if upload.size > per_file:
-                self.add_error(name, _("文件过大：每个附件不能超过 %(mb)s MB。") % {"mb": megabytes(per_file)})
-                continue
-            if received > total:
-                self.add_error(name, _("附件合计不能超过 %(mb)s MB，此文件未能上传。") % {"mb": megabytes(total)})
-                continue
-            # Judged by its first bytes only: the file stays where the upload handler put it (on disk when large).
-            mime = public_type(read_head(upload))
-            if mime is None:
-                self.add_error(name, _("只接受 PDF、JPG 或 PNG 文件（按文件内容判断，含网页代码的文件不予接受）。"))
-                continue
-            files.append((upload.name[-100:], upload, mime))
-        cleaned["files"] = files
-        return cleaned
 
 
 class StatusForm(forms.Form):
