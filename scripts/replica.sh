@@ -24,10 +24,31 @@ case "${1:-start}" in
          as_postgres rm -rf "$DIR"; exit 0 ;;
 esac
 
-if "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then
-  echo "replica: answering on 127.0.0.1:$PORT"; exit 0
-fi
+replica() { psql -h 127.0.0.1 -p "$PORT" -U postgres -Atqc "$1" 2>/dev/null; }
+streaming() { [ "$(replica "SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming'")" = "1" ]; }
+
 "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PRIMARY_PORT" || { echo "replica: no primary on 127.0.0.1:$PRIMARY_PORT" >&2; exit 1; }
+
+# One that answers is used only when it is a streaming, replaying copy of this primary. A copy left from an
+# earlier session can be of another cluster, behind WAL the primary has recycled (it never catches up), or
+# paused by a test that was killed between pg_wal_replay_pause() and the resume: each is made fresh or resumed.
+if "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then
+  if [ "$(replica "SELECT system_identifier FROM pg_control_system()")" != \
+       "$(primary "SELECT system_identifier FROM pg_control_system()")" ] \
+     || [ "$(replica "SELECT pg_is_in_recovery()")" != "t" ]; then
+    echo "replica: 127.0.0.1:$PORT is not a standby of this primary; making a fresh copy"
+    "$0" reset
+  else
+    [ "$(replica "SELECT pg_is_wal_replay_paused()")" = "t" ] && {
+      echo "replica: replay was paused (a test stopped half-way); resuming it"; replica "SELECT pg_wal_replay_resume()" >/dev/null; }
+    for _ in $(seq 1 15); do streaming && break; sleep 1; done
+    if streaming; then echo "replica: answering and streaming on 127.0.0.1:$PORT"; exit 0; fi
+    echo "replica: 127.0.0.1:$PORT answers but does not stream from the primary; the end of its log:" >&2
+    as_postgres tail -n 5 "$DIR/replica.log" >&2 || true
+    echo "replica: making a fresh copy"
+    "$0" reset
+  fi
+fi
 
 if [ ! -f "$DIR/PG_VERSION" ]; then
   level="$(primary "SHOW wal_level")"; senders="$(primary "SHOW max_wal_senders")"
@@ -66,8 +87,7 @@ HBA
 fi
 as_postgres "$PGBIN/pg_ctl" -D "$DIR" -l "$DIR/replica.log" -w -t 60 start >/dev/null
 for _ in $(seq 1 60); do
-  [ "$(psql -h 127.0.0.1 -p "$PORT" -U postgres -Atqc "SELECT count(*) FROM pg_stat_wal_receiver WHERE status = 'streaming'" 2>/dev/null)" = "1" ] \
-    && { echo "replica: streaming on 127.0.0.1:$PORT from 127.0.0.1:$PRIMARY_PORT"; exit 0; }
+  streaming && { echo "replica: streaming on 127.0.0.1:$PORT from 127.0.0.1:$PRIMARY_PORT"; exit 0; }
   sleep 1
 done
 echo "replica: started but not streaming; see $DIR/replica.log" >&2

@@ -21,6 +21,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 
 from tests.engines_services import (
+    PRIMARY_URL,
     REDIS_BROKER_URL,
     need_postgres,
     need_rabbitmq,
@@ -34,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 WORKER = [sys.executable, str(ROOT / "tests" / "engines_worker.py")]
 CELERY = [sys.executable, "-m", "celery", "-A", "tests.engines_worker"]
 PORTS = iter(range(8181, 8190))
+REPLICA_LOCK = 7_300_515   # the advisory lock on the primary that keeps one test run at a time on the replica
 
 
 @pytest.fixture(autouse=True)
@@ -159,14 +161,14 @@ def _wait_http(url: str) -> None:
     raise AssertionError(f"not answering: {url}")
 
 
-def _wait_for(predicate, seconds: float, what: str):
+def _wait_for(predicate, seconds: float, what: str, diagnose=None):
     deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         value = predicate()
         if value:
             return value
         time.sleep(0.2)
-    raise AssertionError(f"gave up waiting: {what}")
+    raise AssertionError(f"gave up waiting: {what}" + (f" ({diagnose()})" if diagnose else ""))
 
 
 def _probe_lines(env) -> list[str]:
@@ -304,7 +306,13 @@ def test_the_portal_reads_from_the_replica_and_staff_pages_never_show_stale_data
     env = {**deployment, "GONGKAI_REPLICA_DATABASE_URL": replica_db, "GONGKAI_PAGE_CACHE": "0",
            "GONGKAI_REPLICA_MAX_LAG_SECONDS": "3600"}
     staff_session = _run(env, "session", "editor_a")
-    _wait_for(lambda: _replica_has(replica_db, "生产模式测试的第一份通知"), 30, "the replica to catch up")
+    with _the_replica_to_ourselves(replica_root):
+        _wait_for(lambda: _replica_has(replica_db, "生产模式测试的第一份通知"), 60,
+                  "the replica to catch up", lambda: _replica_state(replica_root))
+        _read_from_the_replica_and_the_primary(env, replica_root, staff_session, tmp_path)
+
+
+def _read_from_the_replica_and_the_primary(env, replica_root, staff_session, tmp_path):
     patient, strict = _port(), _port()
     with processes(_gunicorn(patient), ["env", "GONGKAI_REPLICA_MAX_LAG_SECONDS=0", *_gunicorn(strict)],
                    env=env, logs=tmp_path):
@@ -330,6 +338,34 @@ def test_the_portal_reads_from_the_replica_and_staff_pages_never_show_stale_data
         finally:
             _sql(replica_root, "SELECT pg_wal_replay_resume()")
         _wait_for(lambda: "副本尚未收到的通知" in _get(page)[2], 30, "the replica to replay the publication")
+
+
+@contextmanager
+def _the_replica_to_ourselves(replica_root: str):
+    """The test pauses the replica's replay: a second test run on the same machine (a helper's worktree, a CI
+    clone) waits for this lock on the primary instead of finding the replica paused under it."""
+    import psycopg
+
+    with psycopg.connect(PRIMARY_URL, autocommit=True) as conn:
+        conn.execute("SELECT pg_advisory_lock(%s)", (REPLICA_LOCK,))
+        # A run killed half-way leaves replay paused for good: nothing else would resume it.
+        _sql(replica_root, "SELECT pg_wal_replay_resume()")
+        try:
+            yield
+        finally:
+            conn.execute("SELECT pg_advisory_unlock(%s)", (REPLICA_LOCK,))
+
+
+def _replica_state(replica_root: str) -> str:
+    try:
+        (row,) = _sql(replica_root, "SELECT pg_is_in_recovery(), pg_is_wal_replay_paused(), "
+                                    "pg_last_wal_receive_lsn(), pg_last_wal_replay_lsn(), "
+                                    "(SELECT status FROM pg_stat_wal_receiver)")
+        (primary,) = _sql(PRIMARY_URL, "SELECT pg_current_wal_lsn()")
+    except Exception as error:   # a diagnosis for the failure message, whatever went wrong
+        return f"replica state unreadable: {error}"
+    return (f"in recovery {row[0]}, replay paused {row[1]}, received {row[2]}, replayed {row[3]}, "
+            f"receiver {row[4]}; primary at {primary[0]}")
 
 
 def _replica_has(url: str, title: str) -> bool:
