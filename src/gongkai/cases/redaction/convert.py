@@ -5,6 +5,7 @@ Each conversion runs with a profile directory of its own (two at once would othe
 time limit; LibreOffice is installed by ``scripts/system-deps.sh``.
 """
 
+import logging
 import shutil
 import subprocess
 import tempfile
@@ -14,6 +15,8 @@ from pathlib import Path
 from django.conf import settings
 
 from gongkai.core.errors import ValidationFailed
+
+logger = logging.getLogger(__name__)
 
 # The main part of each Office Open XML kind, as named in [Content_Types].xml.
 OOXML_KINDS = {
@@ -55,13 +58,21 @@ def to_pdf(data: bytes, kind: str) -> bytes:
         source.write_bytes(data)
         command = [binary, f"-env:UserInstallation={(folder / 'profile').as_uri()}", "--headless", "--norestore",
                    "--nolockcheck", "--convert-to", "pdf", "--outdir", str(folder / "out"), str(source)]
-        try:
-            subprocess.run(command, capture_output=True, timeout=settings.GONGKAI_CONVERT_SECONDS, check=False,
-                           stdin=subprocess.DEVNULL, env={"HOME": work, "PATH": "/usr/bin:/bin"})
-        except subprocess.TimeoutExpired:
-            raise ConversionFailed(f"转换为 PDF 超过 {settings.GONGKAI_CONVERT_SECONDS:g} 秒仍未完成："
-                                   "文件可能过大或已损坏。") from None
         result = folder / "out" / "source.pdf"
-        if not result.exists() or result.stat().st_size == 0:
+        # LibreOffice's first start in a new profile may set the profile up and exit without converting (exit
+        # code 81, "restart required"; seen on a loaded machine): a second run in the same, now ready, profile
+        # converts. A file that fails twice is refused.
+        for attempt in (1, 2):
+            try:
+                run = subprocess.run(command, capture_output=True, timeout=settings.GONGKAI_CONVERT_SECONDS,
+                                     check=False, stdin=subprocess.DEVNULL, env={"HOME": work, "PATH": "/usr/bin:/bin"})
+            except subprocess.TimeoutExpired:
+                raise ConversionFailed(f"转换为 PDF 超过 {settings.GONGKAI_CONVERT_SECONDS:g} 秒仍未完成："
+                                       "文件可能过大或已损坏。") from None
+            if result.exists() and result.stat().st_size > 0:
+                break
+            logger.warning("LibreOffice gave no PDF (attempt %d, exit code %s): %s", attempt, run.returncode,
+                           run.stderr.decode(errors="replace")[-500:])
+        else:
             raise ConversionFailed(f"无法将该 {kind.upper()} 文件转换为 PDF：文件可能已损坏。")
         return result.read_bytes()
