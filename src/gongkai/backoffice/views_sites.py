@@ -157,8 +157,10 @@ def workbench_panel(user):
         return None
     today = local_today()
     overdue = selectors.overdue_error_reports(user, today)
+    stage, missing = selectors.sites_owing_yearly_report(user, today)
     return {"open": reports.filter(status__in=selectors.OPEN).count(), "overdue": overdue.count(),
-            "oldest": list(overdue[:5]), "missing": yearly.missing_reports(user, today), "last_year": today.year - 1}
+            "oldest": list(overdue[:5]), "missing": missing, "missing_overdue": stage == "overdue",
+            "last_year": today.year - 1}
 
 
 

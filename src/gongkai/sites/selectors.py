@@ -4,7 +4,7 @@ from django.db.models import F
 
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.core.errors import NotAllowed
-from gongkai.sites import routing
+from gongkai.sites import routing, yearly_reminders
 from gongkai.sites.domain.error_reports import OPEN_STATUSES
 from gongkai.sites.domain.identity import police_record_link
 from gongkai.sites.models import ErrorReport, Site, SiteFigure, SiteVisitDay
@@ -81,6 +81,11 @@ def visit_totals(site: Site, start, end) -> dict:
     totals = SiteVisitDay.objects.filter(site=site, day__gte=start, day__lte=end).aggregate(
         views=Sum("views"), visitors=Sum("visitors"))
     return {"views": totals["views"] or 0, "visitors": totals["visitors"] or 0}
+
+
+def sites_owing_yearly_report(user, today):
+    """(stage, sites) the workbench reminds of: last year's 报表 not published, from 15 January."""
+    return yearly_reminders.sites_owing(user, today)
 
 
 def site_figures(site: Site, year: int) -> dict[str, SiteFigure]:
