@@ -4,6 +4,7 @@ from django.db.models import F
 
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.core.errors import NotAllowed
+from gongkai.core.time import local_today
 from gongkai.sites import routing, yearly_reminders
 from gongkai.sites.domain.error_reports import OPEN_STATUSES
 from gongkai.sites.domain.identity import police_record_link
@@ -62,8 +63,10 @@ def overdue_error_reports(user, today):
     return error_reports_for(user).filter(status__in=OPEN, reply_due_on__lt=today).order_by("reply_due_on")
 
 
-def error_report_counts(site: Site, start, end) -> dict:
-    """The year's 找错 figures of a site: received, replied, replied in time, valid, still open."""
+def error_report_counts(site: Site, start, end, today=None) -> dict:
+    """The 找错 figures of a site for reports received from ``start`` to ``end``: received, replied, replied
+    in time, valid, still open, and of those open, past their reply limit on ``today``."""
+    today = today or local_today()
     rows = ErrorReport.objects.filter(site=site, received_on__gte=start, received_on__lte=end)
     replied = rows.filter(replied_on__isnull=False)
     return {
@@ -72,6 +75,7 @@ def error_report_counts(site: Site, start, end) -> dict:
         "on_time": replied.filter(replied_on__lte=F("reply_due_on")).count(),
         "valid": rows.filter(is_valid=True).count(),
         "open": rows.filter(status__in=OPEN).count(),
+        "overdue": rows.filter(status__in=OPEN, reply_due_on__lt=today).count(),
     }
 
 

@@ -37,7 +37,7 @@ class YearlyReport:
         return table.sections(self.rows)
 
 
-def _agency_ids(site: Site) -> list[int]:
+def site_agency_ids(site: Site) -> list[int]:
     """The agencies whose records are the site's: its agency and the units below it without a site of their own."""
     own = set(Site.objects.filter(is_active=True).exclude(pk=site.pk).exclude(site_type=SiteType.SPECIAL.value)
               .values_list("agency__path", flat=True))
@@ -61,7 +61,7 @@ def count_values(site: Site, year: int) -> tuple[dict, dict]:
     if site.site_type == SiteType.SPECIAL.value:   # a 专项网站 has no records of its own on the platform
         ids = []
     else:
-        ids = _agency_ids(site)
+        ids = site_agency_ids(site)
     visits = visit_totals(site, start, end)
     values["visitors"], values["views"] = visits["visitors"], visits["views"]
     total = published_count(agency_ids=ids, start=start, end=end)
@@ -90,7 +90,7 @@ def count_values(site: Site, year: int) -> tuple[dict, dict]:
         if key in ("visitors", "page_views"):
             if values.get(target):   # counted visits come first; a legacy year has only the office's figure
                 continue
-        elif key not in table.ENTERED_KEYS:
+        elif key not in table.ENTERED_KEYS and key not in table.APPENDIX_KEYS:
             continue
         if key == "innovation":
             value = figure.note
