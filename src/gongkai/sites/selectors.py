@@ -94,3 +94,16 @@ def sites_owing_yearly_report(user, today):
 
 def site_figures(site: Site, year: int) -> dict[str, SiteFigure]:
     return {f.key: f for f in SiteFigure.objects.filter(site=site, year=year)}
+
+
+def site_of_agency(agency) -> Site | None:
+    """The agency's own active site (its portal, or its department site), not one of a unit below it."""
+    return (Site.objects.filter(agency=agency, is_active=True).exclude(site_type="special")
+            .order_by("id").first())
+
+
+def sites_integrated_in(agency, year: int, *, exclude: Site | None = None) -> int:
+    """Sites of the agency and the units below it integrated into the cluster in ``year`` (the seed: "今年新增建设
+    4家单位网站整合上线")."""
+    sites = Site.objects.filter(agency__path__startswith=agency.path, integrated_on__year=year)
+    return sites.exclude(pk=exclude.pk).count() if exclude else sites.count()

@@ -2,9 +2,10 @@
 
 The notice fixes the sections ("主要包括信息发布、专栏专题、解读回应、办事服务、互动交流、安全防护、移动新媒体、
 创新发展等情况"), the deadline (每年1月31日前在本网站首页显著位置发布) and the collection column of a province's
-or department's portal. The row labels of the annex's table below could NOT be checked against the annex or
-published 报表 (docs/adr/0061-site-cluster.md says what was searched): they are kept in this one table so
-that the office's correction is one edit. Each row says where its figure comes from:
+or department's portal; the parts below follow that order (verified). UNVERIFIED: the row labels, their order
+within a part and the units — the annex's table and published 报表 were not found (docs/adr/0072 lists what was
+searched, what is corroborated and the rows the annex may add): they are kept in this one table so that the
+office's correction is one edit. Each row says where its figure comes from:
 
     "site"     the site's identity            "count"   counted from the platform's records for the year
     "entered"  entered by the office with a source note (SiteFigure): security tests, drills, accounts …
