@@ -65,3 +65,17 @@ def test_the_inspection_page_counts_the_sites_reports_and_error_reports(sites, p
     assert "收到 2 件，已答复 1 件（按期 1 件），办理中 1 件，其中超过答复期限 1 件" in page
     assert late.tracking_code not in page                     # counts, not the reports themselves
     assert client.get("/staff/sites/inspection/?year=abc").status_code == 200
+
+
+def test_the_mailbox_rows_list_the_messages_and_the_visits_rows_the_months(sites, personas, client):
+    from gongkai.engagement import services as engagement
+
+    portal, _dept = sites
+    year = local_today().year
+    message, _token = engagement.submit_message(actor=None, agency=personas.government, channel="web", category="consult",
+                                                subject="咨询办事时间", body="请问办事时间？")
+    client.force_login(personas["publisher"])
+    drill = client.get(f"/staff/sites/{portal.pk}/yearly/{year}/messages_received/").content.decode()
+    assert "互动交流 · 留言办理：收到留言数量：1" in drill and f"/staff/engagement/messages/{message.pk}/" in drill
+    visits = client.get(f"/staff/sites/{portal.pk}/yearly/{year}/views/")
+    assert visits.status_code == 200 and "本年度没有记录" in visits.content.decode()

@@ -62,7 +62,7 @@ def _published_answers(ids, year) -> tuple[int, list[Record]]:
     records = []
     for agency in Agency.objects.filter(pk__in=ids):
         for m in published_messages(agency).filter(published_at__year=year):
-            records.append(Record(m.published_at.date(), f"{m.tracking_code} {m.public_question[:60]}",
+            records.append(Record(timezone.localdate(m.published_at), f"{m.tracking_code} {(m.public_question or '')[:60]}",
                                   "engagement_message", m.pk))
     records.sort(key=lambda r: (r.on, r.text))
     return len(records), records[:DRILL_LIMIT]
