@@ -53,6 +53,19 @@ def test_the_footer_map_and_error_form_on_the_sites_own_name(live_server, site_p
     assert page.evaluate("document.documentElement.classList.contains('large-text')")
     assert page.locator("main a[href='/gk/gov/mailbox/']").count() == 1
     problems = {"map": _axe(page)}
+    # 高对比度, the footer's other 无障碍 switch: light on black, remembered across pages like 大字.
+    switch = page.locator("footer button.high-contrast-toggle")
+    assert switch.get_attribute("aria-pressed") == "false"
+    switch.click()
+    assert switch.get_attribute("aria-pressed") == "true"
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
+    page.goto(origin + "/")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(0, 0, 0)"
+    problems["home, high contrast"] = _axe(page)
+    page.locator("footer.site-footer").screenshot(path=str(SHOTS / "sites-footer-high-contrast.png"))
+    page.screenshot(path=str(SHOTS / "sites-home-high-contrast.png"))
+    page.locator("footer button.high-contrast-toggle").click()
+    page.click("footer >> text=网站地图")
     page.click("footer >> text=我为政府网站找错")
     problems["form"] = _axe(page)
     page.check("input[value='broken_link']")
@@ -61,4 +74,4 @@ def test_the_footer_map_and_error_form_on_the_sites_own_name(live_server, site_p
     page.click("main button[type=submit]")
     page.wait_for_url(origin + "/gk/gov/report-error/sent/")
     assert ErrorReport.objects.get().tracking_code in page.inner_text("main")
-    assert problems == {"map": [], "form": []}
+    assert problems == {"map": [], "home, high contrast": [], "form": []}

@@ -44,3 +44,4 @@ def test_the_portal_answers_on_its_name(cluster):
     assert Client(HTTP_HOST="www.ws.cq.gov.cn").get("/")["Location"] == "http://ws.cq.gov.cn/"
     school = Client(HTTP_HOST="jyj.ws.cq.gov.cn").get("/").content.decode()
     assert "主办单位：万盛经开区教育局" in school
+

@@ -136,7 +136,9 @@ def test_counts_for_the_yearly_report(sites, personas):
     services.reply_error_report(actor=personas["publisher"], report=b, reply="否", is_valid=False,
                                 replied_on=dt.date(2024, 4, 30))
     counts = selectors.error_report_counts(portal, dt.date(2024, 1, 1), dt.date(2024, 12, 31))
-    assert counts == {"received": 3, "replied": 2, "on_time": 1, "valid": 1, "open": 1}
+    assert counts == {"received": 3, "replied": 2, "on_time": 1, "valid": 1, "open": 1, "overdue": 1}
+    # On the day it was received the open report is not overdue yet.
+    assert selectors.error_report_counts(portal, dt.date(2024, 1, 1), dt.date(2024, 12, 31), today=day)["overdue"] == 0
 
 
 def test_site_pages_of_the_back_office(sites, personas, client):

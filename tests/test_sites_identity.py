@@ -135,7 +135,7 @@ def test_site_map_is_a_page_for_people(sites):
     assert response.status_code == 200
     html = response.content.decode()
     for href in ["/gk/gov/guide/", "/gk/gov/catalog/", "/gk/gov/apply/", "/apply/status/", "/gk/gov/mailbox/",
-                 "/gk/gov/report-error/", "/gk/gov/reports/", "/gk/dept-a/", "/gk/town/guide/"]:
+                 "/gk/gov/report-error/", "/gk/gov/reports/", "/gk/gov/site-reports/", "/gk/dept-a/", "/gk/town/guide/"]:
         assert f'href="{href}' in html, href
     assert len(response.content) < 200_000
 

@@ -123,3 +123,49 @@ def test_the_staff_preview_and_publish(sites, personas, client):
     assert client.post(f"/staff/sites/{portal.pk}/yearly/{year}/").status_code == 400
     client.force_login(personas["editor_a"])
     assert client.post(f"/staff/sites/{portal.pk}/yearly/{year}/").status_code == 403
+
+
+def test_the_reminder_stages_follow_the_31_january_deadline():
+    from gongkai.sites.domain.yearly_schedule import Stage, reported_year, stage
+
+    assert stage(dt.date(2027, 1, 14)) is None
+    assert stage(dt.date(2027, 1, 15)) is Stage.DUE and stage(dt.date(2027, 1, 31)) is Stage.DUE
+    assert stage(dt.date(2027, 2, 1)) is Stage.OVERDUE and stage(dt.date(2027, 12, 31)) is Stage.OVERDUE
+    assert reported_year(dt.date(2027, 1, 15)) == 2026
+
+
+def test_the_timed_reminder_mails_each_owing_office_once_per_stage(sites, personas, client, monkeypatch):
+    from gongkai.core.models import Event, OutboxMessage
+    from gongkai.sites.yearly_reminders import remind_yearly_reports
+
+    portal, dept = sites
+    publisher = personas["publisher"]
+    publisher.email = "gkb@example.gov.cn"
+    publisher.save()
+    assert remind_yearly_reports(today=dt.date(2027, 1, 14)) == 0
+    assert remind_yearly_reports(today=dt.date(2027, 1, 15)) == 2
+    assert remind_yearly_reports(today=dt.date(2027, 1, 15)) == 0   # idempotent: a second run, the same day
+    assert remind_yearly_reports(today=dt.date(2027, 1, 28)) == 0   # … and a later run of the same stage
+    mails = list(OutboxMessage.objects.filter(dedupe_key__startswith="sites.remind_yearly_reports"))
+    assert [(m.recipient, m.subject) for m in mails] == [
+        ("gkb@example.gov.cn", "【政府网站工作年度报表】测试区政府网：2026年度报表须于1月31日前发布")]
+    events = Event.objects.filter(action="site.yearly_report_reminded").order_by("id")
+    assert [(e.object_id, e.payload["stage"]) for e in events] == [(str(portal.pk), "due"), (str(dept.pk), "due")]
+    yearly.publish_yearly_report(actor=publisher, site=portal, year=2026)
+    assert remind_yearly_reports(today=dt.date(2027, 2, 1)) == 1     # only the site that still owes it
+    events = Event.objects.filter(action="site.yearly_report_reminded").order_by("id")
+    assert events.count() == 3 and events.last().payload == {"year": 2026, "stage": "overdue",
+                                                              "deadline": "2027-01-31"}
+    client.force_login(publisher)
+    monkeypatch.setattr("gongkai.backoffice.views_sites.local_today", lambda: dt.date(2027, 2, 1))
+    page = client.get("/staff/").content.decode()
+    listed = page.split("已超过1月31日的发布期限")[1].split("</ul>")[0]
+    assert "测试区财政局网站" in listed and "测试区政府网" not in listed
+
+
+def test_a_site_opened_after_the_year_owes_no_report_for_it(sites, personas):
+    from gongkai.sites.yearly_reminders import remind_yearly_reports
+
+    _portal, dept = sites
+    services.update_site(actor=personas["admin"], site=dept, integrated_on=dt.date(2027, 1, 5))
+    assert remind_yearly_reports(today=dt.date(2027, 1, 15)) == 1

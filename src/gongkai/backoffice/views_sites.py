@@ -1,5 +1,7 @@
 """Staff pages of the site cluster: the sites and their identity, yearly figures, and each site's 找错 queue."""
 
+import datetime as dt
+
 from django.contrib import messages as flash
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
@@ -13,7 +15,7 @@ from gongkai.backoffice.views_sites_forms import AssignReportForm, ReplyReportFo
 from gongkai.core.errors import DomainError
 from gongkai.core.events import events_for
 from gongkai.core.time import local_today
-from gongkai.sites import selectors, services, yearly
+from gongkai.sites import selectors, selectors_yearly, services, yearly
 from gongkai.sites.domain import error_reports as rules
 from gongkai.sites.domain.figures import FIGURE_KEYS
 from gongkai.sites.services import IDENTITY_FIELDS
@@ -157,8 +159,10 @@ def workbench_panel(user):
         return None
     today = local_today()
     overdue = selectors.overdue_error_reports(user, today)
+    stage, missing = selectors.sites_owing_yearly_report(user, today)
     return {"open": reports.filter(status__in=selectors.OPEN).count(), "overdue": overdue.count(),
-            "oldest": list(overdue[:5]), "missing": yearly.missing_reports(user, today), "last_year": today.year - 1}
+            "oldest": list(overdue[:5]), "missing": missing, "missing_overdue": stage == "overdue",
+            "last_year": today.year - 1}
 
 
 
@@ -181,4 +185,5 @@ def yearly_report(request, pk, year):
             return redirect("backoffice:site_yearly", pk=site.pk, year=year)
     return render(request, "backoffice/sites/yearly_report.html", {
         "site": site, "report": yearly.yearly_report(site, year), "may_manage": may_manage, "error": error,
-        "year": year}, status=status)
+        "year": year, "drill_site": site, "drillable": selectors_yearly.DRILLABLE,
+        "errors": selectors.error_report_counts(site, dt.date(year, 1, 1), dt.date(year, 12, 31))}, status=status)

@@ -18,6 +18,7 @@ from gongkai.demo.district_2017 import DISTRICT
 from gongkai.reports import services
 from gongkai.reports.domain.forms import ReportForm, default_form
 from gongkai.reports.models import AnnualReport, DeclaredFigure, ReportParticular
+from gongkai.sites.selectors import site_figures, site_of_agency, sites_integrated_in
 
 PUBLISHER = "demo-publisher"
 DEMO_SOURCE = "演示数据：区政务服务管理办公室年度统计"
@@ -38,16 +39,17 @@ PROBLEMS_2017 = "\n".join((
     "五是加强培训。采取集中培训与分散培训、上门指导与及时沟通相结合的方式，对全区从事信息公开工作的工作人员开展业务培训2次以上，不断提升业务素质，推进工作开展。",
 ))
 
-# What the 2017 report states that no platform record holds: the site statistics of 万盛网's content system
-# and the office's particulars, entered by the office with their source (the figures are the demo's; the report
-# states them rounded: 7000余条, 1200余张, 65万人次).
-SITE_2017 = {
-    "legacy|site_items_edited": Decimal("7046"),
-    "legacy|site_pictures": Decimal("1213"),
-    "legacy|site_page_views": Decimal("651327"),
-    "legacy|new_unit_sites": Decimal("4"),
+# What the 2017 report states of the site cluster: the portal's site statistics (万盛网's content system) and
+# the unit sites integrated that year. They are the site cluster's records (demo/load_sites.py: the portal's
+# 2017 SiteFigure rows and the sites' integration dates), which the office declares for the report with that
+# source, so the report (一（三）) and the portal's 2017 政府网站工作年度报表 state the same figures; the report
+# states them rounded: 7000余条, 1200余张, 65万人次.
+SITE_FIGURE_CELLS = {   # SiteFigure key -> the report's declared cell
+    "edited_items": "legacy|site_items_edited",
+    "pictures": "legacy|site_pictures",
+    "page_views": "legacy|site_page_views",
 }
-SITE_SOURCE = "演示数据：万盛网内容管理系统2017年度统计"
+SITE_SOURCE = "演示数据：万盛网内容管理系统2017年度统计（网站集群 万盛网 2017年度数据）"
 PARTICULARS_2017 = {
     "leader": "党工委委员、管委会常务副主任胡俊同志",
     "portal_name": "万盛网",
@@ -107,11 +109,20 @@ def _report(district: Agency, year: int, publisher, *, narrative=None) -> str:
     return f"{year}年度已发布（{report.get_form_display()}）"
 
 
+def site_figures_2017(district) -> dict[str, Decimal]:
+    """The report's declared site cells for 2017, read from the site cluster's records."""
+    portal = site_of_agency(district)
+    figures = site_figures(portal, 2017) if portal else {}
+    cells = {cell: figures[key].value for key, cell in SITE_FIGURE_CELLS.items() if key in figures}
+    cells["legacy|new_unit_sites"] = Decimal(sites_integrated_in(district, 2017, exclude=portal))
+    return cells
+
+
 def load_step() -> str:
     district = Agency.objects.get(code=DISTRICT["code"])
     publisher = get_user_model().objects.get(username=PUBLISHER)
     with on(ENTERED_ON[2017]):
-        for cell, value in SITE_2017.items():
+        for cell, value in site_figures_2017(district).items():
             if not DeclaredFigure.objects.filter(agency=district, year=2017, cell=cell).exists():
                 services.declare_figure(actor=publisher, agency=district, year=2017, cell=cell, value=value,
                                         source=SITE_SOURCE)

@@ -21,8 +21,8 @@ OPERATOR = "万盛经开区电子政务管理办公室"   # the seed: 政府信�
 ICP = "渝ICP备05003217号"
 CONAC_IMAGE = "/static/sites/conac.svg"
 NEW_IN_2017 = ("ybj", "zwfw", "tyj", "lvyou")
-# The same figures as the 2017 annual report's declared site statistics (demo/load_reports.py SITE_2017):
-# the report rounds them to 7000余条, 1200余张, 65万人次.
+# The portal's 2017 figures (the seed's 一（三）); the 2017 annual report declares them from these records
+# (demo/load_reports.py site_figures_2017) and rounds them to 7000余条, 1200余张, 65万人次.
 FIGURES_2017 = {"edited_items": Decimal("7046"), "pictures": Decimal("1213"), "page_views": Decimal("651327")}
 FIGURE_NOTE = "演示数据：万盛网内容管理系统2017年度统计（2017年政府信息公开工作年度报告 一（三））"
 

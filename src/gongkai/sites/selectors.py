@@ -4,7 +4,8 @@ from django.db.models import F
 
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.core.errors import NotAllowed
-from gongkai.sites import routing
+from gongkai.core.time import local_today
+from gongkai.sites import routing, yearly_reminders
 from gongkai.sites.domain.error_reports import OPEN_STATUSES
 from gongkai.sites.domain.identity import police_record_link
 from gongkai.sites.models import ErrorReport, Site, SiteFigure, SiteVisitDay
@@ -62,8 +63,10 @@ def overdue_error_reports(user, today):
     return error_reports_for(user).filter(status__in=OPEN, reply_due_on__lt=today).order_by("reply_due_on")
 
 
-def error_report_counts(site: Site, start, end) -> dict:
-    """The year's 找错 figures of a site: received, replied, replied in time, valid, still open."""
+def error_report_counts(site: Site, start, end, today=None) -> dict:
+    """The 找错 figures of a site for reports received from ``start`` to ``end``: received, replied, replied
+    in time, valid, still open, and of those open, past their reply limit on ``today``."""
+    today = today or local_today()
     rows = ErrorReport.objects.filter(site=site, received_on__gte=start, received_on__lte=end)
     replied = rows.filter(replied_on__isnull=False)
     return {
@@ -72,6 +75,7 @@ def error_report_counts(site: Site, start, end) -> dict:
         "on_time": replied.filter(replied_on__lte=F("reply_due_on")).count(),
         "valid": rows.filter(is_valid=True).count(),
         "open": rows.filter(status__in=OPEN).count(),
+        "overdue": rows.filter(status__in=OPEN, reply_due_on__lt=today).count(),
     }
 
 
@@ -83,5 +87,23 @@ def visit_totals(site: Site, start, end) -> dict:
     return {"views": totals["views"] or 0, "visitors": totals["visitors"] or 0}
 
 
+def sites_owing_yearly_report(user, today):
+    """(stage, sites) the workbench reminds of: last year's 报表 not published, from 15 January."""
+    return yearly_reminders.sites_owing(user, today)
+
+
 def site_figures(site: Site, year: int) -> dict[str, SiteFigure]:
     return {f.key: f for f in SiteFigure.objects.filter(site=site, year=year)}
+
+
+def site_of_agency(agency) -> Site | None:
+    """The agency's own active site (its portal, or its department site), not one of a unit below it."""
+    return (Site.objects.filter(agency=agency, is_active=True).exclude(site_type="special")
+            .order_by("id").first())
+
+
+def sites_integrated_in(agency, year: int, *, exclude: Site | None = None) -> int:
+    """Sites of the agency and the units below it integrated into the cluster in ``year`` (the seed: "今年新增建设
+    4家单位网站整合上线")."""
+    sites = Site.objects.filter(agency__path__startswith=agency.path, integrated_on__year=year)
+    return sites.exclude(pk=exclude.pk).count() if exclude else sites.count()

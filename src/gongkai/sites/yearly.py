@@ -1,6 +1,6 @@
 """The 政府网站工作年度报表 of a site for a year, counted from records (sites/domain/yearly_report.py has the
 table and where each row comes from), and its publication on the site's home page (国办函〔2018〕12号: by
-31 January), with a reminder from mid-January for the office."""
+31 January; the reminder is sites/yearly_reminders.py)."""
 
 import datetime as dt
 from dataclasses import dataclass
@@ -9,7 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.agencies.models import Agency
-from gongkai.agencies.policy import agencies_where, can
+from gongkai.agencies.policy import can
 from gongkai.calendars.official import current_calendar
 from gongkai.catalog.selectors import item_counts, published_count
 from gongkai.core.errors import DomainError, NotAllowed
@@ -22,8 +22,6 @@ from gongkai.sites.models import Site, SiteYearlyReport
 from gongkai.sites.selectors import site_figures, visit_totals
 
 BASIS = "《国务院办公厅关于做好政府网站年度报表发布工作的通知》（国办函〔2018〕12号）"
-REMINDER_FROM = (1, 15)   # month, day: the workbench reminds from mid-January …
-DEADLINE = (1, 31)        # … of the 31 January deadline (国办函〔2018〕12号 二)
 
 
 @dataclass(frozen=True)
@@ -39,7 +37,7 @@ class YearlyReport:
         return table.sections(self.rows)
 
 
-def _agency_ids(site: Site) -> list[int]:
+def site_agency_ids(site: Site) -> list[int]:
     """The agencies whose records are the site's: its agency and the units below it without a site of their own."""
     own = set(Site.objects.filter(is_active=True).exclude(pk=site.pk).exclude(site_type=SiteType.SPECIAL.value)
               .values_list("agency__path", flat=True))
@@ -63,7 +61,7 @@ def count_values(site: Site, year: int) -> tuple[dict, dict]:
     if site.site_type == SiteType.SPECIAL.value:   # a 专项网站 has no records of its own on the platform
         ids = []
     else:
-        ids = _agency_ids(site)
+        ids = site_agency_ids(site)
     visits = visit_totals(site, start, end)
     values["visitors"], values["views"] = visits["visitors"], visits["views"]
     total = published_count(agency_ids=ids, start=start, end=end)
@@ -92,7 +90,7 @@ def count_values(site: Site, year: int) -> tuple[dict, dict]:
         if key in ("visitors", "page_views"):
             if values.get(target):   # counted visits come first; a legacy year has only the office's figure
                 continue
-        elif key not in table.ENTERED_KEYS:
+        elif key not in table.ENTERED_KEYS and key not in table.APPENDIX_KEYS:
             continue
         if key == "innovation":
             value = figure.note
@@ -134,16 +132,6 @@ def _plain(value):
     if isinstance(value, bool) or value is None or isinstance(value, (int, str)):
         return value
     return str(value)
-
-
-def missing_reports(user, today: dt.date) -> list[Site]:
-    """From 15 January to the 31 January deadline: the sites the user manages whose last year's 报表 is not
-    published yet (the workbench reminder)."""
-    if not (REMINDER_FROM <= (today.month, today.day) <= DEADLINE):
-        return []
-    sites = Site.objects.filter(agency__in=agencies_where(user, "site.manage"), is_active=True)
-    done = set(SiteYearlyReport.objects.filter(year=today.year - 1).values_list("site_id", flat=True))
-    return [s for s in sites.order_by("agency__path", "id") if s.pk not in done]
 
 
 def published_collection(agency) -> list[SiteYearlyReport]:

@@ -2,9 +2,10 @@
 
 The notice fixes the sections ("主要包括信息发布、专栏专题、解读回应、办事服务、互动交流、安全防护、移动新媒体、
 创新发展等情况"), the deadline (每年1月31日前在本网站首页显著位置发布) and the collection column of a province's
-or department's portal. The row labels of the annex's table below could NOT be checked against the annex or
-published 报表 (docs/adr/0061-site-cluster.md says what was searched): they are kept in this one table so
-that the office's correction is one edit. Each row says where its figure comes from:
+or department's portal; the parts below follow that order (verified). UNVERIFIED: the row labels, their order
+within a part and the units — the annex's table and published 报表 were not found (docs/adr/0072 lists what was
+searched, what is corroborated and the rows the annex may add): they are kept in this one table so that the
+office's correction is one edit. Each row says where its figure comes from:
 
     "site"     the site's identity            "count"   counted from the platform's records for the year
     "entered"  entered by the office with a source note (SiteFigure): security tests, drills, accounts …
@@ -59,6 +60,16 @@ ROWS: tuple[tuple[str, str, str, str, str], ...] = (
     ("创新发展", "创新发展情况", "innovation", "", "entered"),
 )
 
+# Figures the office holds for the year that are not rows of the annex's table (the seed's 2017 report states
+# them for 万盛网: "全年编辑、审核、上传万盛网各类信息7000余条，上传图片1200余张"). Printed after the table, under a
+# heading of their own, only when entered.
+APPENDIX_SECTION = "附：本年度网站其他统计（不属于报表栏目）"
+APPENDIX: tuple[tuple[str, str, str, str, str], ...] = (
+    (APPENDIX_SECTION, "编辑、审核、上传信息", "edited_items", "条", "entered"),
+    (APPENDIX_SECTION, "上传图片", "pictures", "张", "entered"),
+)
+APPENDIX_KEYS = tuple(key for _s, _l, key, _u, _src in APPENDIX)
+
 # 我为政府网站找错 figures the inspection and the 监管年度报表 read (not rows of the site's own 报表).
 ENTERED_KEYS = tuple(key for _s, _l, key, _u, source in ROWS if source == "entered")
 # 概况类 and 政务动态 as the catalog classifies items.
@@ -90,8 +101,10 @@ class Row:
 def build_rows(values: dict, notes: dict | None = None) -> list[Row]:
     """The 报表's rows, in the table's order, from {key: value} (missing keys are shown as not stated)."""
     notes = notes or {}
-    return [Row(section, label, key, unit, source, values.get(key), notes.get(key, ""))
+    rows = [Row(section, label, key, unit, source, values.get(key), notes.get(key, ""))
             for section, label, key, unit, source in ROWS]
+    return rows + [Row(section, label, key, unit, source, values[key], notes.get(key, ""))
+                   for section, label, key, unit, source in APPENDIX if values.get(key) is not None]
 
 
 def sections(rows: list[Row]) -> list[tuple[str, list[Row]]]:
