@@ -4,7 +4,7 @@ gongkai.search, below the reports that read them.)"""
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.core.models import TimeStampedModel
+from gongkai.core.model_bases import TimeStampedModel
 
 
 class ColumnText(TimeStampedModel):
