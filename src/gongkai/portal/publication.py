@@ -90,6 +90,15 @@ def on_site_changed(sender, site_id, **kwargs):
         _write(lambda: site_publication.publish_home(route))
 
 
+def on_column_text_changed(sender, agency_code, column, **kwargs):
+    """A column text changed (sites.column_texts): forget the site's cached pages and rewrite the page showing it."""
+    from django.urls import reverse
+
+    page_cache.invalidate(page_cache.site_scope(agency_code))
+    name = "rules" if column == "rules" else "guide"
+    _write(lambda: static_site.write_path(reverse(f"portal:{name}", kwargs={"code": agency_code})))
+
+
 def republish_through_queue() -> tuple[int, int]:
     """A full static republication shared by the queue's workers: the column pages here, the item pages as
     tasks of ``REPUBLICATION_CHUNK`` items each. Returns (pages written here, tasks sent)."""

@@ -11,8 +11,8 @@ from gongkai.cases.remedies import guide_remedies
 from gongkai.catalog.selectors import public_items
 from gongkai.catalog.selectors_terms import filter_term_rows, statutory_roots, statutory_terms, terms_stamp
 from gongkai.core.query_params import query_int, query_year
-from gongkai.portal.models import ColumnText
 from gongkai.portal.page_cache import cached_page, counted, generation
+from gongkai.sites.column_texts import column_texts
 
 LIST_SIZE = 20
 MAX_PAGE = 500   # deep catalog pages: 10,000 newest items; beyond that the filters and search narrow it down
@@ -43,10 +43,6 @@ def filter_terms() -> dict[str, list[dict]]:
     if _terms[0] != stamp:
         _terms = (stamp, filter_term_rows())
     return _terms[1]
-
-
-def column_texts(agency) -> dict[str, str]:
-    return dict(ColumnText.objects.filter(agency=agency).values_list("column", "body"))
 
 
 @counted

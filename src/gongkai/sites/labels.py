@@ -28,4 +28,6 @@ EVENT_ACTIONS = {
     "site_report.received": (_("收到网站纠错留言"), _("网站、问题类型、答复期限")),
     "site_report.assigned": (_("交办网站纠错留言"), NO_PAYLOAD),
     "site_report.replied": (_("答复网站纠错留言"), _("答复日期、是否属实、是否逾期")),
+    # Written by sites.column_texts; the code keeps the name it had when the portal held the texts.
+    "portal.column_text_changed": (_("修改栏目文字"), _("机构、栏目")),
 }

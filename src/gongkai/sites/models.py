@@ -198,3 +198,26 @@ class SiteYearlyReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.site} {self.year}"
+
+
+class ColumnText(TimeStampedModel):
+    """Staff-written text shown before or after a generated column page of an agency (指南, 制度). The table
+    keeps the name it had when the portal held it."""
+
+    class Column(models.TextChoices):
+        GUIDE_INTRO = "guide_intro", _("政府信息公开指南：正文前")
+        GUIDE_OUTRO = "guide_outro", _("政府信息公开指南：正文后")
+        RULES = "rules", _("政府信息公开制度")
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    column = models.CharField(_("栏目"), max_length=20, choices=Column.choices)
+    body = models.TextField(_("内容"), blank=True)
+
+    class Meta:
+        db_table = "portal_columntext"
+        verbose_name = _("栏目文字")
+        verbose_name_plural = _("栏目文字")
+        constraints = [models.UniqueConstraint(fields=["agency", "column"], name="column_text_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} · {self.column}"
