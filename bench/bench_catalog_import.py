@@ -4,7 +4,7 @@ a copy with bad rows must be reported row by row with nothing written.
     .venv/bin/python -m bench catalog_import [--rows N] [--database URL]
 
 The default database is a new SQLite file in a temporary directory. The post-commit receivers of the catalog's
-signals (search indexing and static pages, owned by the portal) are disconnected while timing: they run after
+signals (search indexing, owned by the catalog, and static pages, owned by the portal) are disconnected while timing: they run after
 the import's transaction and are measured by their own benchmarks.
 """
 
@@ -106,7 +106,7 @@ def main(argv: list[str]) -> None:
         "Bad rows reported for the spoiled file:", "",
         *[f"- {e}" for e in report.errors], "",
         "Target: a good 10,000-row file imports in under 60 s. Search indexing and static pages run after the commit "
-        "(portal receivers of `items_bulk_published`) and are not part of these timings.", "",
+        "(receivers of `items_bulk_published` in the catalog and the portal) and are not part of these timings.", "",
     ]
     write_section(connection.vendor, lines)
     print("\n".join(lines))

@@ -114,7 +114,7 @@ def _load(count: int) -> dict:
     started = time.perf_counter()
     with transaction.atomic():
         write_published_items(actor=None, rows=rows, action="item.imported", reason="benchmark")
-    # The commit ran the portal's receivers: search index, page cache, static pages.
+    # The commit ran the receivers: the catalog's search index, the portal's page cache and static pages.
     return {"bulk_publish_seconds": round(time.perf_counter() - started, 1),
             "static_files": sum(1 for _ in (OUT / "site").rglob("*.html"))}
 

@@ -196,8 +196,8 @@ def test_portal_publish_command_writes_every_public_page(personas, item, site_di
 def test_column_text_surrounds_the_generated_guide_and_is_refused_to_editors(client, personas, site_dir,
                                                                              django_capture_on_commit_callbacks):
     from gongkai.core.errors import NotAllowed
-    from gongkai.portal.models import ColumnText
-    from gongkai.portal.services import set_column_text
+    from gongkai.sites.column_texts import set_column_text
+    from gongkai.sites.models import ColumnText
 
     url = reverse("portal:guide", kwargs={"code": "dept-a"})
     client.get(url)   # cached before the edit

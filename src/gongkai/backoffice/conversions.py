@@ -8,13 +8,11 @@ histories and point at each other.
 from django.db import transaction
 
 from gongkai.cases.domain.results import Result
-from gongkai.cases.models import Application
 from gongkai.cases.services_decision import decide
 from gongkai.cases.services_intake import ApplicantInput, register_application
 from gongkai.core.errors import ValidationFailed
 from gongkai.engagement import services as mailbox
 from gongkai.engagement.domain.mailbox import Category, Channel
-from gongkai.engagement.models import Message
 
 # How a message arrived → how the application is registered (条例 art. 29, 31).
 CASE_CHANNEL_OF = {Channel.WEB: "online", Channel.PHONE: "oral", Channel.LETTER: "ordinary_post"}
@@ -22,7 +20,7 @@ MESSAGE_CHANNEL_OF = {"online": Channel.WEB, "email": Channel.WEB, "oral": Chann
 
 
 @transaction.atomic
-def convert_message_to_application(*, actor, message: Message, applicant: ApplicantInput) -> Application:
+def convert_message_to_application(*, actor, message, applicant: ApplicantInput):
     """A message that is really a request for government information becomes an application."""
     channel = CASE_CHANNEL_OF[Channel(message.channel)]
     app = register_application(
@@ -35,7 +33,7 @@ def convert_message_to_application(*, actor, message: Message, applicant: Applic
 
 
 @transaction.atomic
-def convert_application_to_message(*, actor, app: Application, category: str, subject: str) -> Message:
+def convert_application_to_message(*, actor, app, category: str, subject: str):
     """An application that is really a petition, complaint or report (条例 art. 39 ¶1) goes to the mailbox.
 
     The application is concluded as 不予处理 / 信访举报投诉类申请 and the message carries its text on.

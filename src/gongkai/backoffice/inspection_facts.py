@@ -4,11 +4,10 @@ import re
 
 from django.db.models import Max
 
-from gongkai.agencies.models import AgencyKind
 from gongkai.backoffice.inspection_rules import DYNAMIC, OTHER, POLICY, ColumnFact, SiteFacts, check_site
 from gongkai.catalog.domain.links import external_links
-from gongkai.catalog.models import Term
 from gongkai.catalog.selectors import item_status_for_public, public_items
+from gongkai.catalog.selectors_terms import category_columns, statutory_columns_for
 from gongkai.catalog.services.link_checks import broken_urls
 
 # Which columns are "dynamic" (2 weeks) and which are "policy/notice" (6 months): 内容类别 工作动态 is news;
@@ -18,24 +17,16 @@ STATUTORY_KINDS = {"art20-01": POLICY}
 _ITEM_LINK = re.compile(r'href="/gk/([\w-]+)/items/([\w/-]+?)/"')
 
 
-def _statutory_roots_for(agency) -> tuple[str, ...]:
-    # 条例 art. 20 applies to every organ; art. 21 to county governments and their departments, or townships.
-    if agency.kind == AgencyKind.TOWNSHIP:
-        return ("art20", "art21-township")
-    return ("art20", "art21-county")
-
-
 def site_facts(agency, *, unanswered: int | None) -> SiteFacts:
     items = public_items().filter(agency=agency)
     homepage = public_items().filter(agency__path__startswith=agency.path).aggregate(m=Max("published_on"))["m"]
     latest_by_stat = dict(items.values_list("statutory_item__code").annotate(m=Max("published_on")))
     latest_by_cat = dict(items.values_list("category__code").annotate(m=Max("published_on")))
     columns = []
-    roots = _statutory_roots_for(agency)
-    for term in Term.objects.filter(scheme="statutory", parent__code__in=roots, is_active=True):
+    for term in statutory_columns_for(agency):   # 条例 art. 20, and art. 21 for the organ's kind
         columns.append(ColumnFact(term.code, term.label, STATUTORY_KINDS.get(term.code, OTHER),
                                   latest_by_stat.get(term.code)))
-    for term in Term.objects.filter(scheme="category", code__in=list(CATEGORY_KINDS), is_active=True):
+    for term in category_columns(CATEGORY_KINDS):
         columns.append(ColumnFact(f"category:{term.code}", term.label, CATEGORY_KINDS[term.code],
                                   latest_by_cat.get(term.code)))
     return SiteFacts(homepage_latest_on=homepage, columns=tuple(columns), broken_links=tuple(broken_links(items)),

@@ -17,7 +17,7 @@ NAV = [
     ("backoffice:dashboard", _("统计图表"), "dashboard.view"),
     ("backoffice:inspection", _("网站检查"), "inspection.view"),
     ("backoffice:sites", _("网站集群"), "site.view"),
-    ("portal:column_texts", _("栏目文字"), "portal.edit"),
+    ("backoffice:column_texts", _("栏目文字"), "portal.edit"),
     ("backoffice:outbox", _("待发消息"), "outbox.manage"),
     ("backoffice:api_tokens", _("接口令牌"), "agency.manage"),
     ("backoffice:calendar_years", _("工作日历"), SUPERUSER),

@@ -7,6 +7,7 @@ from gongkai.backoffice import (
     views_api_tokens,
     views_auth,
     views_calendar,
+    views_column_texts,
     views_workbench,
 )
 
@@ -23,6 +24,8 @@ urlpatterns = [
     path("agencies/", views_agencies.agency_list, name="agency_list"),
     path("agencies/<slug:code>/", views_agencies.agency_detail, name="agency_detail"),
     path("calendar/", views_calendar.calendar_years, name="calendar_years"),
+    path("columns/", views_column_texts.column_texts, name="column_texts"),
+    path("columns/<slug:code>/<slug:column>/", views_column_texts.edit_column_text, name="column_text_edit"),
     path("catalog/", include("gongkai.backoffice.urls_catalog")),
     path("cases/", include("gongkai.backoffice.urls_cases")),
     path("engagement/", include("gongkai.backoffice.urls_engagement")),

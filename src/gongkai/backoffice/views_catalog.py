@@ -3,7 +3,7 @@ actions, screening findings, attachments, revisions and history, and the review 
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
@@ -13,16 +13,15 @@ from gongkai.backoffice.access import may_open, require_open, staff_required
 from gongkai.backoffice.forms_catalog import (
     AttachmentForm,
     ChannelsForm,
-    ItemForm,
     ReasonForm,
     ScheduleForm,
     ValidityForm,
 )
-from gongkai.catalog import selectors, services
+from gongkai.catalog import selectors, selectors_staff, services
 from gongkai.catalog.domain.revisions import compare
 from gongkai.catalog.domain.states import STATUS_LABELS, Status, available
-from gongkai.catalog.domain.taxonomies import Scheme
-from gongkai.catalog.models import Attachment, Item, ScreeningFinding, Term
+from gongkai.catalog.forms import ItemForm
+from gongkai.catalog.selectors_terms import category_terms
 from gongkai.catalog.services.attachments import max_attachment_bytes
 from gongkai.catalog.services.items import REVISION_FIELDS
 from gongkai.core.errors import DomainError, ValidationFailed
@@ -34,7 +33,7 @@ ACTION_LABELS = {
     "reject_secrecy": "退回", "publish": "发布", "schedule": "定时发布", "unschedule": "取消定时",
     "reject_publish": "退回", "withdraw": "撤稿",
 }
-FIELD_LABELS = {f: str(Item._meta.get_field(f).verbose_name) for f in REVISION_FIELDS}
+FIELD_LABELS = selectors_staff.item_field_labels(REVISION_FIELDS)
 
 
 @staff_required
@@ -52,7 +51,7 @@ def item_list(request):
         "page": page, "filters": g, "query": query.urlencode(),
         "statuses": list(STATUS_LABELS.items()),
         "agencies": agency_selectors.visible_agencies(request.user).order_by("path"),
-        "categories": Term.objects.filter(scheme__in=[Scheme.CATEGORY, Scheme.FOCUS]).order_by("scheme", "sort_order"),
+        "categories": category_terms(),
         "may_create": may_open(request.user, "item.edit"),
     })
 
@@ -78,7 +77,8 @@ def item_new(request):
 @staff_required
 def item_edit(request, pk):
     item = selectors.access_item(request.user, pk)
-    form = ItemForm(request.POST or None, instance=Item.objects.get(pk=item.pk), agency=item.agency)
+    # The form edits its own copy: ``item`` stays as stored, for the service to compare with.
+    form = ItemForm(request.POST or None, instance=selectors.access_item(request.user, pk), agency=item.agency)
     if request.method == "POST" and form.is_valid():
         try:
             services.update_item(actor=request.user, item=item, reason=request.POST.get("reason", ""),
@@ -98,7 +98,7 @@ def item_detail(request, pk):
     actions = [(t.name, ACTION_LABELS[t.name], t.needs_reason) for t in available(Status(item.status))
                if can(user, t.permission, item) and not t.name.startswith("reject_")]
     may_reject = any(t.name.startswith("reject_") and can(user, t.permission, item) for t in available(Status(item.status)))
-    findings = list(ScreeningFinding.objects.filter(item=item).order_by("status", "id"))
+    findings = selectors_staff.item_findings(item)
     return render(request, "backoffice/catalog/item_detail.html", {
         "item": item, "actions": actions, "may_reject": may_reject,
         "findings": findings, "open_findings": [f for f in findings if f.status == "open"],
@@ -155,7 +155,7 @@ def item_action(request, pk, action):
 @require_POST
 def finding_override(request, pk, finding_pk):
     item = selectors.access_item(request.user, pk)
-    finding = get_object_or_404(ScreeningFinding, pk=finding_pk, item=item)
+    finding = selectors_staff.item_finding(item, finding_pk)
     try:
         services.override_finding(actor=request.user, finding=finding, reason=request.POST.get("reason", ""))
     except DomainError as exc:
@@ -193,8 +193,8 @@ def attachment_add(request, pk):
 def attachment_remove(request, pk, attachment_pk):
     item = selectors.access_item(request.user, pk)
     try:
-        services.remove_attachment(actor=request.user, attachment=get_object_or_404(Attachment, pk=attachment_pk,
-                                                                                    item=item))
+        services.remove_attachment(actor=request.user,
+                                   attachment=selectors_staff.item_attachment(item, attachment_pk))
     except DomainError as exc:
         messages.error(request, str(exc))
     return redirect("backoffice:catalog_item", pk=item.pk)
@@ -211,12 +211,9 @@ def item_validity(request, pk):
         data = form.cleaned_data
         by_key = data["abolished_by"].strip()
         if data["validity"] == "abolished" and item.normative_kind:
-            by = None
-            if by_key:
-                by = Item.objects.filter(pk=int(by_key)).first() if by_key.isdigit() else \
-                    Item.objects.filter(index_number=by_key).first()
-                if by is None:
-                    raise DomainError("找不到废止文件")
+            by = selectors_staff.item_by_reference(by_key)
+            if by_key and by is None:
+                raise DomainError("找不到废止文件")
             services.abolish_document(actor=request.user, item=item, by=by, on=data["on"], reason=data["reason"])
         else:
             services.set_validity(actor=request.user, item=item, validity=data["validity"], on=data["on"],

@@ -3,27 +3,19 @@ and 政务文件汇编."""
 
 import datetime as dt
 
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from gongkai.agencies.policy import agencies_where, can
+from gongkai.agencies.policy import agencies_where
 from gongkai.backoffice.access import require_open, staff_required
 from gongkai.backoffice.forms_catalog import ImportForm
-from gongkai.catalog import selectors, services
+from gongkai.catalog import selectors, selectors_staff, services
 from gongkai.catalog.compilation_documents import compilation_data, render_docx, render_pdf
 from gongkai.catalog.domain.matters import PERIODICITY_LABELS, days_late
-from gongkai.catalog.models import (
-    CatalogSettings,
-    Compilation,
-    DisclosureMatter,
-    Item,
-    NegativeListEntry,
-    SensitiveWord,
-)
+from gongkai.catalog.forms import MatterForm, SettingsForm
 from gongkai.catalog.services.configuration import SETTINGS_FIELDS
 from gongkai.catalog.services.importing import import_catalog
 from gongkai.core.errors import DomainError
@@ -68,14 +60,6 @@ def compliance(request):
     })
 
 
-class MatterForm(forms.ModelForm):
-    class Meta:
-        model = DisclosureMatter
-        fields = ["agency", "title", "content", "basis", "responsible_unit", "periodicity", "limit_days",
-                  "limit_in_working_days"]
-        widgets = {"content": forms.Textarea(attrs={"rows": 2})}
-
-
 @staff_required
 @require_POST
 def matter_create(request):
@@ -111,18 +95,12 @@ def matter_trigger(request, pk):
     return redirect("backoffice:catalog_compliance")
 
 
-class SettingsForm(forms.ModelForm):
-    class Meta:
-        model = CatalogSettings
-        fields = SETTINGS_FIELDS
-
-
 @staff_required
 def catalog_settings(request):
     require_open(request.user, "catalog.configure", "您无权设置目录")
     agencies = agencies_where(request.user, "catalog.configure").order_by("path")
     agency = agencies.filter(code=request.GET.get("agency") or request.POST.get("agency")).first() or agencies.first()
-    instance = CatalogSettings.objects.filter(agency=agency).first() or CatalogSettings(agency=agency)
+    instance = selectors_staff.catalog_settings_for(agency)
     form = SettingsForm(request.POST if request.POST.get("form") == "settings" else None, instance=instance)
     if request.method == "POST":
         try:
@@ -134,7 +112,7 @@ def catalog_settings(request):
                 services.add_negative_list_entry(actor=request.user, agency=agency, term=request.POST.get("term", ""),
                                                  basis=request.POST.get("basis", ""))
             elif kind == "negative_remove":
-                entry = get_object_or_404(NegativeListEntry, pk=request.POST.get("entry"), agency=agency)
+                entry = selectors_staff.negative_list_entry(agency, request.POST.get("entry"))
                 services.remove_negative_list_entry(actor=request.user, entry=entry)
             elif kind == "word":
                 services.add_sensitive_word(actor=request.user, agency=agency, word=request.POST.get("word", ""),
@@ -148,15 +126,14 @@ def catalog_settings(request):
             return redirect(f"{request.path}?agency={agency.code}")
     return render(request, "backoffice/catalog/settings.html", {
         "agency": agency, "agencies": agencies, "form": form,
-        "negative": NegativeListEntry.objects.filter(agency=agency),
-        "words": SensitiveWord.objects.filter(agency__isnull=True) | SensitiveWord.objects.filter(agency=agency),
+        "negative": selectors_staff.negative_list(agency),
+        "words": selectors_staff.sensitive_words(agency),
     })
 
 
 @staff_required
 def compilations(request):
-    visible = agencies_where(request.user, "item.view")
-    editions = Compilation.objects.filter(agency__in=visible).select_related("agency")
+    editions = selectors_staff.visible_compilations(request.user)
     managing = agencies_where(request.user, "compilation.manage").order_by("path")
     candidates = []
     g = request.GET
@@ -183,9 +160,7 @@ def compilation_create(request):
     agency = agencies_where(request.user, "compilation.manage").filter(code=request.POST.get("agency")).first()
     if agency is None:
         raise PermissionDenied("您无权编印汇编")
-    ids = [int(x) for x in request.POST.getlist("items") if x.isdigit()]
-    items = [i for i in Item.objects.in_bulk(ids).values()]
-    items.sort(key=lambda i: ids.index(i.pk))
+    items = selectors_staff.items_in_order(request.POST.getlist("items"))
     try:
         compilation = services.create_compilation(
             actor=request.user, agency=agency, title=request.POST.get("title", ""),
@@ -202,11 +177,8 @@ def compilation_create(request):
     return redirect("backoffice:catalog_compilations")
 
 
-def _compilation(request, pk) -> Compilation:
-    compilation = get_object_or_404(Compilation.objects.select_related("agency"), pk=pk)
-    if not can(request.user, "item.view", compilation):
-        raise PermissionDenied
-    return compilation
+def _compilation(request, pk):
+    return selectors_staff.access_compilation(request.user, pk)
 
 
 @staff_required

@@ -4,11 +4,9 @@ message's handling (accept, assign, reply, decline, publish, rating of calls) wi
 from django.contrib import messages as flash
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
-from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_engagement_forms import (
@@ -24,17 +22,17 @@ from gongkai.backoffice.views_engagement_records import RECORD_TABS, may_see_das
 from gongkai.core.errors import DomainError
 from gongkai.core.events import events_for
 from gongkai.core.time import local_today
-from gongkai.engagement import services
+from gongkai.engagement import policy, services
 from gongkai.engagement.domain import mailbox as rules
-from gongkai.engagement.models import CATEGORY_CHOICES, CHANNEL_CHOICES, STATUS_CHOICES, Message
-from gongkai.engagement.selectors import access_message, messages_for
+from gongkai.engagement.labels import CATEGORY_CHOICES, CHANNEL_CHOICES, STATUS_CHOICES
+from gongkai.engagement.selectors import (
+    access_message,
+    message_departments,
+    messages_for,
+    open_messages_handled_by,
+)
 
 FILTERS = {"status": dict(STATUS_CHOICES), "channel": dict(CHANNEL_CHOICES), "category": dict(CATEGORY_CHOICES)}
-
-
-def _may_handle(user, message: Message) -> bool:
-    return can(user, "engagement.handle", message.agency) or bool(
-        message.department_id and can(user, "engagement.handle", message.department))
 
 
 @staff_required
@@ -79,7 +77,8 @@ def message_new(request):
         status = 400
         if form.is_valid():
             data = dict(form.cleaned_data)
-            agency = Agency.objects.get(code=data.pop("agency"))
+            code = data.pop("agency")
+            agency = next(a for a in agencies if a.code == code)   # the form offers only these
             try:
                 message, _token = services.submit_message(actor=request.user, agency=agency, **data)
             except DomainError as exc:
@@ -90,8 +89,8 @@ def message_new(request):
     return render(request, "backoffice/engagement/message_new.html", {"form": form}, status=status)
 
 
-def _forms(message: Message, data=None, action: str = ""):
-    departments = Agency.objects.filter(path__startswith=message.agency.path, is_active=True).order_by("path")
+def _forms(message, data=None, action: str = ""):
+    departments = message_departments(message)
     bound = lambda name: data if action == name else None  # noqa: E731
     return {
         "assign": AssignForm(bound("assign"), departments=departments,
@@ -105,7 +104,7 @@ def _forms(message: Message, data=None, action: str = ""):
     }
 
 
-def _act(request, message: Message, action: str, forms: dict) -> bool:
+def _act(request, message, action: str, forms: dict) -> bool:
     user = request.user
     if action == "accept":
         services.accept_message(actor=user, message=message)
@@ -115,7 +114,7 @@ def _act(request, message: Message, action: str, forms: dict) -> bool:
         return False
     data = form.cleaned_data
     if action == "assign":
-        department = Agency.objects.get(pk=data["department"])
+        department = message_departments(message).get(pk=data["department"])   # one of the form's choices
         services.assign_message(actor=user, message=message, department=department, note=data["note"])
     elif action == "reply":
         services.reply_to_message(actor=user, message=message, reply=data["reply"])
@@ -133,7 +132,7 @@ def _act(request, message: Message, action: str, forms: dict) -> bool:
 @staff_required
 def message_detail(request, pk):
     message = access_message(request.user, pk)
-    may_handle = _may_handle(request.user, message)
+    may_handle = policy.may(request.user, "engagement.handle", message)
     action = request.POST.get("action", "") if request.method == "POST" else ""
     forms = _forms(message, request.POST, action)
     error, status = "", 200
@@ -168,8 +167,7 @@ def workbench_panel(user):
     if not handled.exists():
         return {"dashboard": True, "handles": False} if dashboard else None
     today = local_today()
-    open_messages = Message.objects.filter(
-        Q(agency__in=handled) | Q(department__in=handled), status__in=[s.value for s in rules.OPEN_STATUSES])
+    open_messages = open_messages_handled_by(user)
     overdue = open_messages.filter(reply_due_on__lt=today)
     return {
         "dashboard": dashboard,

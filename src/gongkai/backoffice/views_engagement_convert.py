@@ -12,12 +12,12 @@ from gongkai.agencies.policy import can
 from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.conversions import convert_application_to_message, convert_message_to_application
 from gongkai.cases.domain.applicants import APPLICANT_TYPE_LABELS
-from gongkai.cases.models.choices import DELIVERY_CHOICES, ID_TYPE_CHOICES, PROVISION_FORM_CHOICES
+from gongkai.cases.labels_intake import DELIVERY_CHOICES, ID_TYPE_CHOICES, PROVISION_FORM_CHOICES
 from gongkai.cases.selectors import access_case
 from gongkai.cases.services_intake import ApplicantInput
 from gongkai.core.errors import DomainError
 from gongkai.engagement.domain.mailbox import Category
-from gongkai.engagement.models import CATEGORY_CHOICES
+from gongkai.engagement.labels import CATEGORY_CHOICES
 from gongkai.engagement.selectors import access_message
 
 

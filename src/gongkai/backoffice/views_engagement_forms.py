@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.engagement.models import (
+from gongkai.engagement.labels import (
     ARCHIVE_CHOICES,
     CATEGORY_CHOICES,
     OUTREACH_CHOICES,

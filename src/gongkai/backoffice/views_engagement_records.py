@@ -11,7 +11,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import agencies_where
 from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_engagement_forms import RECORD_FORMS, with_agencies
@@ -20,30 +19,14 @@ from gongkai.core.query_params import query_year
 from gongkai.core.time import local_today
 from gongkai.engagement import services_records as records
 from gongkai.engagement.domain.figures import ALL_FIGURES
-from gongkai.engagement.models import (
-    ArchiveRecord,
-    OutreachRecord,
-    Periodical,
-    PeriodicalIssue,
-    StaffingReport,
-    Training,
-)
 from gongkai.engagement.selectors import period_figures, records_for_figure
+from gongkai.engagement.selectors_records import RECORD_KINDS, periodical_titled, record_table
 
 RECORD_TABS = [
     ("outreach", gettext_lazy("回应与解读")), ("archive", gettext_lazy("档案与查阅")),
     ("training", gettext_lazy("业务培训")), ("staffing", gettext_lazy("工作人员")),
     ("periodical", gettext_lazy("刊物")),
 ]
-LISTS = {
-    "outreach": (OutreachRecord, "agency", ("held_on", "agency", "get_kind_display", "topic", "form")),
-    "archive": (ArchiveRecord, "agency",
-                ("recorded_on", "agency", "get_kind_display", "items", "volumes", "visitors", "pages", "recipient")),
-    "training": (Training, "agency", ("held_on", "agency", "topic", "participants", "hours")),
-    "staffing": (StaffingReport, "agency", ("as_of", "agency", "people", "full_time")),
-    "periodical": (PeriodicalIssue, "periodical__agency",
-                   ("published_on", "periodical", "number", "copies", "distributed_to")),
-}
 FIGURE_LABELS = {
     "mailbox_received": gettext_lazy("信箱、公开电话来件"), "mailbox_accepted": gettext_lazy("受理"),
     "mailbox_completed": gettext_lazy("办结"), "mailbox_rated": gettext_lazy("参与评价"),
@@ -66,13 +49,9 @@ def may_see_dashboard(user) -> bool:
     return agencies_where(user, "dashboard.view").exists()
 
 
-def _column_label(model, name: str) -> str:
-    field = name.removeprefix("get_").removesuffix("_display")
-    return str(model._meta.get_field(field).verbose_name)
-
-
-def _save(actor, kind: str, data: dict):
-    agency = Agency.objects.get(code=data.pop("agency"))
+def _save(actor, kind: str, data: dict, writable: list):
+    code = data.pop("agency")
+    agency = next(a for a in writable if a.code == code)   # the form offers only these
     if kind == "outreach":
         return records.record_outreach(actor=actor, agency=agency, **data)
     if kind == "archive":
@@ -82,17 +61,15 @@ def _save(actor, kind: str, data: dict):
     if kind == "staffing":
         return records.report_staffing(actor=actor, agency=agency, **data)
     title = data.pop("title").strip().strip("《》")
-    periodical = Periodical.objects.filter(agency=agency, title=title).first() or records.create_periodical(
-        actor=actor, agency=agency, title=title)
+    periodical = periodical_titled(agency, title) or records.create_periodical(actor=actor, agency=agency,
+                                                                               title=title)
     return records.record_issue(actor=actor, periodical=periodical, **data)
 
 
 @staff_required
 def record_list(request, kind):
-    if kind not in LISTS:
+    if kind not in RECORD_KINDS:
         raise Http404
-    model, agency_path, columns = LISTS[kind]
-    visible = agencies_where(request.user, "engagement.view")
     writable = list(agencies_where(request.user, "engagement.handle").order_by("path"))
     form = with_agencies(RECORD_FORMS[kind](request.POST or None), writable) if writable else None
     status = 200
@@ -102,20 +79,18 @@ def record_list(request, kind):
         status = 400
         if form.is_valid():
             try:
-                _save(request.user, kind, dict(form.cleaned_data))
+                _save(request.user, kind, dict(form.cleaned_data), writable)
             except DomainError as exc:
                 form.add_error(None, exc.message)
             else:
                 flash.success(request, _("已登记"))
                 return redirect("backoffice:engagement_records", kind=kind)
-    qs = model.objects.filter(**{f"{agency_path}__in": visible}).select_related(
-        *(["periodical__agency"] if kind == "periodical" else ["agency"]))
-    page = Paginator(qs, 50).get_page(request.GET.get("page"))
-    rows = [[getattr(obj, c)() if c.startswith("get_") else getattr(obj, c) for c in columns]
-            for obj in page.object_list]
+    table = record_table(request.user, kind)
+    page = Paginator(table.records, 50).get_page(request.GET.get("page"))
+    rows = [table.row(record) for record in page.object_list]
     return render(request, "backoffice/engagement/record_list.html", {
         "tab": kind, "record_tabs": RECORD_TABS, "may_see_dashboard": may_see_dashboard(request.user), "title": dict(RECORD_TABS)[kind], "form": form, "page": page,
-        "headers": [_column_label(model, c) for c in columns], "rows": rows,
+        "headers": table.headers, "rows": rows,
     }, status=status)
 
 

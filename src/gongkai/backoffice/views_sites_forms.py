@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.sites.models import SITE_TYPE_CHOICES
+from gongkai.sites.labels import SITE_TYPE_CHOICES
 
 
 class SiteForm(forms.Form):

@@ -1,4 +1,5 @@
-"""Shared kernel models: the timestamped base and the append-only event log."""
+"""Shared kernel models: the append-only event log, the outbox, job marks (the abstract timestamped base is in
+``model_bases``)."""
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
@@ -6,13 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class TimeStampedModel(models.Model):
-    created_at = models.DateTimeField(_("创建时间"), default=timezone.now, editable=False)
-    updated_at = models.DateTimeField(_("更新时间"), auto_now=True)
-
-    class Meta:
-        abstract = True
+from gongkai.core.model_bases import TimeStampedModel  # noqa: F401 (the areas' models import it from here)
 
 
 class AppendOnlyError(Exception):

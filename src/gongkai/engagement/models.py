@@ -6,26 +6,17 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
 from gongkai.core.models import TimeStampedModel
-from gongkai.engagement.domain.mailbox import Category, Channel, Rating, Status
-from gongkai.engagement.domain.records import ArchiveKind, OutreachKind
-
-CHANNEL_CHOICES = [(Channel.WEB.value, _("网上信箱")), (Channel.PHONE.value, _("公开电话")),
-                   (Channel.LETTER.value, _("来信"))]
-CATEGORY_CHOICES = [
-    (Category.CONSULT.value, _("咨询")), (Category.SUGGESTION.value, _("建议")),
-    (Category.COMPLAINT.value, _("投诉")), (Category.REPORT.value, _("举报")),
-    (Category.MISDIRECTED.value, _("政府信息公开申请（误投）")),
-]
-STATUS_CHOICES = [
-    (Status.RECEIVED.value, _("待受理")), (Status.ACCEPTED.value, _("办理中")),
-    (Status.REPLIED.value, _("已答复")), (Status.DECLINED.value, _("不予受理")),
-    (Status.CONVERTED.value, _("已转为政府信息公开申请")),
-]
-RATING_CHOICES = [(Rating.SATISFIED.value, _("满意")), (Rating.BASICALLY.value, _("基本满意")),
-                  (Rating.DISSATISFIED.value, _("不满意"))]
-# What a rating form offers: no choice is made for the person rating. A form that arrives pre-set to 满意 is
-# submitted as 满意 by everyone who only wants to leave, and 群众满意率 then measures that, not satisfaction.
-RATING_FORM_CHOICES = [("", _("请选择")), *RATING_CHOICES]
+from gongkai.engagement.domain.mailbox import Status
+from gongkai.engagement.domain.records import ArchiveKind
+from gongkai.engagement.labels import (  # noqa: F401 (the choices are read from here too)
+    ARCHIVE_CHOICES,
+    CATEGORY_CHOICES,
+    CHANNEL_CHOICES,
+    OUTREACH_CHOICES,
+    RATING_CHOICES,
+    RATING_FORM_CHOICES,
+    STATUS_CHOICES,
+)
 
 
 class Message(TimeStampedModel):
@@ -92,15 +83,6 @@ class Message(TimeStampedModel):
         return f"{self.tracking_code} {self.subject}"
 
 
-OUTREACH_CHOICES = [
-    (OutreachKind.CONCERN_RESPONSE.value, _("回应关切")),
-    (OutreachKind.PRESS_CONFERENCE.value, _("新闻发布会")),
-    (OutreachKind.ONLINE_INTERVIEW.value, _("在线访谈")),
-    (OutreachKind.NORMATIVE_INTERPRETATION.value, _("规范性文件解读")),
-    (OutreachKind.OTHER_INTERPRETATION.value, _("其他政策解读")),
-]
-
-
 class OutreachRecord(TimeStampedModel):
     """A response to public concern, a press conference, an online interview or a policy interpretation."""
 
@@ -125,12 +107,6 @@ class OutreachRecord(TimeStampedModel):
 
     def __str__(self) -> str:
         return f"{self.held_on} {self.get_kind_display()} {self.topic}"
-
-
-ARCHIVE_CHOICES = [
-    (ArchiveKind.APPRAISAL.value, _("档案鉴定")), (ArchiveKind.READING.value, _("查阅接待")),
-    (ArchiveKind.COPYING.value, _("档案复制")), (ArchiveKind.DELIVERY.value, _("送交档案馆、图书馆")),
-]
 
 
 class ArchiveRecord(TimeStampedModel):

@@ -9,9 +9,11 @@ from functools import lru_cache
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
 
-from gongkai.agencies.policy import agencies_where, can
+from gongkai.agencies.selectors import subtree
 from gongkai.calendars.official import current_calendar
+from gongkai.core.domain.numbers import ascii_int
 from gongkai.core.errors import NotAllowed
+from gongkai.engagement import policy
 from gongkai.engagement.domain import mailbox as rules
 from gongkai.engagement.domain.facts import EngagementFigures, MessageFact
 from gongkai.engagement.domain.figures import ALL_FIGURES, ARCHIVE_FIGURES, OUTREACH_FIGURES
@@ -145,18 +147,31 @@ def records_for_figure(*, agency_ids: list[int], start: dt.date, end: dt.date, f
 
 # Staff-facing readers -------------------------------------------------------------------------------------
 
-def messages_for(user) -> QuerySet:
-    """Messages whose receiving agency or assigned department the user may view."""
-    agencies = agencies_where(user, "engagement.view")
-    return Message.objects.filter(Q(agency__in=agencies) | Q(department__in=agencies)).select_related(
-        "agency", "department")
+def messages_for(user, action: str = "engagement.view") -> QuerySet:
+    """Messages whose receiving agency or assigned department the user may view (``engagement.policy``)."""
+    return Message.objects.filter(policy.messages_where(user, action)).select_related("agency", "department")
 
 
-def access_message(user, message_id: int, action: str = "engagement.view") -> Message:
-    message = Message.objects.select_related("agency", "department").get(pk=message_id)
-    if not (can(user, action, message.agency) or (message.department and can(user, action, message.department))):
+def access_message(user, message_id, action: str = "engagement.view") -> Message:
+    """The door to one message, the same for every interface: ``Message.DoesNotExist`` when the id names no
+    message (404), ``NotAllowed`` when the user may not do ``action`` to it (403)."""
+    number = ascii_int(message_id, low=1)
+    if number is None:
+        raise Message.DoesNotExist(f"没有编号为 {str(message_id)[:20]} 的来信")
+    message = Message.objects.select_related("agency", "department").get(pk=number)
+    if not policy.may(user, action, message):
         raise NotAllowed("您无权查看该来信", action=action)
     return message
+
+
+def open_messages_handled_by(user) -> QuerySet:
+    """Open messages (待受理, 办理中) the user handles (the workbench's panel)."""
+    return messages_for(user, "engagement.handle").filter(status__in=[s.value for s in rules.OPEN_STATUSES])
+
+
+def message_departments(message) -> QuerySet:
+    """The units a message may be assigned to (交办): its agency and the active agencies under it."""
+    return subtree(message.agency).order_by("path")
 
 
 def overdue_messages(*, today: dt.date) -> QuerySet:

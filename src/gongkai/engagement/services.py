@@ -18,6 +18,7 @@ from gongkai.calendars.official import current_calendar
 from gongkai.core.errors import InvalidTransition, NotAllowed, ValidationFailed
 from gongkai.core.events import record_event, snapshot
 from gongkai.core.time import local_date, local_today
+from gongkai.engagement import policy
 from gongkai.engagement.domain import mailbox as rules
 from gongkai.engagement.domain.redaction import personal_data_found, redacted
 from gongkai.engagement.models import Message
@@ -40,9 +41,7 @@ def _require(actor, action: str, obj) -> None:
 
 
 def _require_handler(actor, message: Message) -> None:
-    if can(actor, "engagement.handle", message.agency):
-        return
-    if message.department_id and can(actor, "engagement.handle", message.department):
+    if policy.may(actor, "engagement.handle", message):
         return
     raise NotAllowed("您无权办理此来信", action="engagement.handle")
 

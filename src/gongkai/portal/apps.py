@@ -15,6 +15,7 @@ class PortalConfig(AppConfig):
         signals.item_changed.connect(publication.on_item_public, dispatch_uid="portal_item_changed")
         signals.item_withdrawn.connect(publication.on_item_withdrawn, dispatch_uid="portal_item_withdrawn")
         signals.items_bulk_published.connect(publication.on_items_bulk_published, dispatch_uid="portal_bulk")
-        from gongkai.sites.signals import site_changed
+        from gongkai.sites.signals import column_text_changed, site_changed
 
         site_changed.connect(publication.on_site_changed, dispatch_uid="portal_site_changed")
+        column_text_changed.connect(publication.on_column_text_changed, dispatch_uid="portal_column_text_changed")

@@ -1,8 +1,6 @@
-"""Translatable labels of the portal's events."""
+"""Translatable labels of the portal's events (none: see below)."""
 
-from django.utils.translation import gettext_lazy as _
 
-# action code -> (label, what the payload holds); read by gongkai.core.event_vocabulary
-EVENT_ACTIONS = {
-    "portal.column_text_changed": (_("修改栏目文字"), _("机构、栏目")),
-}
+# action code -> (label, what the payload holds); read by gongkai.core.event_vocabulary. The portal writes no
+# records of its own: the column texts it shows are the sites area's (sites.column_texts, sites/labels.py).
+EVENT_ACTIONS: dict = {}

@@ -1,13 +1,13 @@
 """What happens on the portal when the catalog publishes, changes or withdraws an item (signals sent on commit):
-the search index follows, the page cache is invalidated and the static pages are rewritten."""
+the page cache is invalidated and the static pages are rewritten. (The search index follows the catalog on the
+same signals, in ``catalog.search_index``.)"""
 
 import logging
 
 from gongkai.agencies.selectors import public_agencies
-from gongkai.catalog.selectors import item_document, public_items
+from gongkai.catalog.selectors import public_items
 from gongkai.core.timed import register_timed_job
 from gongkai.portal import page_cache, site_publication, static_site
-from gongkai.search import services as search
 
 logger = logging.getLogger(__name__)
 
@@ -16,24 +16,21 @@ REPUBLICATION_CHUNK = 500   # item pages per queue task of a full republication 
 
 
 def on_item_public(sender, item, **kwargs):
-    search.index_document(item_document(item))
     page_cache.invalidate_publication([item])
     _publish(item, withdrawn=False)
 
 
 def on_item_withdrawn(sender, item, **kwargs):
-    search.remove_document(f"item:{item.pk}")
     page_cache.invalidate_publication([item])
     _publish(item, withdrawn=True)
 
 
 def on_items_bulk_published(sender, item_ids, **kwargs):
-    """A bulk publication (catalog import, demo): index every item now and rewrite the list and column pages;
+    """A bulk publication (catalog import, demo): forget the cached pages and rewrite the list and column pages;
     the item pages themselves are written by the minute timer (``write_missing_item_pages``), since
     rendering thousands of pages inside the import would hold it up for minutes. Until then nginx passes
     those addresses to the application, which serves them as usual."""
-    items = public_items().filter(pk__in=item_ids).prefetch_related("attachments")
-    search.index_documents(item_document(item) for item in items)
+    items = public_items().filter(pk__in=item_ids)
     page_cache.invalidate_publication(items)
     agency_ids = set(public_items().filter(pk__in=item_ids).values_list("agency_id", flat=True))
     agencies = list(public_agencies().filter(pk__in=agency_ids))
@@ -91,6 +88,15 @@ def on_site_changed(sender, site_id, **kwargs):
     route = next((r for r in routing.all_routes() if r.site_id == site_id), None)
     if route is not None:
         _write(lambda: site_publication.publish_home(route))
+
+
+def on_column_text_changed(sender, agency_code, column, **kwargs):
+    """A column text changed (sites.column_texts): forget the site's cached pages and rewrite the page showing it."""
+    from django.urls import reverse
+
+    page_cache.invalidate(page_cache.site_scope(agency_code))
+    name = "rules" if column == "rules" else "guide"
+    _write(lambda: static_site.write_path(reverse(f"portal:{name}", kwargs={"code": agency_code})))
 
 
 def republish_through_queue() -> tuple[int, int]:

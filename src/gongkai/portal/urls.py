@@ -10,7 +10,6 @@ from gongkai.portal import (
     views_site_errors,
     views_site_map,
     views_site_reports,
-    views_staff,
 )
 
 app_name = "portal"
@@ -37,9 +36,6 @@ urlpatterns = [
          name="site_error_report_sent"),
     path("gk/<slug:code>/items/<id:pk>/", views_items.item, name="item"),
     path("gk/<slug:code>/items/<id:pk>/files/<id:attachment_id>/", views_items.attachment, name="attachment"),
-    # Staff pages of what the portal owns, under the back office's /staff/ prefix.
-    path("staff/columns/", views_staff.column_texts, name="column_texts"),
-    path("staff/columns/<slug:code>/<slug:column>/", views_staff.edit_column_text, name="column_text_edit"),
     # Each area's public pages. Agency pages live under /gk/<agency code>/.
     path("", include("gongkai.portal.urls_cases")),
     path("", include("gongkai.portal.urls_engagement")),

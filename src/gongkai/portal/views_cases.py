@@ -4,13 +4,13 @@ The confirmation page and the status lookup show the tracking code, dates and st
 the tracking code travels in the session and in POST bodies, not in URLs.
 """
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.decorators.http import require_http_methods
 
-from gongkai.agencies.models import Agency
 from gongkai.agencies.selectors import agency_by_code
 from gongkai.cases.domain.fees import PAGE_TIERS
 from gongkai.cases.remedies import guide_remedies, remedy_text_for_code
@@ -33,10 +33,10 @@ INPUT_FIELDS = ("applicant_type", "applicant_name", "id_type", "id_number", "con
                 "address", "postcode", "description", "document_ref", "purpose", "provision_form", "delivery")
 
 
-def _agency(code: str) -> Agency:
+def _agency(code: str):
     try:
         return agency_by_code(code)
-    except Agency.DoesNotExist:
+    except ObjectDoesNotExist:
         raise Http404(_("没有这个机关")) from None
 
 

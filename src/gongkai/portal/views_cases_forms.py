@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.cases.models.choices import (
+from gongkai.cases.labels_intake import (
     APPLICANT_TYPE_CHOICES,
     DELIVERY_CHOICES,
     ID_TYPE_CHOICES,

@@ -1,6 +1,7 @@
 """The public mailbox of each agency: write, read the published questions and answers, and rate a reply
 through the private link."""
 
+from django.core.exceptions import ObjectDoesNotExist
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.http import Http404
@@ -9,7 +10,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from gongkai.agencies.models import Agency
 from gongkai.agencies.selectors import agency_by_code
 from gongkai.core.errors import DomainError
 from gongkai.core.outbox import queue_mail
@@ -28,10 +28,10 @@ SESSION_KEY = "mailbox_sent"
 RATING_LIMIT = RateLimit(count=10, seconds=600)
 
 
-def _agency(code: str) -> Agency:
+def _agency(code: str):
     try:
         return agency_by_code(code)
-    except Agency.DoesNotExist:
+    except ObjectDoesNotExist:
         raise Http404(_("没有这个机关")) from None
 
 

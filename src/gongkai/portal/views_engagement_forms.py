@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.public_forms import PublicFormMixin
 from gongkai.engagement.domain.mailbox import Category
-from gongkai.engagement.models import CATEGORY_CHOICES, RATING_CHOICES
+from gongkai.engagement.labels import CATEGORY_CHOICES, RATING_CHOICES
 
 
 class MailboxForm(PublicFormMixin):

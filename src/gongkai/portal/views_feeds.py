@@ -6,21 +6,21 @@ import json
 from django.http import Http404, HttpResponse
 from django.utils import feedgenerator
 
-from gongkai.agencies.models import Agency
+from gongkai.agencies.selectors import public_agencies
 from gongkai.catalog import selectors
-from gongkai.catalog.models import Term
+from gongkai.catalog.selectors_terms import feed_term
 from gongkai.portal.page_cache import cached_page
 
 FEED_LIMIT = 50
 
 
 def _scope(code: str, category: str | None):
-    agency = Agency.objects.filter(code=code, is_active=True).first()
+    agency = public_agencies().filter(code=code).first()
     if agency is None:
         raise Http404("没有这个机构")
     term = None
     if category:
-        term = Term.objects.filter(scheme__in=["category", "focus"], code=category).first()
+        term = feed_term(category)
         if term is None:
             raise Http404("没有这个类别")
     items = list(selectors.feed_items(code, category, limit=FEED_LIMIT))

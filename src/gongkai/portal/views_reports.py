@@ -3,17 +3,16 @@
 from urllib.parse import quote
 
 from django.contrib.syndication.views import Feed
+from django.core.exceptions import ObjectDoesNotExist
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.cache import cache_page
 
-from gongkai.agencies.models import Agency
 from gongkai.agencies.selectors import agency_by_code
 from gongkai.core.query_params import query_int
 from gongkai.reports import selectors
-from gongkai.reports.models import AnnualReport
 from gongkai.reports.renderers.document import document_of
 from gongkai.reports.renderers.export import CONTENT_TYPES
 from gongkai.reports.renderers.export import render as render_as
@@ -22,17 +21,17 @@ from gongkai.reports.renderers.html import render_html
 DOWNLOADS = ("pdf", "docx", "xlsx", "json")
 
 
-def _agency(code: str) -> Agency:
+def _agency(code: str):
     try:
         return agency_by_code(code)
-    except Agency.DoesNotExist:
+    except ObjectDoesNotExist:
         raise Http404 from None
 
 
-def _published(agency: Agency, year: int, version: int | None) -> AnnualReport:
+def _published(agency, year: int, version: int | None):
     try:
         return selectors.public_report(agency, year, version)
-    except AnnualReport.DoesNotExist:
+    except ObjectDoesNotExist:
         raise Http404 from None
 
 

@@ -3,31 +3,29 @@
 import datetime as dt
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Max
 from django.http import Http404
 from django.shortcuts import render
 
-from gongkai.agencies.models import Agency
 from gongkai.agencies.selectors import children, public_agencies
 from gongkai.cases.remedies import guide_remedies
-from gongkai.catalog.models import Term
 from gongkai.catalog.selectors import public_items
+from gongkai.catalog.selectors_terms import filter_term_rows, statutory_roots, statutory_terms, terms_stamp
 from gongkai.core.query_params import query_int, query_year
-from gongkai.portal.models import ColumnText
 from gongkai.portal.page_cache import cached_page, counted, generation
+from gongkai.sites.column_texts import column_texts
 
 LIST_SIZE = 20
 MAX_PAGE = 500   # deep catalog pages: 10,000 newest items; beyond that the filters and search narrow it down
 
 
-def site_agency(code: str) -> Agency:
+def site_agency(code: str):
     agency = public_agencies().filter(code=code).first()
     if agency is None:
         raise Http404("没有该机构")
     return agency
 
 
-def site_context(agency: Agency, column: str) -> dict:
+def site_context(agency, column: str) -> dict:
     ancestor_ids = [int(p) for p in agency.path.split("/") if p and int(p) != agency.pk]
     ancestors = sorted(public_agencies().filter(pk__in=ancestor_ids), key=lambda a: a.depth)
     return {"agency": agency, "column": column, "agency_ancestors": ancestors, "search_agency": agency}
@@ -41,16 +39,10 @@ def filter_terms() -> dict[str, list[dict]]:
     model rows; read again after a publication or when terms are added or removed (like the page cache, a
     relabelled term shows from the next publication)."""
     global _terms
-    stamp = (generation(), *Term.objects.aggregate(n=Count("pk"), m=Max("pk")).values())
+    stamp = (generation(), *terms_stamp())
     if _terms[0] != stamp:
-        _terms = (stamp, {scheme: list(Term.objects.filter(scheme=scheme, is_active=True)
-                                       .order_by("sort_order", "id").values("code", "label", "parent_id"))
-                          for scheme in ("topic", "genre", "statutory")})
+        _terms = (stamp, filter_term_rows())
     return _terms[1]
-
-
-def column_texts(agency: Agency) -> dict[str, str]:
-    return dict(ColumnText.objects.filter(agency=agency).values_list("column", "body"))
 
 
 @counted
@@ -62,7 +54,7 @@ def site(request, code):
     context.update({
         "latest": list(items[:10]),
         "sub_agencies": list(children(agency)),
-        "statutory_roots": list(Term.objects.filter(scheme="statutory", parent__isnull=True, is_active=True)),
+        "statutory_roots": statutory_roots(),
     })
     return render(request, "portal/site/home.html", context)
 
@@ -94,7 +86,7 @@ def rules(request, code):
 @cached_page
 def statutory(request, code):
     agency = site_agency(code)
-    terms = list(Term.objects.filter(scheme="statutory", is_active=True).order_by("sort_order", "id"))
+    terms = statutory_terms()
     items = public_items().filter(agency=agency, statutory_item__isnull=False).order_by("-published_on", "-id")
     by_term: dict[int, list] = {}
     for item in items[:2000]:

@@ -19,7 +19,7 @@ from gongkai.core.public_forms import (
 )
 from gongkai.portal.views_site import site_agency
 from gongkai.sites import services
-from gongkai.sites.models import ERROR_KIND_CHOICES
+from gongkai.sites.labels import ERROR_KIND_CHOICES
 from gongkai.sites.selectors import site_for_agency_path
 
 SESSION_KEY = "site_report_sent"

@@ -5,7 +5,7 @@ for search engines."""
 from django.shortcuts import render
 
 from gongkai.agencies.selectors import children, public_agencies
-from gongkai.catalog.models import Term
+from gongkai.catalog.selectors_terms import statutory_rows
 from gongkai.portal.page_cache import cached_page
 from gongkai.portal.views_site import site_agency, site_context
 from gongkai.sites import routing
@@ -15,8 +15,7 @@ from gongkai.sites import routing
 def site_map(request, code):
     agency = site_agency(code)
     units = list(children(agency))
-    statutory = list(Term.objects.filter(scheme="statutory", is_active=True).order_by("sort_order", "id")
-                     .values("code", "label", "parent_id", "id"))
+    statutory = statutory_rows()
     roots = [(t, [c for c in statutory if c["parent_id"] == t["id"]]) for t in statutory if t["parent_id"] is None]
     context = site_context(agency, "map")
     context.update({"units": units, "statutory_roots": roots})

@@ -9,19 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
 from gongkai.core.models import TimeStampedModel
-from gongkai.sites.domain.error_reports import ErrorKind, ReportStatus
-from gongkai.sites.domain.identity import SiteType, icp_problem, police_record_problem, site_code_problem
-
-SITE_TYPE_CHOICES = [(SiteType.PORTAL.value, _("政府门户网站")), (SiteType.DEPARTMENT.value, _("部门网站")),
-                     (SiteType.SPECIAL.value, _("专项网站"))]
-ERROR_KIND_CHOICES = [
-    (ErrorKind.CONTENT.value, _("内容错误（错别字、表述错误等）")), (ErrorKind.BROKEN_LINK.value, _("链接无法打开")),
-    (ErrorKind.UNREACHABLE.value, _("页面无法访问")), (ErrorKind.STALE.value, _("信息不更新")),
-    (ErrorKind.NO_REPLY.value, _("互动不回应")), (ErrorKind.SERVICE.value, _("办事服务不实用")),
-    (ErrorKind.OTHER.value, _("其他问题")),
-]
-REPORT_STATUS_CHOICES = [(ReportStatus.RECEIVED.value, _("待分办")), (ReportStatus.ASSIGNED.value, _("办理中")),
-                         (ReportStatus.REPLIED.value, _("已答复"))]
+from gongkai.sites.domain.error_reports import ReportStatus
+from gongkai.sites.domain.identity import icp_problem, police_record_problem, site_code_problem
+from gongkai.sites.labels import ERROR_KIND_CHOICES, REPORT_STATUS_CHOICES, SITE_TYPE_CHOICES
 
 
 def _raise(problem: str) -> None:
@@ -208,3 +198,26 @@ class SiteYearlyReport(models.Model):
 
     def __str__(self) -> str:
         return f"{self.site} {self.year}"
+
+
+class ColumnText(TimeStampedModel):
+    """Staff-written text shown before or after a generated column page of an agency (指南, 制度). The table
+    keeps the name it had when the portal held it."""
+
+    class Column(models.TextChoices):
+        GUIDE_INTRO = "guide_intro", _("政府信息公开指南：正文前")
+        GUIDE_OUTRO = "guide_outro", _("政府信息公开指南：正文后")
+        RULES = "rules", _("政府信息公开制度")
+
+    agency = models.ForeignKey(Agency, on_delete=models.CASCADE, related_name="+")
+    column = models.CharField(_("栏目"), max_length=20, choices=Column.choices)
+    body = models.TextField(_("内容"), blank=True)
+
+    class Meta:
+        db_table = "portal_columntext"
+        verbose_name = _("栏目文字")
+        verbose_name_plural = _("栏目文字")
+        constraints = [models.UniqueConstraint(fields=["agency", "column"], name="column_text_unique")]
+
+    def __str__(self) -> str:
+        return f"{self.agency_id} · {self.column}"

@@ -8,13 +8,12 @@ What is published at once is the office's choice (``CatalogSettings`` of the row
 - a clean row is published at once only where the office said so (``import_publishes_clean_rows``); otherwise it
   waits in the review queue too (the default: screening finds patterns, not every name or address).
 Rows keep their 索引号 (given, or assigned consecutively per agency and period) and 发布日期 also when they wait.
-Each row gets an ``item.imported`` event through ``record_event``."""
+Each row gets an ``item.imported`` event through ``record_events`` (``record_event``'s events, in batches)."""
 
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
 
@@ -40,8 +39,7 @@ from gongkai.catalog.services.index_numbers import _locked_counter, scheme_for
 from gongkai.catalog.services.screening import screening_lists
 from gongkai.catalog.signals import items_bulk_published
 from gongkai.core.errors import NotAllowed
-from gongkai.core.events import record_event
-from gongkai.core.models import Event
+from gongkai.core.events import record_events
 from gongkai.core.time import event_time, local_today, replaying
 
 TERM_FIELDS = {"topic": Scheme.TOPIC, "genre": Scheme.GENRE, "category": Scheme.CATEGORY, "focus": Scheme.FOCUS,
@@ -173,7 +171,7 @@ def write_imported_items(*, actor, rows: list[dict], reason: str) -> list[int]:
     published = [row for row in rows if not row["held"]]
     held = [row for row in rows if row["held"]]
     ids = write_published_items(actor=actor, rows=published, action="item.imported", reason=reason,
-                                bulk_events=False, numbered=True) if published else []
+                                numbered=True) if published else []
     calendar = current_calendar()
     user = actor if getattr(actor, "is_authenticated", False) else None
     due_dates: dict = {}
@@ -193,14 +191,13 @@ def write_imported_items(*, actor, rows: list[dict], reason: str) -> list[int]:
          for item, row in zip(created, held, strict=True) for f in row.get("findings", [])],
         batch_size=1000,
     )
-    for item, row in zip(created, held, strict=True):
-        record_event(actor=actor, obj=item, action="item.imported", to_state=Status.SUBMITTED, reason=reason,
-                     payload={"index_number": item.index_number, "held_for_review": True,
-                              "channels": row.get("channels", []),
-                              "findings": [f"{FINDING_LABELS[f.kind]}（{f.field}）{f.match}"
-                                           for f in row.get("findings", [])]})
-        ids.append(item.pk)
-    return ids
+    record_events(
+        {"actor": actor, "obj": item, "action": "item.imported", "to_state": Status.SUBMITTED, "reason": reason,
+         "payload": {"index_number": item.index_number, "held_for_review": True, "channels": row.get("channels", []),
+                     "findings": [f"{FINDING_LABELS[f.kind]}（{f.field}）{f.match}" for f in row.get("findings", [])]}}
+        for item, row in zip(created, held, strict=True)
+    )
+    return ids + [item.pk for item in created]
 
 
 def _assign_index_numbers(rows: list[dict], agencies: dict[int, Agency]) -> None:
@@ -254,12 +251,12 @@ ITEM_COLUMNS = {f.attname for f in Item._meta.concrete_fields} - {"id"}
 
 @transaction.atomic
 def write_published_items(*, actor, rows: list[dict], action: str, reason: str = "", is_demo: bool = False,
-                          batch_size: int = 1000, bulk_events: bool = True, numbered: bool = False) -> list[int]:
+                          batch_size: int = 1000, numbered: bool = False) -> list[int]:
     """Write already-checked rows as published items (import, demo). Returns the new ids. Each row holds
     Item column values (``agency_id``, ``title``, ``published_on`` …) plus ``channels`` (Channel values).
-    ``bulk_events`` writes the events in batches (the demo's hundred thousand items); otherwise each goes
-    through ``record_event``. ``numbered``: the rows already carry their 索引号. The events are stamped now,
-    or, while the past is replayed (``gongkai.core.time.clock_at``, the demo's district year), at each item's
+    The events go through ``gongkai.core.events.record_events`` (the events ``record_event`` writes, inserted
+    in batches: the demo's hundred thousand items). ``numbered``: the rows already carry their 索引号. The
+    events are stamped now, or, while the past is replayed (``gongkai.core.time.clock_at``, the demo's district year), at each item's
     publication: the item was published then."""
     if not numbered:
         agencies = Agency.objects.in_bulk({row["agency_id"] for row in rows})
@@ -287,17 +284,10 @@ def write_published_items(*, actor, rows: list[dict], action: str, reason: str =
          for item, row in zip(created, rows, strict=True) for c in row.get("channels", [])],
         batch_size=batch_size * 2,
     )
-    if not bulk_events:
-        for item in created:
-            record_event(actor=actor, obj=item, action=action, to_state=Status.PUBLISHED, reason=reason,
-                         at=item.published_at if at_publication else now,
-                         payload={"index_number": item.index_number})
-    content_type = ContentType.objects.get_for_model(Item)
-    label = user.get_username() if user else "系统"
-    Event.objects.bulk_create(
-        [Event(actor=user, actor_label=label, content_type=content_type, object_id=str(item.pk),
-               object_repr=item.title[:300], action=action, to_state=Status.PUBLISHED, reason=reason,
-               at=item.published_at if at_publication else now, payload={"index_number": item.index_number}) for item in created if bulk_events],
+    at = (lambda item: item.published_at) if at_publication else (lambda item: now)
+    record_events(
+        ({"actor": actor, "obj": item, "action": action, "to_state": Status.PUBLISHED, "reason": reason,
+          "at": at(item), "payload": {"index_number": item.index_number}} for item in created),
         batch_size=batch_size,
     )
     ids = [item.pk for item in created]

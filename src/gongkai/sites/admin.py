@@ -1,12 +1,12 @@
 from django.contrib import admin
 
-from gongkai.portal.models import ColumnText
-from gongkai.portal.services import set_column_text
+from gongkai.sites.column_texts import set_column_text
+from gongkai.sites.models import ColumnText
 
 
 @admin.register(ColumnText)
 class ColumnTextAdmin(admin.ModelAdmin):
-    """Editing the text around the generated 指南 and the 制度 page; saving goes through the service (event)."""
+    """Editing the text around the generated 指南 and the 制度 page; saving goes through the writer (event)."""
 
     list_display = ("agency", "column", "updated_at")
     list_filter = ("column",)
