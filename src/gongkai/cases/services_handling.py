@@ -197,7 +197,8 @@ def extend_deadline(*, actor, app: Application, days: int, reason: str, notice_o
     deadline = deadline_of(app)
     if deadline and deadline.due_on and notice_on > deadline.due_on:
         raise ValidationFailed(f"答复期限已于 {deadline.due_on.isoformat()} 届满，不能再延长。")
-    extension = Extension.objects.create(application=app, days=days, approved_by=actor, approved_on=approved_on,
+    extension = Extension.objects.create(application=app, days=days, approved_on=approved_on,
+                                         approved_by=actor if getattr(actor, "is_authenticated", False) else None,
                                          notice_on=notice_on, reason=reason.strip())
     move(app, "extend", actor=actor, event_action="case.extended", reason=reason.strip(),
          payload={"days": days, "approved_by": actor.get_username(), "notice_on": notice_on},

@@ -14,7 +14,7 @@ from django.contrib.auth import get_user_model
 from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import can
 from gongkai.cases import services
-from gongkai.cases.domain.states import STEPS, State, available_steps
+from gongkai.cases.domain.states import STEPS, State, available_steps, refusal
 from gongkai.cases.domain.steps import permission_for
 from gongkai.cases.forms import STEP_FORMS
 from gongkai.cases.models import Application, Consultation
@@ -111,7 +111,14 @@ RUNNERS: dict[str, Callable] = {
 }
 
 
-def take_step(actor, name: str, app: Application, cleaned: dict) -> None:
+def take_step(actor, name: str, app: Application, cleaned: dict) -> Application:
     """Take step ``name`` with a valid form's ``cleaned_data``: the step's own service, which checks the
-    permission and the state again and writes the step's event in the same transaction."""
+    permission and the state again and writes the step's event in the same transaction. Returns the case as it
+    now stands (read afresh: after a transfer the actor may no longer see it, but it has just acted on it)."""
     RUNNERS[name](actor, app, cleaned)
+    return Application.objects.select_related("agency").get(pk=app.pk)
+
+
+def refusal_now(name: str, app: Application) -> str | None:
+    """Why the case's state does not allow step ``name`` now (a sentence), or None."""
+    return refusal(name, State(app.state))
