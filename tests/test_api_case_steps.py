@@ -108,3 +108,34 @@ def test_a_case_transferred_out_of_reach_answers_its_state_without_steps(client,
     assert response.status_code == 200, response.content
     assert (response.json()["agency"], response.json()["steps"]) == ("dept-b", [])
     assert call(client, "get", f"/applications/{accepted.tracking_code}/steps", token).status_code == 403
+
+
+ODD_VALUES = ["", "9999-12-31", 10**12, "\x00"]
+
+
+def test_odd_values_for_every_field_of_every_offered_step_are_refused_in_the_error_shape(client, personas, settings):
+    settings.GONGKAI_API_RATE_LIMIT = 0
+    from gongkai.cases.tests.factories import online
+
+    handler = personas["handler_a"]
+    token = token_for(personas.government, "case.view", "case.register", "case.handle", "case.approve",
+                      name="办案系统")
+    waiting = online(personas.dept_a)
+    accepted = services.accept_application(actor=handler, app=walk_in(handler, personas.dept_a,
+                                                                      arrived_on=local_today()))
+    assigned = services.assign_handler(actor=handler, app=services.accept_application(
+        actor=handler, app=walk_in(handler, personas.dept_a, arrived_on=local_today())), handler=handler)
+    tried = set()
+    for app in (waiting, accepted, assigned):
+        listed = call(client, "get", f"/applications/{app.tracking_code}/steps", token).json()["steps"]
+        for step in listed:
+            for field in step["fields"]:
+                for value in ODD_VALUES:
+                    response = call(client, "post", f"/applications/{app.tracking_code}/steps/{step['name']}",
+                                    token, {"values": {field["name"]: value}})
+                    assert response.status_code in {200, 409, 422}, (step["name"], field["name"], value,
+                                                                     response.content[:300])
+                    if response.status_code != 200:
+                        assert set(response.json()) == {"code", "message", "fields"}
+                    tried.add(step["name"])
+    assert {"confirm_receipt", "assign", "transfer", "decide", "extend", "start_consultation"} <= tried

@@ -35,6 +35,12 @@ def _case(personas):
     return walk_in(personas["handler_a"], personas.dept_a, arrived_on=local_today()).tracking_code
 
 
+def _report(personas):
+    from gongkai.reports.services import generate_report
+
+    return generate_report(actor=personas["publisher"], agency=personas.dept_a, year=2024)
+
+
 CASE_ACTIONS = {"case.view", "case.register", "case.handle", "case.approve"}
 
 
@@ -62,6 +68,7 @@ MATRIX = [
     ("post", "/messages/{id}/reply", {"engagement.handle"}, _message, {"reply": "已答复。"}),
     ("get", "/applications/{id}/steps", CASE_ACTIONS, _case, None),
     ("post", "/applications/{id}/steps/{step}", {"case.handle"}, _case, {"values": {}}),   # 受理
+    ("get", "/staff/reports/{id}", {"report.view"}, _report, None),
 ]
 
 
@@ -76,7 +83,7 @@ def _send(client, method, path, token, body):
 def test_the_matrix_covers_every_operation_that_needs_a_credential(client, db):
     schema = client.get(f"{API}/openapi.json").json()
     secured = {(method, path.removeprefix(API).replace("{item_id}", "{id}").replace("{message_id}", "{id}")
-                .replace("{tracking_code}", "{id}"))
+                .replace("{tracking_code}", "{id}").replace("{report_id}", "{id}"))
                for path, ops in schema["paths"].items() for method, op in ops.items() if op.get("security")}
     assert secured == {(m, p) for m, p, *_ in MATRIX}
 

@@ -15,6 +15,7 @@ from gongkai.api.routes_intake import public_router as check_router
 from gongkai.api.routes_intake import router as intake_router
 from gongkai.api.routes_items import router as items_router
 from gongkai.api.routes_public import router as public_router
+from gongkai.api.routes_reports import router as reports_router
 
 
 class ReadableJSON(JSONRenderer):
@@ -35,3 +36,4 @@ api.add_router("", check_router)
 api.add_router("", items_router)
 api.add_router("", intake_router)
 api.add_router("", cases_router)
+api.add_router("", reports_router)

@@ -26,13 +26,9 @@ REGISTER_FIELDS = ("applicant_type", "applicant_name", "id_type", "id_number", "
 
 @staff_required
 def case_list(request):
-    cases = selectors.visible_cases(request.user)
     state = request.GET.get("state", "")
-    if state in {s.value for s in State}:
-        cases = cases.filter(state=state)
     code = request.GET.get("q", "").strip().upper()
-    if code:
-        cases = cases.filter(tracking_code__icontains=code)
+    cases = selectors.find_cases(request.user, state=state, code=code)
     page = Paginator(cases.order_by("-submitted_at", "-id"), 30).get_page(request.GET.get("page"))
     return render(request, "backoffice/cases/list.html", {
         "page": page, "states": [(s.value, STATE_LABELS[s]) for s in State], "state": state, "q": code,

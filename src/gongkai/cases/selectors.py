@@ -32,6 +32,7 @@ __all__ = [
     "applicant_view",
     "case_clock",
     "fee_summary",
+    "find_cases",
     "overdue_cases",
     "public_status",
     "record_personal_data_read",
@@ -51,6 +52,16 @@ RUNNING = [*OPEN, State.DECIDED.value]
 def visible_cases(user):
     return (Application.objects.filter(agency__in=agencies_where(user, "case.view"))
             .select_related("agency", "handler", "decision"))
+
+
+def find_cases(user, *, state: str = "", code: str = ""):
+    """The cases ``user`` may see, in a state (ignored when it is none) and whose 查询码 contains ``code``."""
+    cases = visible_cases(user)
+    if state in {s.value for s in State}:
+        cases = cases.filter(state=state)
+    if code.strip():
+        cases = cases.filter(tracking_code__icontains=code.strip().upper())
+    return cases
 
 
 def _case_query():
