@@ -143,12 +143,13 @@ def take_step(request, payload: StepIn, tracking_code: str = TrackingCode, step:
     problem = steps.refusal_now(step, app)
     if problem:
         raise InvalidTransition(problem, step=step)
-    unknown = sorted(set(payload.values) - set(steps.step_form(step, app).fields))
+    blank = steps.step_form(step, app)
+    unknown = sorted(set(payload.values) - set(blank.fields))
     if unknown:
         message = _("该步骤没有这些字段：%(names)s") % {"names": "、".join(unknown)}
         raise ApiError(422, "unknown_field", message,
                        [{"path": f"body.values.{name}", "message": message} for name in unknown])
-    form = steps.step_form(step, app, _bound(steps.step_form(step, app), payload.values))
+    form = steps.step_form(step, app, _bound(blank, payload.values))
     if not form.is_valid():
         raise ApiError(422, "invalid_input", _("请求的内容有误，请按字段说明改正。"), _form_errors(form))
     app = steps.take_step(actor, step, app, form.cleaned_data)
