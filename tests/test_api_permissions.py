@@ -28,6 +28,22 @@ def _reviewed(personas):
     return services.review_item(actor=personas["reviewer_a"], item=_submitted(personas))
 
 
+def _case(personas):
+    from gongkai.cases.tests.factories import walk_in
+    from gongkai.core.time import local_today
+
+    return walk_in(personas["handler_a"], personas.dept_a, arrived_on=local_today()).tracking_code
+
+
+def _report(personas):
+    from gongkai.reports.services import generate_report
+
+    return generate_report(actor=personas["publisher"], agency=personas.dept_a, year=2024)
+
+
+CASE_ACTIONS = {"case.view", "case.register", "case.handle", "case.approve"}
+
+
 def _message(personas):
     return submit_message(actor=None, agency=personas.dept_a, channel="web", category="consult", subject="问题",
                           body="请问预算何时公开？")[0]
@@ -50,6 +66,9 @@ MATRIX = [
     ("post", "/messages", {"engagement.handle"}, None,
      {"agency": "dept-a", "channel": "phone", "category": "consult", "subject": "问", "body": "请问何时公开？"}),
     ("post", "/messages/{id}/reply", {"engagement.handle"}, _message, {"reply": "已答复。"}),
+    ("get", "/applications/{id}/steps", CASE_ACTIONS, _case, None),
+    ("post", "/applications/{id}/steps/{step}", {"case.handle"}, _case, {"values": {}}),   # 受理
+    ("get", "/staff/reports/{id}", {"report.view"}, _report, None),
 ]
 
 
@@ -63,7 +82,8 @@ def _send(client, method, path, token, body):
 
 def test_the_matrix_covers_every_operation_that_needs_a_credential(client, db):
     schema = client.get(f"{API}/openapi.json").json()
-    secured = {(method, path.removeprefix(API).replace("{item_id}", "{id}").replace("{message_id}", "{id}"))
+    secured = {(method, path.removeprefix(API).replace("{item_id}", "{id}").replace("{message_id}", "{id}")
+                .replace("{tracking_code}", "{id}").replace("{report_id}", "{id}"))
                for path, ops in schema["paths"].items() for method, op in ops.items() if op.get("security")}
     assert secured == {(m, p) for m, p, *_ in MATRIX}
 
@@ -72,7 +92,8 @@ def test_the_matrix_covers_every_operation_that_needs_a_credential(client, db):
 @pytest.mark.parametrize(("method", "template", "needs", "make", "body"), MATRIX,
                          ids=[f"{m} {p}" for m, p, *_ in MATRIX])
 def test_no_token_acts_beyond_its_permissions_and_agencies(client, personas, method, template, needs, make, body):
-    path = template.format(id=make(personas).pk) if make else template
+    made = make(personas) if make else None
+    path = template.format(id=getattr(made, "pk", made), step="accept")
     lacking = token_for(personas.government, *sorted(set(PERMISSIONS) - needs), name="缺少权限")
     elsewhere = token_for(personas.dept_b, *sorted(needs), name="其他机构")
     events_before = Event.objects.count()

@@ -76,3 +76,22 @@ def account_audit_events(user, *, limit: int = 200):
     for prefix in ACCOUNT_ACTION_PREFIXES:
         where |= Q(action__startswith=prefix)
     return list(Event.objects.filter(where).order_by("-at", "-id")[:limit])
+
+
+def agency_names(ids) -> dict[int, str]:
+    """id -> the short name (or the name) of each agency in ``ids``: the row labels of tables and charts."""
+    return {a.pk: a.short_name or a.name
+            for a in Agency.objects.filter(pk__in=list(ids)).only("pk", "name", "short_name")}
+
+
+def memberships_of(user) -> list[tuple[Agency, str]]:
+    """(agency, role code) of each role ``user`` holds, in the tree's order: the workbench's "your roles"."""
+    from gongkai.agencies.models import Membership
+
+    return [(m.agency, m.role) for m in
+            Membership.objects.filter(user=user).select_related("agency").order_by("agency__path", "role")]
+
+
+def agency_for_edit(agency: Agency) -> Agency:
+    """A fresh copy of ``agency`` for a form to change (the caller's copy stays as it was read)."""
+    return Agency.objects.get(pk=agency.pk)

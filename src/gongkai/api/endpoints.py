@@ -10,10 +10,12 @@ from ninja.renderers import JSONRenderer
 from gongkai.api import errors
 from gongkai.api.auth import WindowThrottle
 from gongkai.api.docs import OfflineSwagger
+from gongkai.api.routes_cases import router as cases_router
 from gongkai.api.routes_intake import public_router as check_router
 from gongkai.api.routes_intake import router as intake_router
 from gongkai.api.routes_items import router as items_router
 from gongkai.api.routes_public import router as public_router
+from gongkai.api.routes_reports import router as reports_router
 
 
 class ReadableJSON(JSONRenderer):
@@ -33,3 +35,5 @@ api.add_router("", public_router)
 api.add_router("", check_router)
 api.add_router("", items_router)
 api.add_router("", intake_router)
+api.add_router("", cases_router)
+api.add_router("", reports_router)

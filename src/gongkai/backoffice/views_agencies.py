@@ -1,12 +1,11 @@
-from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from gongkai.agencies import selectors
-from gongkai.agencies.models import Agency
+from gongkai.agencies.forms import OfficeForm
 from gongkai.agencies.policy import can
-from gongkai.agencies.services import OFFICE_FIELDS, update_agency_office
+from gongkai.agencies.services import update_agency_office
 from gongkai.backoffice.access import staff_required
 from gongkai.core.errors import ValidationFailed
 
@@ -17,19 +16,11 @@ def agency_list(request):
     return render(request, "backoffice/agency_list.html", {"agencies": agencies})
 
 
-class OfficeForm(forms.ModelForm):
-    website = forms.URLField(label="网站", required=False, assume_scheme="https")
-
-    class Meta:
-        model = Agency
-        fields = [f for f in OFFICE_FIELDS if f != "office_sections"]
-
-
 @staff_required
 def agency_detail(request, code):
     agency = selectors.access_agency(request.user, code)
     may_edit = can(request.user, "agency.edit_office", agency)
-    form = OfficeForm(request.POST or None, instance=Agency.objects.get(pk=agency.pk)) if may_edit else None
+    form = OfficeForm(request.POST or None, instance=selectors.agency_for_edit(agency)) if may_edit else None
     if request.method == "POST":
         if not may_edit:
             raise PermissionDenied

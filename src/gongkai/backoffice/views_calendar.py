@@ -1,6 +1,5 @@
 """The working-day calendar for platform administrators: which years are official, and importing a year."""
 
-import datetime as dt
 import json
 
 from django import forms
@@ -9,9 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect, render
 
 from gongkai.backoffice.access import staff_required
+from gongkai.calendars import selectors as calendar_selectors
 from gongkai.calendars.domain.notice import NoticeError, parse_notice
-from gongkai.calendars.models import CalendarYear
-from gongkai.calendars.official import PACKAGE_YEARS, current_calendar
 from gongkai.calendars.services import set_calendar_year
 from gongkai.core.time import local_today
 
@@ -51,27 +49,6 @@ def calendar_years(request):
         for moved in change.moved:
             messages.info(request, moved.describe())
         return redirect("backoffice:calendar_years")
-    stored = {y.year: y for y in CalendarYear.objects.all()}
     this_year = local_today().year
-    calendar = current_calendar()
-    years = []
-    for year in range(this_year - 3, this_year + 3):
-        if year in stored:
-            source = f"{stored[year].document_number}（{stored[year].get_source_display()}）"
-        elif year in PACKAGE_YEARS:
-            source = "国务院办公厅放假通知（随软件提供）"
-        else:
-            source = ""
-        off_weekdays = sum(
-            1 for d in _dates(year) if d.weekday() < 5 and not calendar.status(d).working
-        )
-        years.append({"year": year, "source": source, "provisional": calendar.is_provisional_year(year),
-                      "holidays_on_weekdays": off_weekdays})
+    years = calendar_selectors.calendar_years(this_year - 3, this_year + 2)
     return render(request, "backoffice/calendar_years.html", {"years": years, "form": form})
-
-
-def _dates(year: int):
-    day = dt.date(year, 1, 1)
-    while day.year == year:
-        yield day
-        day += dt.timedelta(days=1)

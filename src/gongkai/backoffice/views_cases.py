@@ -10,8 +10,8 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.backoffice.access import may_open, require_open, staff_required
 from gongkai.backoffice.views_cases_forms import RegisterForm
-from gongkai.backoffice.views_cases_steps import STEP_UI, build_form, offered_steps
-from gongkai.cases import selectors
+from gongkai.backoffice.views_cases_steps import STEP_BUTTONS, offered_steps
+from gongkai.cases import selectors, steps
 from gongkai.cases.domain.clock import explain
 from gongkai.cases.domain.receipt import CHANNEL_LABELS, RECEIPT_RULES, Channel
 from gongkai.cases.domain.results import REPLY_TYPE_LABELS, ROW_OF, ReplyType, Result
@@ -26,13 +26,9 @@ REGISTER_FIELDS = ("applicant_type", "applicant_name", "id_type", "id_number", "
 
 @staff_required
 def case_list(request):
-    cases = selectors.visible_cases(request.user)
     state = request.GET.get("state", "")
-    if state in {s.value for s in State}:
-        cases = cases.filter(state=state)
     code = request.GET.get("q", "").strip().upper()
-    if code:
-        cases = cases.filter(tracking_code__icontains=code)
+    cases = selectors.find_cases(request.user, state=state, code=code)
     page = Paginator(cases.order_by("-submitted_at", "-id"), 30).get_page(request.GET.get("page"))
     return render(request, "backoffice/cases/list.html", {
         "page": page, "states": [(s.value, STATE_LABELS[s]) for s in State], "state": state, "q": code,
@@ -112,19 +108,18 @@ def case_clock(request, pk):
 @require_POST
 def case_step(request, pk, step):
     app = selectors.access_case(request.user, pk)
-    ui = STEP_UI.get(step)
-    if ui is None:
+    if not steps.is_step(step):
         raise PermissionDenied(_("未知的操作"))
-    if not can(request.user, ui.permission, app):
+    if not steps.may_take(request.user, step, app):
         raise PermissionDenied(_("您无权执行该操作"))
-    form = build_form(step, app, request.user, request.POST)
+    form = steps.step_form(step, app, request.POST)
     if form.is_valid():
         try:
-            ui.run(request.user, app, form.cleaned_data)
+            steps.take_step(request.user, step, app, form.cleaned_data)
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
-            messages.success(request, _("已完成：%(step)s") % {"step": ui.button})
+            messages.success(request, _("已完成：%(step)s") % {"step": STEP_BUTTONS[step]})
             return redirect("backoffice:case_detail", pk=app.pk)
     app = selectors.access_case(request.user, pk)
     context = _detail_context(request, app, bound=(step, form))

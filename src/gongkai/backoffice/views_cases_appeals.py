@@ -9,8 +9,8 @@ from django.views.decorators.http import require_POST
 from gongkai.agencies.policy import agencies_where
 from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_cases_forms import AppealForm, AppealOutcomeForm
-from gongkai.cases.models import Application
 from gongkai.cases.selectors import access_appeal, visible_appeals
+from gongkai.cases.selectors_documents import case_in_agency
 from gongkai.cases.services import record_appeal, record_appeal_outcome
 from gongkai.core.errors import DomainError
 
@@ -27,8 +27,7 @@ def appeal_list(request):
             agency = next(a for a in agencies if a.code == data["agency"])
             application = None
             if data["tracking_code"]:
-                application = Application.objects.filter(tracking_code=data["tracking_code"].strip().upper(),
-                                                         agency=agency).first()
+                application = case_in_agency(agency, data["tracking_code"])
                 if application is None:
                     form.add_error("tracking_code", _("该机关没有这个查询码的申请。"))
             if not form.errors:

@@ -6,7 +6,6 @@ Letters and attachments carry the applicant's name and identifiers: only the han
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
@@ -17,24 +16,15 @@ from gongkai.backoffice.views_cases_forms import LetterDeliveryForm, TemplateFor
 from gongkai.cases import documents, selectors
 from gongkai.cases.domain.letters import PLACEHOLDERS
 from gongkai.cases.letters import template_for
-from gongkai.cases.models import Attachment, Letter, LetterTemplate
+from gongkai.cases.selectors_documents import access_attachment, access_letter, saved_templates
 from gongkai.cases.services import deliver, record_delivery, save_letter_template
 from gongkai.core.downloads import bytes_download, file_download
 from gongkai.core.errors import DomainError
 from gongkai.core.events import record_event
 
 
-def _letter(request, pk) -> Letter:
-    letter = Letter.objects.select_related("application__agency").filter(pk=pk).first()
-    if letter is None:
-        raise Http404
-    if not can(request.user, "case.view_personal_data", letter.application):
-        raise PermissionDenied(_("您无权查看该文书"))
-    return letter
-
-
-def _read_letter(request, pk) -> Letter:
-    letter = _letter(request, pk)
+def _read_letter(request, pk):
+    letter = access_letter(request.user, pk)
     selectors.record_personal_data_read(actor=request.user, app=letter.application, what="letter",
                                         detail=letter.number)
     return letter
@@ -58,7 +48,7 @@ def letter_docx(request, pk):
 @require_http_methods(["GET", "POST"])
 def letter_delivered(request, pk):
     """Record how a letter reached the applicant (国办公开办函〔2016〕235号), with its evidence."""
-    letter = _letter(request, pk)
+    letter = access_letter(request.user, pk)
     app = letter.application
     if not can(request.user, "case.handle", app):
         raise PermissionDenied(_("您无权登记送达"))
@@ -84,11 +74,7 @@ def letter_delivered(request, pk):
 
 @staff_required
 def attachment_download(request, pk):
-    attachment = Attachment.objects.select_related("application__agency").filter(pk=pk).first()
-    if attachment is None:
-        raise Http404
-    if not can(request.user, "case.view_personal_data", attachment.application):
-        raise PermissionDenied(_("您无权查看该附件"))
+    attachment = access_attachment(request.user, pk)
     selectors.record_personal_data_read(actor=request.user, app=attachment.application, what="attachment",
                                         detail=attachment.name)
     return file_download(attachment.file.open("rb"), filename=attachment.name, kind=attachment.content_type)
@@ -124,7 +110,7 @@ def templates_list(request):
                             f"&result={form.cleaned_data['result']}")
     return render(request, "backoffice/cases/templates.html", {
         "form": form, "agencies": agencies, "agency": agency, "placeholders": PLACEHOLDERS,
-        "saved": LetterTemplate.objects.filter(agency=agency).order_by("kind", "result"),
+        "saved": saved_templates(agency),
     }, status=400 if form.errors else 200)
 
 

@@ -2,13 +2,12 @@
 ECharts draws them, and the XLSX export writes them — all from the same ``Chart`` object."""
 
 import datetime as dt
-from collections import Counter
 from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_lazy as _
 
-from gongkai.agencies.models import Agency
-from gongkai.cases.selectors_report import report_applications
+from gongkai.agencies.selectors import agency_names
+from gongkai.cases.selectors_dashboard import ApplicationFigures, application_figures
 from gongkai.catalog.selectors import item_counts, published_count
 from gongkai.engagement.domain.stats import MailboxStats
 from gongkai.engagement.selectors import mailbox_stats
@@ -38,7 +37,7 @@ def _plain(value):
 
 
 def _names(ids) -> dict[int, str]:
-    return {a.pk: a.short_name or a.name for a in Agency.objects.filter(pk__in=list(ids))}
+    return agency_names(ids)
 
 
 def _months(agency_ids, year: int):
@@ -102,48 +101,28 @@ def items_agencies(agency_ids, year: int) -> Chart:
     return chart
 
 
-def _decisions(facts, year: int) -> dict[int, tuple[dt.date, bool]]:
-    """case id -> (answered on, late) for the answers delivered in ``year``: timeliness at the answer's legal
-    time point (国办公开办函〔2016〕235号第四条: 签收之日 / 交邮之日), as the cases area reports it."""
-    return {f.case_id: (f.answered_on, bool(f.late)) for f in facts
-            if f.answered_on is not None and f.answered_on.year == year}
-
-
-def _rate(decided: int, late: int):
-    return round((decided - late) * 100 / decided, 1) if decided else None
+NO_APPLICATIONS = ApplicationFigures()
 
 
 def applications_monthly(agency_ids, year: int) -> Chart:
-    facts = report_applications(agency_ids=list(agency_ids), year=year)
-    received = Counter(f.received_on.month for f in facts if f.received_on.year == year)
-    concluded = Counter(f.concluded_on.month for f in facts if f.concluded_on and f.concluded_on.year == year)
-    decided, late = Counter(), Counter()
-    for on, was_late in _decisions(facts, year).values():
-        decided[on.month] += 1
-        late[on.month] += was_late
+    figures = application_figures(agency_ids=agency_ids, year=year, by="month")
     chart = Chart("applications_monthly", _("依申请公开：每月新收、办结与按期答复率"),
                   [_("月份"), _("新收申请"), _("办结"), _("按期答复率（%）")], bars=[1, 2], lines=[3])
     for month in range(1, 13):
-        chart.rows.append([MONTHS[month - 1], received[month], concluded[month], _rate(decided[month], late[month])])
+        f = figures.get(month, NO_APPLICATIONS)
+        chart.rows.append([MONTHS[month - 1], f.received, f.concluded, f.on_time_rate])
     return chart
 
 
 def applications_agencies(agency_ids, year: int) -> Chart:
-    facts = report_applications(agency_ids=list(agency_ids), year=year)
-    agency_of = {f.case_id: f.agency_id for f in facts}
-    received = Counter(f.agency_id for f in facts if f.received_on.year == year)
-    concluded = Counter(f.agency_id for f in facts if f.concluded_on and f.concluded_on.year == year)
-    decided, late = Counter(), Counter()
-    for case_id, (_on, was_late) in _decisions(facts, year).items():
-        decided[agency_of[case_id]] += 1
-        late[agency_of[case_id]] += was_late
-    units = set(received) | set(concluded)
+    figures = application_figures(agency_ids=agency_ids, year=year, by="agency")
+    units = [unit for unit, f in figures.items() if f.received or f.concluded]
     names = _names(units)
     chart = Chart("applications_agencies", _("依申请公开：各单位新收、办结与按期答复率"),
                   [_("单位"), _("新收申请"), _("办结"), _("按期答复率（%）")], bars=[1, 2], lines=[3])
-    for unit in sorted(units, key=lambda u: (-received[u], names.get(u, ""))):
-        chart.rows.append([names.get(unit, str(unit)), received[unit], concluded[unit],
-                           _rate(decided[unit], late[unit])])
+    for unit in sorted(units, key=lambda u: (-figures[u].received, names.get(u, ""))):
+        f = figures[unit]
+        chart.rows.append([names.get(unit, str(unit)), f.received, f.concluded, f.on_time_rate])
     return chart
 
 

@@ -2,10 +2,8 @@
 publication and correction. Services do every write."""
 
 import datetime as dt
-from decimal import Decimal
 
 from django.contrib import messages
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -21,20 +19,14 @@ from gongkai.reports import selectors, services
 from gongkai.reports.domain.deadlines import report_due_on
 from gongkai.reports.domain.forms import ReportForm, narrative_keys, narrative_titles
 from gongkai.reports.domain.grid import fmt
-from gongkai.reports.models import AnnualReport
 from gongkai.reports.renderers.document import document_of
 from gongkai.reports.renderers.html import render_html
 
 
-def _dec(value):
-    return Decimal(value) if isinstance(value, str) else value
-
-
-def _report(request, pk, action="report.view") -> AnnualReport:
-    try:
-        return selectors.access_report(request.user, pk, action)
-    except AnnualReport.DoesNotExist:
-        raise Http404 from None
+def _report(request, pk, action="report.view"):
+    """A missing report is 404 and a forbidden one 403 (``reports.selectors.access_report``, via
+    ``staff_required``), as for every object and from every interface."""
+    return selectors.access_report(request.user, pk, action)
 
 
 @staff_required
@@ -71,7 +63,7 @@ def report_generate(request):
     return redirect("backoffice:report_detail", pk=report.pk)
 
 
-def drill_link(report: AnnualReport):
+def drill_link(report):
     base = reverse("backoffice:report_records", args=[report.pk])
 
     def link(drill):
@@ -90,19 +82,11 @@ def report_detail(request, pk):
     titles = narrative_titles(ReportForm(report.form))
     editable = not report.is_published and can(request.user, "report.edit", report)
     narrative_fields = [(key, titles[key], report.narrative.get(key, "")) for key in narrative_keys(ReportForm(report.form))]
-    scope = report.snapshot.get("scope", [])
-    per_agency = report.snapshot.get("per_agency", {})
-    shares = []
-    if len(scope) > 1:
-        for agency in scope:
-            share = per_agency.get(str(agency["id"]), {})
-            shares.append({"agency": agency, "key": str(agency["id"]), "new": share.get("table3", {}).get("new", 0),
-                           "concluded": share.get("table3", {}).get("results_total", 0),
-                           "appeals": sum(share.get("table4", {}).values()), "items": share.get("items", 0)})
+    snapshot = selectors.report_snapshot(report)
     return render(request, "backoffice/reports/detail.html", {
         "report": report,
         "document_html": render_html(document, standalone=False, staff=True),
-        "findings": report.snapshot.get("findings", []),
+        "findings": snapshot.findings,
         "blocking": services.blocking_findings(report),
         "contradictions": services.contradictions(report),
         "narrative_fields": narrative_fields,
@@ -110,12 +94,11 @@ def report_detail(request, pk):
         "can_publish": not report.is_published and can(request.user, "report.publish", report),
         "can_correct": report.is_published and can(request.user, "report.edit", report),
         "correction_form": CorrectionForm(),
-        "declared": report.snapshot.get("declared", {}),
-        "shares": shares,
+        "declared": snapshot.declared,
+        "shares": snapshot.shares,
         "events": history(request.user, report),
-        "versions": AnnualReport.objects.filter(agency=report.agency, year=report.year).order_by("version"),
-        "figures": [{**f, "text": fmt(_dec(f["value"]))} for f in report.snapshot.get("figures", [])
-                    if f["value"] is not None],
+        "versions": selectors.report_versions(report),
+        "figures": [(f, fmt(f.value)) for f in snapshot.figures if f.value is not None],
     })
 
 
@@ -187,9 +170,7 @@ def workbench_panel(user):
     if not agencies:
         return None
     year = timezone.localdate().year - 1
-    reports = {}
-    for report in AnnualReport.objects.filter(agency__in=agencies, year=year).order_by("version"):
-        reports[report.agency_id] = report
+    reports = selectors.latest_reports(agencies, year)
     rows = []
     for agency in agencies:
         due = report_due_on(agency.kind, year, township_due=settings_township_due())

@@ -1,7 +1,7 @@
 from django.shortcuts import render
 
 from gongkai.agencies.domain.roles import ROLE_LABELS, Role
-from gongkai.agencies.models import Membership
+from gongkai.agencies.selectors import memberships_of
 from gongkai.backoffice import (
     views_cases_panel,
     views_catalog_panel,
@@ -22,10 +22,7 @@ PANELS.append(("backoffice/sites/_panel.html", views_sites.workbench_panel))
 
 @staff_required
 def workbench(request):
-    memberships = (
-        Membership.objects.filter(user=request.user).select_related("agency").order_by("agency__path", "role")
-    )
-    roles = [(m.agency, ROLE_LABELS[Role(m.role)]) for m in memberships]
+    roles = [(agency, ROLE_LABELS[Role(role)]) for agency, role in memberships_of(request.user)]
     panels = []
     for template, build in PANELS:
         context = build(request.user)

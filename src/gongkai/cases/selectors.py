@@ -28,9 +28,11 @@ from gongkai.core.time import local_today
 
 __all__ = [
     "access_case",
+    "access_case_by_code",
     "applicant_view",
     "case_clock",
     "fee_summary",
+    "find_cases",
     "overdue_cases",
     "public_status",
     "record_personal_data_read",
@@ -52,15 +54,40 @@ def visible_cases(user):
             .select_related("agency", "handler", "decision"))
 
 
-def access_case(user, pk: int, action: str = "case.view") -> Application:
-    app = (Application.objects.select_related("agency", "agency__parent", "handler", "decision", "correction",
+def find_cases(user, *, state: str = "", code: str = ""):
+    """The cases ``user`` may see, in a state (ignored when it is none) and whose 查询码 contains ``code``."""
+    cases = visible_cases(user)
+    if state in {s.value for s in State}:
+        cases = cases.filter(state=state)
+    if code.strip():
+        cases = cases.filter(tracking_code__icontains=code.strip().upper())
+    return cases
+
+
+def _case_query():
+    return Application.objects.select_related("agency", "agency__parent", "handler", "decision", "correction",
                                               "extension", "fee")
-           .filter(pk=pk).first())
+
+
+def _checked_case(user, app: Application | None, actions: tuple[str, ...]) -> Application:
+    """The one access rule of a case, for every interface: none is ``Application.DoesNotExist`` (404), one the
+    user holds none of ``actions`` on is ``NotAllowed`` (403)."""
     if app is None:
         raise Application.DoesNotExist("没有该申请")
-    if not can(user, action, app):
+    if not any(can(user, action, app) for action in actions):
         raise NotAllowed("您无权查看该申请")
     return app
+
+
+def access_case(user, pk: int, action: str = "case.view") -> Application:
+    return _checked_case(user, _case_query().filter(pk=pk).first(), (action,))
+
+
+def access_case_by_code(user, tracking_code: str, *actions: str) -> Application:
+    """The case of ``tracking_code`` (查询码, as integrations know it) for ``user`` holding any of ``actions``
+    (``case.view`` when none is given); the same 404/403 rule as ``access_case``."""
+    app = _case_query().filter(tracking_code=tracking_code.strip().upper()).first() if tracking_code else None
+    return _checked_case(user, app, actions or ("case.view",))
 
 
 def may_see_personal_data(user, app: Application) -> bool:

@@ -13,7 +13,7 @@ from gongkai.cases.domain.states import State
 from gongkai.cases.models import Application, Decision, Fee
 from gongkai.cases.notify import notify_with_letter
 from gongkai.cases.services_letters import record_delivery
-from gongkai.cases.transitions import check_step, locked, move, require
+from gongkai.cases.transitions import check_step, locked, move, require_step
 from gongkai.catalog.selectors import public_items
 from gongkai.core.errors import ValidationFailed
 from gongkai.core.time import local_today
@@ -46,7 +46,7 @@ def _decision_problems(app, result, reply_type, reasons, withheld_what, withheld
 def decide(*, actor, app: Application, result: str, reply_type: str = "", reasons: str = "", legal_basis: str = "",
            withheld_what: str = "", withheld_why: str = "", catalog_index_numbers: str = "",
            responsible_organ: str = "", decided_on: dt.date | None = None) -> Decision:
-    require(actor, "case.handle", app)
+    require_step(actor, "decide", app)
     app = locked(app)
     check_step(app, "decide")
     try:
@@ -91,7 +91,7 @@ def decide(*, actor, app: Application, result: str, reply_type: str = "", reason
 def deliver(*, actor, app: Application, method: str, **details) -> Application:
     """The 答复书 reaches the applicant: a typed delivery (``record_delivery``); the case is then 已送达 and its
     timeliness is judged at the delivery's legal time point (国办公开办函〔2016〕235号第四条)."""
-    require(actor, "case.handle", app)
+    require_step(actor, "deliver", app)
     app = locked(app)
     check_step(app, "deliver")
     letter = app.letters.filter(kind="decision").order_by("-id").first()
@@ -103,7 +103,7 @@ def deliver(*, actor, app: Application, method: str, **details) -> Application:
 
 @transaction.atomic
 def close_case(*, actor, app: Application, on: dt.date | None = None) -> Application:
-    require(actor, "case.handle", app)
+    require_step(actor, "close", app)
     app = locked(app)
     check_step(app, "close")
     app.closed_on = on or local_today()
@@ -116,7 +116,7 @@ def withdraw(*, actor, app: Application, reason: str = "", on: dt.date | None = 
              source: str = "staff") -> Decision:
     """The applicant withdraws; counted under （六）3.其他 (spec §3.6: 申请人自主撤销). ``source``: "staff" when
     an officer records it, "applicant" when the applicant withdraws on their page (``actor=None``)."""
-    require(actor, "case.handle", app)
+    require_step(actor, "withdraw", app)
     app = locked(app)
     check_step(app, "withdraw")
     on = on or local_today()

@@ -14,7 +14,7 @@ from gongkai.cases.domain.notices import NoticeEvent
 from gongkai.cases.fee_payment import payment_text
 from gongkai.cases.models import Application, Fee
 from gongkai.cases.notify import notify_with_letter
-from gongkai.cases.transitions import check_step, locked, move, require
+from gongkai.cases.transitions import check_step, locked, move, require_step
 from gongkai.core.domain.money import yuan
 from gongkai.core.errors import ValidationFailed
 from gongkai.core.time import local_today
@@ -43,7 +43,7 @@ def quote_for(app: Application, method: str, *, pages: int | None = None) -> Quo
 @transaction.atomic
 def issue_fee_notice(*, actor, app: Application, method: str, pages: int | None = None,
                      on: dt.date | None = None) -> Fee:
-    require(actor, "case.handle", app)
+    require_step(actor, "issue_fee_notice", app)
     app = locked(app)
     existing = Fee.objects.filter(application=app).first()
     if existing is not None:
@@ -80,7 +80,7 @@ def issue_fee_notice(*, actor, app: Application, method: str, pages: int | None 
 
 @transaction.atomic
 def record_payment(*, actor, app: Application, paid_on: dt.date, receipt_number: str, amount) -> Fee:
-    require(actor, "case.handle", app)
+    require_step(actor, "record_payment", app)
     app = locked(app)
     check_step(app, "record_payment")
     fee = Fee.objects.select_for_update().get(application=app)

@@ -15,7 +15,7 @@ from gongkai.cases.domain.notices import NoticeEvent
 from gongkai.cases.letters import write_letter
 from gongkai.cases.models import Application, Consultation, Correction, Extension
 from gongkai.cases.notify import notify_with_letter
-from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require
+from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require_step
 from gongkai.core.errors import ValidationFailed
 from gongkai.core.events import record_event
 from gongkai.core.time import local_today
@@ -34,7 +34,7 @@ def _date_ok(on: dt.date, *, not_before: dt.date | None, label: str) -> None:
 def request_correction(*, actor, app: Application, items: str, period_days: int,
                        on: dt.date | None = None) -> Application:
     """Art. 30: one notice, within 7 working days of receipt, naming everything to correct and a period."""
-    require(actor, "case.handle", app)
+    require_step(actor, "request_correction", app)
     app = locked(app)
     check_step(app, "request_correction")
     on = on or local_today()
@@ -59,7 +59,7 @@ def request_correction(*, actor, app: Application, items: str, period_days: int,
 def receive_correction(*, actor, app: Application, received_on: dt.date,
                        corrected_description: str = "") -> Application:
     """Art. 30: the reply period runs afresh from the day the corrected application arrives."""
-    require(actor, "case.handle", app)
+    require_step(actor, "receive_correction", app)
     app = locked(app)
     check_step(app, "receive_correction")
     correction = app.correction
@@ -80,7 +80,7 @@ def receive_correction(*, actor, app: Application, received_on: dt.date,
 
 @transaction.atomic
 def accept_application(*, actor, app: Application, on: dt.date | None = None) -> Application:
-    require(actor, "case.handle", app)
+    require_step(actor, "accept", app)
     app = locked(app)
     check_step(app, "accept")
     if app.received_on is None:
@@ -92,7 +92,7 @@ def accept_application(*, actor, app: Application, on: dt.date | None = None) ->
 
 @transaction.atomic
 def assign_handler(*, actor, app: Application, handler, section: str = "") -> Application:
-    require(actor, "case.handle", app)
+    require_step(actor, "assign", app)
     app = locked(app)
     check_step(app, "assign")
     if handler is None or not can(handler, "case.handle", app):
@@ -107,7 +107,7 @@ def assign_handler(*, actor, app: Application, handler, section: str = "") -> Ap
 @transaction.atomic
 def transfer_application(*, actor, app: Application, to_agency: Agency, reason: str) -> Application:
     """To another agency or department of the platform; the receiving agency handles it on the same clock."""
-    require(actor, "case.handle", app)
+    require_step(actor, "transfer", app)
     app = locked(app)
     check_step(app, "transfer")
     if not reason.strip():
@@ -130,7 +130,7 @@ def transfer_application(*, actor, app: Application, to_agency: Agency, reason: 
 @transaction.atomic
 def start_consultation(*, actor, app: Application, kind: str, party: str, sent_on: dt.date | None = None) -> Consultation:
     """Arts. 32 and 34: the consulted party has 15 working days; the time is not counted in the reply period."""
-    require(actor, "case.handle", app)
+    require_step(actor, "start_consultation", app)
     app = locked(app)
     check_step(app, "start_consultation")
     try:
@@ -154,7 +154,7 @@ def start_consultation(*, actor, app: Application, kind: str, party: str, sent_o
 @transaction.atomic
 def end_consultation(*, actor, consultation: Consultation, replied_on: dt.date, opinion: str = "") -> Consultation:
     app = consultation.application
-    require(actor, "case.handle", app)
+    require_step(actor, "end_consultation", app)
     app = locked(app)
     check_step(app, "end_consultation")
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
@@ -180,7 +180,7 @@ def end_consultation(*, actor, consultation: Consultation, replied_on: dt.date, 
 def extend_deadline(*, actor, app: Application, days: int, reason: str, notice_on: dt.date | None = None,
                     approved_on: dt.date | None = None) -> Extension:
     """Art. 33 ¶2: approved by the head of the disclosure office (the approver role) and notified."""
-    require(actor, "case.approve", app)
+    require_step(actor, "extend", app)
     app = locked(app)
     check_step(app, "extend")
     if Extension.objects.filter(application=app).exists():
@@ -197,7 +197,8 @@ def extend_deadline(*, actor, app: Application, days: int, reason: str, notice_o
     deadline = deadline_of(app)
     if deadline and deadline.due_on and notice_on > deadline.due_on:
         raise ValidationFailed(f"答复期限已于 {deadline.due_on.isoformat()} 届满，不能再延长。")
-    extension = Extension.objects.create(application=app, days=days, approved_by=actor, approved_on=approved_on,
+    extension = Extension.objects.create(application=app, days=days, approved_on=approved_on,
+                                         approved_by=actor if getattr(actor, "is_authenticated", False) else None,
                                          notice_on=notice_on, reason=reason.strip())
     move(app, "extend", actor=actor, event_action="case.extended", reason=reason.strip(),
          payload={"days": days, "approved_by": actor.get_username(), "notice_on": notice_on},
@@ -210,7 +211,7 @@ def extend_deadline(*, actor, app: Application, days: int, reason: str, notice_o
 def set_reasonable_delay(*, actor, app: Application, until: dt.date, reason: str,
                          notice_on: dt.date | None = None) -> Application:
     """Art. 35: excessive but reasonable requests; the organ fixes a later date and tells the applicant."""
-    require(actor, "case.approve", app)
+    require_step(actor, "set_reasonable_delay", app)
     app = locked(app)
     check_step(app, "set_reasonable_delay")
     if not reason.strip():

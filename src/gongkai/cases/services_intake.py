@@ -26,7 +26,7 @@ from gongkai.cases.models import Application, Attachment
 from gongkai.cases.models.choices import DELIVERY_CHOICES, ID_TYPE_CHOICES, PROVISION_FORM_CHOICES
 from gongkai.cases.notify import mail_handlers, notify_applicant
 from gongkai.cases.personal_data import index_key
-from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require
+from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require, require_step
 from gongkai.core.errors import ValidationFailed
 from gongkai.core.events import record_event
 from gongkai.core.time import local_now, local_today
@@ -184,7 +184,7 @@ def register_application(*, actor, agency: Agency, channel: str, data: Applicant
 @transaction.atomic
 def confirm_receipt(*, actor, app: Application, confirmed_on: dt.date, note: str = "") -> Application:
     """Art. 31(2)(3): the confirmation with the applicant is the receipt date; a recorded step."""
-    require(actor, "case.register", app)
+    require_step(actor, "confirm_receipt", app)
     app = locked(app)
     check_step(app, "confirm_receipt")
     if app.received_on is not None:

@@ -4,6 +4,7 @@ one event. Used only by the service modules."""
 from gongkai.agencies.policy import can
 from gongkai.cases.clockfacts import STORED_FIELDS, stored_clock
 from gongkai.cases.domain.states import STEPS, State, refusal, target_of
+from gongkai.cases.domain.steps import permission_for
 from gongkai.cases.letters import write_letter
 from gongkai.cases.models import Application
 from gongkai.core.errors import InvalidTransition, NotAllowed
@@ -16,6 +17,17 @@ def require(actor, action: str, obj) -> None:
     """``actor=None`` is the system (the minute timer, the public form, demo loading)."""
     if actor is not None and not can(actor, action, obj):
         raise NotAllowed("您无权办理该申请", action=action)
+
+
+def require_step(actor, step: str, app) -> None:
+    """The permission of ``step`` from the one steps table (``cases.domain.steps``); a step only the system
+    takes refuses every person and token."""
+    action = permission_for(step)
+    if action is None:
+        if actor is not None:
+            raise NotAllowed("您无权办理该申请", action=step)
+        return
+    require(actor, action, app)
 
 
 def locked(app: Application) -> Application:

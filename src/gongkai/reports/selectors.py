@@ -6,6 +6,7 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.core.errors import NotAllowed
 from gongkai.reports.domain.snapshot import drill_ids
+from gongkai.reports.domain.snapshot_reader import ReportSnapshot, read_snapshot
 from gongkai.reports.models import AnnualReport, DeclaredFigure, PastReport, ReportStatus
 
 
@@ -44,6 +45,8 @@ def staff_reports(user) -> QuerySet[AnnualReport]:
 
 
 def access_report(user, pk: int, action: str = "report.view") -> AnnualReport:
+    """The one access rule of a report, for every interface: none is ``AnnualReport.DoesNotExist`` (404), one
+    the user may not see ``NotAllowed`` (403)."""
     report = AnnualReport.objects.select_related("agency").get(pk=pk)
     if not can(user, action, report):
         raise NotAllowed("您无权查看该年度报告", action=action)
@@ -72,10 +75,29 @@ def public_report_tables(agency: Agency, year: int) -> dict:
     """The latest published version of a year as the tables of the form it was made in (国办公开办函〔2021〕30号
     or the 2019 trial form): what the API gives out. ``AnnualReport.DoesNotExist`` when none is published."""
     report = public_report(agency, year)
-    snapshot = report.snapshot or {}
+    snapshot = report_snapshot(report)
     return {"year": report.year, "version": report.version, "form": report.form, "signed_on": report.signed_on,
-            "published_at": report.published_at, "tables": snapshot.get("tables", {}),
-            "findings": snapshot.get("findings", [])}
+            "published_at": report.published_at, "tables": snapshot.tables,
+            "findings": [{"level": f.level, "code": f.code, "message": f.message, "cells": list(f.cells)}
+                         for f in snapshot.findings]}
+
+
+def report_snapshot(report: AnnualReport) -> ReportSnapshot:
+    """The report's frozen data as dataclasses (``reports.domain.snapshot_reader``): what interfaces read."""
+    return read_snapshot(report.snapshot)
+
+
+def report_versions(report: AnnualReport) -> QuerySet[AnnualReport]:
+    """Every version of the report's agency and year, first to last (drafts and corrections included)."""
+    return AnnualReport.objects.filter(agency=report.agency, year=report.year).order_by("version")
+
+
+def latest_reports(agencies, year: int) -> dict[int, AnnualReport]:
+    """agency id -> the latest version of its report for ``year`` (absent when it has none)."""
+    latest: dict[int, AnnualReport] = {}
+    for report in AnnualReport.objects.filter(agency__in=agencies, year=year).order_by("version"):
+        latest[report.agency_id] = report
+    return latest
 
 
 def check_interchange(data: dict, previous: dict | None = None) -> dict:

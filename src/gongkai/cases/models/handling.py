@@ -70,8 +70,9 @@ class Extension(TimeStampedModel):
 
     application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="extension")
     days = models.PositiveIntegerField(_("延长工作日数"))
+    # Empty when an integration recorded the approval given elsewhere (its event names the token).
     approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("批准人"), on_delete=models.PROTECT,
-                                    related_name="+")
+                                    related_name="+", null=True, blank=True)
     approved_on = models.DateField(_("批准日期"))
     notice_on = models.DateField(_("告知申请人日期"))
     reason = models.TextField(_("延期理由"))

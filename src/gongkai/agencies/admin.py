@@ -1,4 +1,5 @@
-"""The user pages of the Django admin name their actor in the account events (gongkai.agencies.account_audit)."""
+"""The Django admin pages of the agencies area: users (naming their actor in the account events,
+gongkai.agencies.account_audit) and the failed-login counters."""
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
