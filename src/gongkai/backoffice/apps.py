@@ -9,3 +9,7 @@ class BackofficeConfig(AppConfig):
 
     def ready(self):
         from gongkai.backoffice import second_factor  # noqa: F401  (notes at login whether a code is due)
+        from gongkai.core.background import register_runner
+
+        register_runner("catalog.import", "gongkai.backoffice.work_runners.catalog_import")
+        register_runner("report.generate", "gongkai.backoffice.work_runners.report_generate")
