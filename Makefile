@@ -14,17 +14,25 @@ endif
 export GONGKAI_MAKE_STARTED
 STEP := scripts/step.sh
 
-.PHONY: run test install system-deps system-deps-test messages static migrate demo bench screenshots lint clean assets \
+.PHONY: run test install install-test system-deps system-deps-test messages static migrate demo bench screenshots lint clean assets \
 	replica replica-stop
 
 $(BIN)/python:
 	@$(STEP) "venv" sh -c '$(PYTHON) -m venv $(VENV) && $(BIN)/pip install -q --upgrade pip'
 
+# What the platform runs on (make run); the test tools (Playwright, Hypothesis, Schemathesis, ruff…) only for
+# make test, lint, bench and screenshots.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	@$(STEP) "install (pip)" $(BIN)/pip install -q -e '.[test]'
+	@$(STEP) "install (pip)" $(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	@$(STEP) "install test tools (pip)" $(BIN)/pip install -q -e '.[test]'
 	touch $@
 
 install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
 
 system-deps:
 	@$(STEP) "system packages" scripts/system-deps.sh runtime
@@ -64,7 +72,9 @@ migrate: install
 demo: migrate
 	@$(STEP) "demo" $(BIN)/gongkai demo load --if-empty --force
 
-run: system-deps install assets messages static demo
+# The static files are collected while the database is migrated and the demo loaded (two cores, two jobs).
+run: system-deps install assets messages
+	@$(MAKE) --no-print-directory -j2 static demo
 	@$(BIN)/gongkai demo logins --url http://$(HOST):$(PORT)/
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops the server and the minute timer)"
 	@GONGKAI_HTTPS=0 $(BIN)/gongkai timer & timer=$$!; \
@@ -73,7 +83,7 @@ run: system-deps install assets messages static demo
 	GONGKAI_HTTPS=0 $(BIN)/gunicorn gongkai.config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
 	  -c python:gongkai.config.gunicorn --log-level warning --limit-request-line 8190
 
-test: system-deps-test install assets messages
+test: system-deps-test install-test assets messages
 	@scripts/test.sh
 
 # Production mode's read replica for the tests (scripts/test.sh runs it when CI=true): a streaming copy of the
@@ -84,14 +94,14 @@ replica:
 replica-stop:
 	@scripts/replica.sh stop
 
-lint: install
+lint: install-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/lint-imports --no-cache
 
-bench: system-deps install messages
+bench: system-deps install-test messages
 	$(BIN)/python -m bench
 
-screenshots: system-deps-test install assets messages
+screenshots: system-deps-test install-test assets messages
 	$(BIN)/pytest -m browser -k screenshot -p no:xdist
 
 clean:
