@@ -72,9 +72,11 @@ migrate: install
 demo: migrate
 	@$(STEP) "demo" $(BIN)/gongkai demo load --if-empty --force
 
-# The static files are collected while the database is migrated and the demo loaded (two cores, two jobs).
+# The static files are collected while the database is migrated (two cores, two jobs); the demo waits for them,
+# since its commit writes the static pages, which name the collected files.
 run: system-deps install assets messages
-	@$(MAKE) --no-print-directory -j2 static demo
+	@$(MAKE) --no-print-directory -j2 static migrate
+	@$(MAKE) --no-print-directory demo
 	@$(BIN)/gongkai demo logins --url http://$(HOST):$(PORT)/
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops the server and the minute timer)"
 	@GONGKAI_HTTPS=0 $(BIN)/gongkai timer & timer=$$!; \
