@@ -130,3 +130,17 @@ def test_progress_is_written_at_most_every_half_second_and_at_the_end(monkeypatc
         reporter(done, 10)
         now[0] += 0.2
     assert writes == [(1, 10), (4, 10), (7, 10), (10, 10)]
+
+
+@pytest.mark.django_db
+def test_the_work_page_speaks_english_too(client, personas):
+    from django.utils import translation
+
+    work = BackgroundWork.objects.create(kind="catalog.import", label="导入目录文件：big.csv",
+                                         started_by=personas["publisher"], state="running", done=5, total=10)
+    with translation.override("en"):
+        assert background.status(work)["state_label"] == "In progress"
+    client.force_login(personas["publisher"])
+    client.cookies["django_language"] = "en"
+    page = client.get(reverse("backoffice:work_detail", args=[work.pk])).content.decode()
+    assert "5 of 10 done" in page and 'data-text-left="about {time} left"' in page
