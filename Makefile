@@ -76,7 +76,7 @@ demo: migrate
 # since its commit writes the static pages, which name the collected files.
 run: system-deps install assets messages
 	@$(MAKE) --no-print-directory -j2 static migrate
-	@$(MAKE) --no-print-directory demo
+	@$(STEP) "demo" $(BIN)/gongkai demo load --if-empty --force
 	@$(BIN)/gongkai demo logins --url http://$(HOST):$(PORT)/
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops the server and the minute timer)"
 	@GONGKAI_HTTPS=0 $(BIN)/gongkai timer & timer=$$!; \
