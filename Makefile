@@ -6,28 +6,42 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Each step prints its wall time and the time since make started (scripts/step.sh); `make run` ends with the
+# time to its first served page.
+ifndef GONGKAI_MAKE_STARTED
+GONGKAI_MAKE_STARTED := $(shell date +%s.%N)
+endif
+export GONGKAI_MAKE_STARTED
+STEP := scripts/step.sh
 
-.PHONY: run test install system-deps system-deps-test messages static migrate demo bench screenshots lint clean assets \
+.PHONY: run test install install-test system-deps system-deps-test messages static migrate demo bench screenshots lint clean assets \
 	replica replica-stop
 
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/pip install -q --upgrade pip
+	@$(STEP) "venv" sh -c '$(PYTHON) -m venv $(VENV) && $(BIN)/pip install -q --upgrade pip'
 
+# What the platform runs on (make run); the test tools (Playwright, Hypothesis, Schemathesis, ruff…) only for
+# make test, lint, bench and screenshots.
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/pip install -q -e '.[test]'
+	@$(STEP) "install (pip)" $(BIN)/pip install -q -e .
+	touch $@
+
+$(VENV)/.installed-test: $(VENV)/.installed
+	@$(STEP) "install test tools (pip)" $(BIN)/pip install -q -e '.[test]'
 	touch $@
 
 install: $(VENV)/.installed
 
+install-test: $(VENV)/.installed-test
+
 system-deps:
-	@scripts/system-deps.sh runtime
+	@$(STEP) "system packages" scripts/system-deps.sh runtime
 
 system-deps-test:
-	@scripts/system-deps.sh test
+	@$(STEP) "system packages" scripts/system-deps.sh test
 
 messages: install
-	@$(BIN)/gongkai compilemessages -v0 --ignore='.venv/*' >/dev/null
+	@$(STEP) "messages" sh -c "$(BIN)/gongkai compilemessages -v0 --ignore='.venv/*' >/dev/null"
 
 # Apache ECharts for the dashboard and Swagger UI for the API docs, pinned in package.json/package-lock.json,
 # copied into static (not committed).
@@ -37,7 +51,7 @@ SWAGGER := src/gongkai/api/static/vendor/swagger-ui/swagger-ui-bundle.js
 assets: $(ECHARTS) $(SWAGGER)
 
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	@$(STEP) "assets (npm ci)" npm ci --no-audit --no-fund
 
 $(ECHARTS): node_modules/.package-lock.json
 	@mkdir -p $(dir $@)
@@ -49,24 +63,29 @@ $(SWAGGER): node_modules/.package-lock.json
 	  $(CURDIR)/$(dir $@)
 
 static: install
-	@$(BIN)/gongkai collectstatic --noinput -v0
+	@$(STEP) "static files" $(BIN)/gongkai collectstatic --noinput -v0
 
 migrate: install
 	@mkdir -p "$${GONGKAI_VAR_DIR:-var}"
-	$(BIN)/gongkai migrate --noinput -v0
+	@$(STEP) "migrate" $(BIN)/gongkai migrate --noinput -v0
 
 demo: migrate
-	$(BIN)/gongkai demo load --if-empty --force
+	@$(STEP) "demo" $(BIN)/gongkai demo load --if-empty --force
 
-run: system-deps install assets messages static demo
+# The static files are collected while the database is migrated (two cores, two jobs); the demo waits for them,
+# since its commit writes the static pages, which name the collected files.
+run: system-deps install assets messages
+	@$(MAKE) --no-print-directory -j2 static migrate
+	@$(STEP) "demo" $(BIN)/gongkai demo load --if-empty --force
 	@$(BIN)/gongkai demo logins --url http://$(HOST):$(PORT)/
 	@echo "Serving on http://$(HOST):$(PORT)/ (Ctrl-C stops the server and the minute timer)"
 	@GONGKAI_HTTPS=0 $(BIN)/gongkai timer & timer=$$!; \
-	trap "kill $$timer 2>/dev/null" EXIT INT TERM; \
+	$(BIN)/python scripts/first_page.py http://$(HOST):$(PORT)/ & probe=$$!; \
+	trap "kill $$timer $$probe 2>/dev/null" EXIT INT TERM; \
 	GONGKAI_HTTPS=0 $(BIN)/gunicorn gongkai.config.wsgi --bind $(HOST):$(PORT) --workers 2 --threads 4 \
 	  -c python:gongkai.config.gunicorn --log-level warning --limit-request-line 8190
 
-test: system-deps-test install assets messages
+test: system-deps-test install-test assets messages
 	@scripts/test.sh
 
 # Production mode's read replica for the tests (scripts/test.sh runs it when CI=true): a streaming copy of the
@@ -77,14 +96,14 @@ replica:
 replica-stop:
 	@scripts/replica.sh stop
 
-lint: install
+lint: install-test
 	$(BIN)/ruff check src tests bench
 	$(BIN)/lint-imports --no-cache
 
-bench: system-deps install messages
+bench: system-deps install-test messages
 	$(BIN)/python -m bench
 
-screenshots: system-deps-test install assets messages
+screenshots: system-deps-test install-test assets messages
 	$(BIN)/pytest -m browser -k screenshot -p no:xdist
 
 clean:

@@ -18,6 +18,9 @@ def pytest_configure(config):
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # A test's transaction never commits, so work started from a page runs in the request; the browser test of
+    # the progress page sets "thread", as a deployment without a queue runs it.
+    settings.GONGKAI_BACKGROUND_WORK = "inline"
 
 
 @pytest.fixture(autouse=True)

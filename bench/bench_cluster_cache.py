@@ -159,17 +159,20 @@ def _load(count: int) -> tuple[list[str], list[str]]:
     from gongkai.agencies.models import Agency
     from gongkai.agencies.services import grant_role
     from gongkai.catalog.services.importing import write_published_items
+    from gongkai.core.progress import Progress
     from gongkai.demo.load_agencies import load_step
 
     load_step()
     sites = list(Agency.objects.filter(parent__code="wsjkq").order_by("pk"))[:SITES]
     rows = []
-    for item in generate(count, seed=11):
+    progress = Progress(sys.stderr, "生成语料", total=count)
+    for item in generate(count, seed=11, on_progress=progress):
         agency = sites[item.agency % len(sites)]
         rows.append({"agency_id": agency.pk, "title": item.title, "summary": item.summary,
                      "body": "".join(f"<p>{p}</p>" for p in item.body.split("。") if p),
                      "doc_number": item.doc_number, "written_on": item.published_on,
                      "published_on": min(item.published_on, dt.date(2026, 1, 1)), "channels": []})
+    progress.note(f"写入并发布 {len(rows):,} 条信息（一次事务，其后写入检索索引和静态页面）")
     with transaction.atomic():
         write_published_items(actor=None, rows=rows, action="item.imported", reason="benchmark")
     publishing, reading = sites[: SITES // 2], sites[SITES // 2:]

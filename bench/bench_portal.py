@@ -100,18 +100,21 @@ def _load(count: int) -> dict:
     from bench.corpus import generate
     from gongkai.agencies.models import Agency
     from gongkai.catalog.services.importing import write_published_items
+    from gongkai.core.progress import Progress
     from gongkai.demo.load_agencies import load_step
 
     load_step()
     departments = list(Agency.objects.filter(parent__code="wsjkq").order_by("pk"))
     rows = []
-    for item in generate(count, seed=7):
+    progress = Progress(sys.stderr, "生成语料", total=count)
+    for item in generate(count, seed=7, on_progress=progress):
         agency = departments[item.agency % len(departments)]
         rows.append({"agency_id": agency.pk, "title": item.title, "summary": item.summary,
                      "body": "".join(f"<p>{p}</p>" for p in item.body.split("。") if p),
                      "doc_number": item.doc_number, "written_on": item.published_on,
                      "published_on": min(item.published_on, dt.date(2026, 1, 1)), "channels": []})
     started = time.perf_counter()
+    progress.note(f"写入并发布 {len(rows):,} 条信息（一次事务，其后写入检索索引和静态页面）")
     with transaction.atomic():
         write_published_items(actor=None, rows=rows, action="item.imported", reason="benchmark")
     # The commit ran the receivers: the catalog's search index, the portal's page cache and static pages.

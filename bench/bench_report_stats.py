@@ -70,9 +70,11 @@ def load(agency, applications: int, items: int) -> float:
     from gongkai.cases.domain.results import Result
     from gongkai.cases.models import Application, Decision
     from gongkai.catalog.models import Item, ItemChannel
+    from gongkai.core.progress import Progress
 
     rng = random.Random(2024)
     started = time.perf_counter()
+    progress = Progress(sys.stderr, "生成申请和信息", total=applications + items)
     now = timezone.now()
     types, results = list(ApplicantType), [r for r in Result if r != Result.PARTIAL]
     first = dt.date(YEAR - 1, 1, 1)
@@ -94,6 +96,7 @@ def load(agency, applications: int, items: int) -> float:
                     decisions.append(Decision(application_id=app.pk, result=rng.choice(results).value,
                                               decided_on=app.received_on + dt.timedelta(days=rng.randrange(1, 40))))
             Decision.objects.bulk_create(decisions, batch_size=2000)
+        progress(min(offset + BATCH, applications))
     channels = ["portal", "weibo", "weixin", "upper_portal"]
     for offset in range(0, items, BATCH):
         with transaction.atomic():
@@ -109,6 +112,7 @@ def load(agency, applications: int, items: int) -> float:
             ItemChannel.objects.bulk_create(
                 [ItemChannel(item_id=i.pk, channel=rng.choice(channels), sent_on=i.published_on) for i in created],
                 batch_size=2000)
+        progress(applications + min(offset + BATCH, items))
     # Fresh statistics, as PostgreSQL's autovacuum (and SQLite's PRAGMA optimize) keep them in production.
     from django.db import connection
 

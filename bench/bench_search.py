@@ -124,13 +124,13 @@ def load(db: str, items: int) -> tuple[list[str], float]:
 
     from django.db import transaction
 
-    with transaction.atomic():
-        for item in generate(items):
+    from gongkai.core.progress import Progress
+
+    with transaction.atomic(), Progress(sys.stderr, f"[{db}] 生成并载入语料", total=items) as progress:
+        for item in generate(items, on_progress=progress):
             batch.append(_doc_values(item, paths, now))
             if len(batch) >= BATCH:
                 flush()
-                if len(texts) % 100_000 == 0:
-                    print(f"  loaded {len(texts):,} in {time.perf_counter() - started:.0f}s", flush=True)
         if batch:
             flush()
     with connection.cursor() as cur:

@@ -95,8 +95,13 @@ def _body(rng: random.Random, year: int, subject: str) -> str:
     return "".join(parts)
 
 
-def generate(count: int, *, seed: int = 2017, start: int = 0):
-    """Yield ``count`` items; item n is the same for every run with the same seed."""
+PROGRESS_EVERY = 1000
+
+
+def generate(count: int, *, seed: int = 2017, start: int = 0, on_progress=None):
+    """Yield ``count`` items; item n is the same for every run with the same seed. ``on_progress(done, total)``
+    hears every ``PROGRESS_EVERY`` items and at the end: a loader that writes each item as it comes reports its
+    whole load through it (``gongkai.core.progress.Progress``: a bar on a terminal, lines in a log)."""
     rng = random.Random(seed)
     base = dt.date(2008, 1, 1).toordinal()
     span = dt.date(2024, 12, 31).toordinal() - base
@@ -123,6 +128,8 @@ def generate(count: int, *, seed: int = 2017, start: int = 0):
             yield CorpusItem(n=n, agency=agency, title=title, summary=summary, body=body, doc_number=doc_number,
                              index_number=index_number, published_on=published_on, topic=rng.choice(TOPICS),
                              genre=genre, validity=validity)
+        if on_progress is not None and ((n + 1) % PROGRESS_EVERY == 0 or n + 1 == count):
+            on_progress(n + 1, count)
 
 
 def queries(sample_items: list[CorpusItem], *, seed: int = 61) -> list[tuple[str, str]]:

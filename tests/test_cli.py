@@ -263,3 +263,11 @@ def test_readme_commands_exit_as_documented_without_tracebacks(migrated, tmp_pat
     assert by_line["fees quote --pieces 35"].stdout.splitlines()[0] == "3000.00"
     assert "静态文件尚未收集：请先运行 gongkai collectstatic --noinput" in by_line["portal publish"].stderr
     assert "wsjkq" in by_line["cases overdue --agency wsjkq"].stderr
+
+
+def test_the_garbage_collector_runs_again_once_the_command_is_found(tmp_path):
+    # Paused while Django starts (gongkai.config.cli), then resumed with the start-up's objects frozen.
+    done = gongkai(["shell", "-c", "import gc; print(gc.isenabled(), gc.get_freeze_count() > 10000)"],
+                   _env(tmp_path))
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-2:] == ["True", "True"]

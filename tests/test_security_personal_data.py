@@ -151,7 +151,7 @@ def import_over_http(client, personas, *lines, agency=None):
     data = ("\n".join([IMPORT_HEADER, *lines]) + "\n").encode()
     return client.post(reverse("backoffice:catalog_import"), {
         "file": SimpleUploadedFile("old-catalog.csv", data, content_type="text/csv"),
-        "agency": (agency or personas.dept_a).pk})
+        "agency": (agency or personas.dept_a).pk}, follow=True)   # to the page that follows the import's work
 
 
 def test_by_default_imported_rows_wait_for_review(client, personas):

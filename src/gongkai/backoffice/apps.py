@@ -8,4 +8,14 @@ class BackofficeConfig(AppConfig):
     verbose_name = _("工作台")
 
     def ready(self):
-        from gongkai.backoffice import second_factor  # noqa: F401  (notes at login whether a code is due)
+        from django.contrib.auth.signals import user_logged_in
+
+        from gongkai.core.background import register_runner
+        from gongkai.core.deferred import by_path
+
+        # Notes at login whether a code is due; the module (and django-otp) is imported by the first login.
+        user_logged_in.connect(by_path("gongkai.backoffice.second_factor._note_step"), weak=False,
+                               dispatch_uid="gongkai-second-factor-step")
+
+        register_runner("catalog.import", "gongkai.backoffice.work_runners.catalog_import")
+        register_runner("report.generate", "gongkai.backoffice.work_runners.report_generate")

@@ -8,6 +8,7 @@ from gongkai.backoffice import (
     views_auth,
     views_calendar,
     views_column_texts,
+    views_work,
     views_workbench,
 )
 
@@ -36,6 +37,8 @@ urlpatterns = [
     path("api-tokens/", views_api_tokens.api_tokens, name="api_tokens"),
     path("api-tokens/<int:pk>/revoke/", views_api_tokens.api_token_revoke, name="api_token_revoke"),
     path("sites/", include("gongkai.backoffice.urls_sites")),
+    path("work/<int:pk>/", views_work.work_detail, name="work_detail"),
+    path("work/<int:pk>/status/", views_work.work_status, name="work_status"),
 ]
 
 # Login and logout keep their plain names: Django's LOGIN_URL and templates refer to them.

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from gongkai.agencies.policy import agencies_where
@@ -17,29 +18,28 @@ from gongkai.catalog.compilation_documents import compilation_data, render_docx,
 from gongkai.catalog.domain.matters import PERIODICITY_LABELS, days_late
 from gongkai.catalog.forms import MatterForm, SettingsForm
 from gongkai.catalog.services.configuration import SETTINGS_FIELDS
-from gongkai.catalog.services.importing import import_catalog
+from gongkai.core import background
 from gongkai.core.errors import DomainError
 from gongkai.core.time import local_today
 
 
 @staff_required
 def catalog_import(request):
+    """The upload form; a valid upload becomes background work (``core.background``) and the browser follows
+    it on the work's page: a progress bar while the rows are checked, screened and written, then the report."""
     require_open(request.user, "catalog.import", "只有公开办发布人和管理员可以批量导入")
     agencies = agencies_where(request.user, "catalog.import").order_by("path")
     form = ImportForm(request.POST or None, request.FILES or None, agencies=agencies)
-    report = None
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
-        try:
-            report = import_catalog(actor=request.user, name=upload.name, data=upload.read(),
-                                    agency=form.cleaned_data["agency"], dry_run=form.cleaned_data["dry_run"])
-        except DomainError as exc:
-            form.add_error(None, str(exc))
-        else:
-            if report.ok and not report.dry_run:
-                messages.success(request, f"已导入 {report.written} 条信息：直接发布 {report.published} 条，"
-                                          f"进入审核 {report.held} 条")
-    return render(request, "backoffice/catalog/import.html", {"form": form, "report": report})
+        agency = form.cleaned_data["agency"]
+        dry_run = form.cleaned_data["dry_run"]
+        label = (_("检查目录文件：%(name)s") if dry_run else _("导入目录文件：%(name)s")) % {"name": upload.name}
+        work = background.start("catalog.import", actor=request.user, label=label, data=upload.read(),
+                                arguments={"name": upload.name, "agency_id": agency.pk if agency else None,
+                                           "dry_run": dry_run})
+        return redirect("backoffice:work_detail", pk=work.pk)
+    return render(request, "backoffice/catalog/import.html", {"form": form, "report": None})
 
 
 @staff_required

@@ -14,6 +14,7 @@ from gongkai.agencies.policy import can
 from gongkai.agencies.selectors import history
 from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_reports_forms import CorrectionForm, GenerateForm
+from gongkai.core import background
 from gongkai.core.errors import DomainError, ValidationFailed
 from gongkai.reports import selectors, services
 from gongkai.reports.domain.deadlines import report_due_on
@@ -50,17 +51,13 @@ def report_generate(request):
             "reports": selectors.staff_reports(request.user)[:200], "form": form,
             "past": selectors.past_reports(request.user)[:50],
         }, status=400)
-    try:
-        report = services.generate_report(
-            actor=request.user, agency=form.cleaned_data["agency"], year=form.cleaned_data["year"],
-            form=ReportForm(form.cleaned_data["form"]) if form.cleaned_data["form"] else None,
-            scope_codes=form.scope_codes(),
-        )
-    except DomainError as exc:
-        messages.error(request, str(exc))
-        return redirect("backoffice:reports")
-    messages.success(request, _("已生成并冻结数据。"))
-    return redirect("backoffice:report_detail", pk=report.pk)
+    agency = form.cleaned_data["agency"]
+    year = form.cleaned_data["year"]
+    work = background.start("report.generate", actor=request.user,
+                            label=_("统计年度报告：%(agency)s %(year)s 年度") % {"agency": agency.name, "year": year},
+                            arguments={"agency_id": agency.pk, "year": year, "form": form.cleaned_data["form"] or None,
+                                       "scope_codes": form.scope_codes(), "notice": "generated"})
+    return redirect("backoffice:work_detail", pk=work.pk)
 
 
 def drill_link(report):
@@ -120,14 +117,13 @@ def report_edit(request, pk):
 @require_POST
 def report_regenerate(request, pk):
     report = _report(request, pk, "report.edit")
-    try:
-        scope = [a.code for a in report.scope.all() if a.pk != report.agency_id]
-        services.generate_report(actor=request.user, agency=report.agency, year=report.year,
-                                 form=ReportForm(report.form), scope_codes=scope or None)
-        messages.success(request, _("已按最新记录重新统计并冻结。"))
-    except DomainError as exc:
-        messages.error(request, str(exc))
-    return redirect("backoffice:report_detail", pk=report.pk)
+    scope = [a.code for a in report.scope.all() if a.pk != report.agency_id]
+    work = background.start(
+        "report.generate", actor=request.user,
+        label=_("重新统计年度报告：%(agency)s %(year)s 年度") % {"agency": report.agency.name, "year": report.year},
+        arguments={"agency_id": report.agency_id, "year": report.year, "form": report.form,
+                   "scope_codes": scope or None, "notice": "regenerated"})
+    return redirect("backoffice:work_detail", pk=work.pk)
 
 
 @staff_required

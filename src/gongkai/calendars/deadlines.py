@@ -22,8 +22,14 @@ def unregister_deadline_recomputer(name: str) -> None:
     _RECOMPUTERS.pop(name, None)
 
 
-def recompute_deadlines(*, calendar: WorkCalendar, changed_years: set[int], actor) -> dict[str, int]:
-    return {
-        name: fn(calendar=calendar, changed_years=changed_years, actor=actor)
-        for name, fn in sorted(_RECOMPUTERS.items())
-    }
+def recompute_deadlines(*, calendar: WorkCalendar, changed_years: set[int], actor,
+                        on_progress=None) -> dict[str, int]:
+    """Every registered recomputer in turn; ``on_progress(done, total)`` after each (the calendar import's
+    progress: each one walks the open applications, messages or obligations of its area)."""
+    counts = {}
+    recomputers = sorted(_RECOMPUTERS.items())
+    for done, (name, fn) in enumerate(recomputers, 1):
+        counts[name] = fn(calendar=calendar, changed_years=changed_years, actor=actor)
+        if on_progress is not None:
+            on_progress(done, len(recomputers))
+    return counts

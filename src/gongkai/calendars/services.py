@@ -53,8 +53,10 @@ def _days_dict(cal_year: CalendarYear | None) -> dict[str, str]:
 
 
 @transaction.atomic
-def set_calendar_year(*, actor, notice: HolidayNotice, source: str = CalendarSource.IMPORT) -> CalendarChange:
-    """Store (or replace) a year's official arrangement and recompute every deadline that depends on it."""
+def set_calendar_year(*, actor, notice: HolidayNotice, source: str = CalendarSource.IMPORT,
+                      on_progress=None) -> CalendarChange:
+    """Store (or replace) a year's official arrangement and recompute every deadline that depends on it
+    (``on_progress(done, total)`` as each area's deadlines are recomputed)."""
     if actor is not None and not actor.is_superuser:
         raise NotAllowed("只有平台管理员可以维护工作日历")
     missing = missing_holidays(notice.year, set(notice.holidays.values()))
@@ -100,7 +102,7 @@ def set_calendar_year(*, actor, notice: HolidayNotice, source: str = CalendarSou
         legal_basis=notice.document_number,
     )
     last_event = Event.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
-    recomputed = recompute_deadlines(calendar=calendar, changed_years=years, actor=actor)
+    recomputed = recompute_deadlines(calendar=calendar, changed_years=years, actor=actor, on_progress=on_progress)
     # Recomputers record one "*_recomputed" event per date they move; those events are the list of changes.
     moved = [
         MovedDeadline(action=e.action, object_repr=e.object_repr, before=e.before or {}, after=e.after or {})

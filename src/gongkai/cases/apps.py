@@ -9,7 +9,8 @@ class CasesConfig(AppConfig):
 
     def ready(self):
         from gongkai.calendars.deadlines import register_deadline_recomputer
-        from gongkai.cases import jobs  # noqa: F401  (registers the timed jobs)
-        from gongkai.cases.services_clock import recompute_open_deadlines
+        from gongkai.core.deferred import by_path
+        from gongkai.core.timed import register_timed_job_modules
 
-        register_deadline_recomputer("cases", recompute_open_deadlines)
+        register_timed_job_modules("gongkai.cases.jobs")
+        register_deadline_recomputer("cases", by_path("gongkai.cases.services_clock.recompute_open_deadlines"))

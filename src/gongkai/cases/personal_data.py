@@ -14,10 +14,11 @@ import functools
 import os
 from pathlib import Path
 
-from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.db import models
 
+# cryptography is imported by the first encryption or decryption, not with the models: a command that reads
+# no applicant (``gongkai workdays add``) does not load it.
 TOKEN_PREFIX = "gAAAAA"   # every Fernet token starts so (version byte 0x80 and a 64-bit timestamp)
 
 
@@ -36,7 +37,9 @@ def _key_file(name: str, make) -> bytes:
 
 
 @functools.cache
-def _fernet() -> MultiFernet:
+def _fernet():
+    from cryptography.fernet import Fernet, MultiFernet
+
     keys = [k.encode() for k in settings.GONGKAI_PERSONAL_DATA_KEYS] or [
         _key_file("personal_data_key", Fernet.generate_key)]
     return MultiFernet([Fernet(k) for k in keys])
@@ -55,6 +58,8 @@ def encrypt(value: str) -> str:
 def decrypt(value: str) -> str:
     if not value or not value.startswith(TOKEN_PREFIX):
         return value or ""     # a value written before encryption (the migration encrypts them)
+    from cryptography.fernet import InvalidToken
+
     try:
         return _fernet().decrypt(value.encode()).decode()
     except InvalidToken:

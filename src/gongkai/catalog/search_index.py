@@ -6,18 +6,23 @@ its page cache and static pages (``portal.publication``)."""
 
 from gongkai.catalog import signals
 from gongkai.catalog.selectors import item_document, public_items
-from gongkai.search import services as search
 
 
 def on_item_public(sender, item, **kwargs):
+    from gongkai.search import services as search  # on first use: commands that publish nothing stay quick
+
     search.index_document(item_document(item))
 
 
 def on_item_withdrawn(sender, item, **kwargs):
+    from gongkai.search import services as search
+
     search.remove_document(f"item:{item.pk}")
 
 
 def on_items_bulk_published(sender, item_ids, **kwargs):
+    from gongkai.search import services as search
+
     items = public_items().filter(pk__in=item_ids).prefetch_related("attachments")
     search.index_documents(item_document(item) for item in items)
 

@@ -159,6 +159,10 @@ GONGKAI_BROKER_URL = os.environ.get("GONGKAI_BROKER_URL", "")
 # connection drops); longer than the longest task.
 GONGKAI_BROKER_VISIBILITY_SECONDS = int(os.environ.get("GONGKAI_BROKER_VISIBILITY_SECONDS", "3600"))
 GONGKAI_QUEUE_NAME = os.environ.get("GONGKAI_QUEUE_NAME", "gongkai")
+# Where long work that a staff page starts runs (a catalog import, a report's statistics; gongkai.core.background):
+# "thread" in the web process, "queue" on the job queue (the default with GONGKAI_BROKER_URL), "inline" in the
+# request. Empty: chosen by whether there is a broker.
+GONGKAI_BACKGROUND_WORK = os.environ.get("GONGKAI_BACKGROUND_WORK", "")
 # How often celery beat sends the tick that runs every timed job (the embedded timer: `gongkai timer --interval`).
 GONGKAI_TICK_SECONDS = int(os.environ.get("GONGKAI_TICK_SECONDS", "60"))
 
@@ -210,7 +214,7 @@ STORAGES = {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
             if DEBUG
-            else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+            else "gongkai.core.static_storage.StaticFilesStorage"
         )
     },
 }

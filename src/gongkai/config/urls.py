@@ -5,6 +5,10 @@ from django.urls import include, path
 from gongkai.backoffice.urls import auth_urlpatterns
 from gongkai.core import health
 
+# The apps' admin.py modules are imported here, with the URLconf, not by every command's start
+# (gongkai.backoffice.admin_apps.SuperuserAdminConfig is a SimpleAdminConfig).
+admin.autodiscover()
+
 urlpatterns = [
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),

@@ -13,7 +13,10 @@ class CoreConfig(AppConfig):
         url_converters.register()
         from django.conf import settings
 
-        from gongkai.core import outbox, planner_statistics, session_purge  # noqa: F401  (timed jobs)
+        from gongkai.core.timed import register_timed_job_modules
+
+        register_timed_job_modules("gongkai.core.outbox", "gongkai.core.planner_statistics",
+                                   "gongkai.core.session_purge")
 
         if settings.GONGKAI_BROKER_URL:
             from gongkai.core import queue

@@ -193,3 +193,41 @@ class TaskFailure(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task} {self.failed_at:%Y-%m-%d %H:%M}"
+
+
+class BackgroundWork(models.Model):
+    """Long work a staff page started (a catalog import, a report's statistics), run beside the request — in a
+    thread of the web process, or by a queue worker when there is a broker — with its progress and its outcome
+    for the page that follows it (``gongkai.core.background``). Bookkeeping like ``JobMark``: the work itself
+    records its events through the services it calls."""
+
+    class State(models.TextChoices):
+        WAITING = "waiting", _("等待开始")
+        RUNNING = "running", _("进行中")
+        DONE = "done", _("已完成")
+        FAILED = "failed", _("未完成")
+
+    kind = models.CharField(max_length=64)
+    label = models.CharField(max_length=200)
+    started_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+")
+    state = models.CharField(max_length=16, choices=State.choices, default=State.WAITING)
+    done = models.PositiveIntegerField(default=0)
+    total = models.PositiveIntegerField(null=True, blank=True)
+    arguments = models.JSONField(default=dict)           # what the runner needs, apart from the file
+    data = models.BinaryField(blank=True, default=b"")   # an uploaded file, dropped when the work ends
+    result = models.JSONField(default=dict)
+    message = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    started_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        indexes = [models.Index(fields=["started_by", "-created_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.state})"
+
+    @property
+    def finished(self) -> bool:
+        return self.state in (self.State.DONE, self.State.FAILED)

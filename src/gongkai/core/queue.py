@@ -125,6 +125,14 @@ def _record(task: str, task_id, arguments: str, error: str) -> None:
         logger.exception("could not record the failure of task %s", task_id)
 
 
+@app.task(name="gongkai.run_background_work")
+def run_background_work(pk: int) -> None:
+    """Long work a staff page started (gongkai.core.background), run by a worker when there is a queue."""
+    from gongkai.core.background import run
+
+    run(pk)
+
+
 @app.task(name="gongkai.send_outbox")
 def send_outbox() -> int:
     from gongkai.core.outbox import send_due_messages

@@ -28,3 +28,13 @@ def task_failures(limit: int = 100) -> list:
     from gongkai.core.models import TaskFailure
 
     return list(TaskFailure.objects.order_by("-failed_at", "-id")[:limit])
+
+
+def background_work_of(user, pk: int):
+    """A work the user started (a superuser sees any), or None."""
+    from gongkai.core.models import BackgroundWork
+
+    rows = BackgroundWork.objects.filter(pk=pk)
+    if not user.is_superuser:
+        rows = rows.filter(started_by=user)
+    return rows.select_related("started_by").first()

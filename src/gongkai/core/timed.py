@@ -1,6 +1,8 @@
 """Timed work: jobs that a deployment runs every minute through ``gongkai tick``.
 
-Each app registers its jobs in ``AppConfig.ready``. A job must be idempotent: running it twice in the same
+Each app names the modules that define its jobs in ``AppConfig.ready`` (``register_timed_job_modules``); they
+are imported when the jobs are first listed or run (``gongkai tick``, the timer, the queue page), not by every
+command's start. A job must be idempotent: running it twice in the same
 minute, or after a missed minute, leaves the same state and writes each event once. ``run_job`` is the one
 entry point: it takes the job's single-flight lock (``core.single_flight``), so two runs never overlap, and a
 run that finds the lock taken skips. A job queue (a Celery task ``run_job.delay(name)``) calls the same entry
@@ -11,6 +13,7 @@ point as the in-process timer: one definition of each job. Side effects inside a
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from importlib import import_module
 
 from django.db import IntegrityError, transaction
 
@@ -30,6 +33,17 @@ class TimedJob:
 
 
 _JOBS: dict[str, TimedJob] = {}
+_MODULES: list[str] = []
+
+
+def register_timed_job_modules(*modules: str) -> None:
+    """Modules whose import registers timed jobs (with ``@register_timed_job``): imported on first use."""
+    _MODULES.extend(module for module in modules if module not in _MODULES)
+
+
+def _import_job_modules() -> None:
+    while _MODULES:
+        import_module(_MODULES.pop(0))
 
 
 def register_timed_job(name: str, description: str = "", *, lease_seconds: int = DEFAULT_LEASE_SECONDS):
@@ -41,15 +55,18 @@ def register_timed_job(name: str, description: str = "", *, lease_seconds: int =
 
 
 def timed_jobs() -> list[TimedJob]:
+    _import_job_modules()
     return [_JOBS[name] for name in sorted(_JOBS)]
 
 
 def timed_job(name: str) -> TimedJob:
+    _import_job_modules()
     return _JOBS[name]
 
 
 def run_job(name: str) -> int | str:
     """Run one job under its lock: the count it returns, ``SKIPPED``, or ``"error: ..."`` (logged)."""
+    _import_job_modules()
     job = _JOBS[name]
     try:
         with single_flight(job.name, lease_seconds=job.lease_seconds) as acquired:

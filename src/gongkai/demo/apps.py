@@ -8,4 +8,14 @@ class DemoConfig(AppConfig):
     verbose_name = _("演示数据")
 
     def ready(self):
-        from gongkai.demo import checks  # noqa: F401  (registers the deployment check)
+        from django.core.checks import Tags, register
+
+        register(_demo_accounts_check, Tags.security, deploy=True)
+
+
+def _demo_accounts_check(app_configs=None, **kwargs):
+    """The deployment check of ``gongkai.demo.checks``, imported (with the demo's data) only when
+    ``gongkai check --deploy`` runs it, not at every command's start."""
+    from gongkai.demo.checks import demo_accounts_check
+
+    return demo_accounts_check(app_configs, **kwargs)

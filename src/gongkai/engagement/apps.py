@@ -9,7 +9,9 @@ class EngagementConfig(AppConfig):
 
     def ready(self):
         from gongkai.calendars.deadlines import register_deadline_recomputer
-        from gongkai.engagement import jobs  # noqa: F401  (registers the timed jobs)
-        from gongkai.engagement.services import recompute_reply_deadlines
+        from gongkai.core.deferred import by_path
+        from gongkai.core.timed import register_timed_job_modules
 
-        register_deadline_recomputer("engagement.message_reply", recompute_reply_deadlines)
+        register_timed_job_modules("gongkai.engagement.jobs")
+        register_deadline_recomputer("engagement.message_reply",
+                                     by_path("gongkai.engagement.services.recompute_reply_deadlines"))

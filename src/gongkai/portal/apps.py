@@ -9,13 +9,20 @@ class PortalConfig(AppConfig):
 
     def ready(self):
         from gongkai.catalog import signals
-        from gongkai.portal import publication
-
-        signals.item_published.connect(publication.on_item_public, dispatch_uid="portal_item_published")
-        signals.item_changed.connect(publication.on_item_public, dispatch_uid="portal_item_changed")
-        signals.item_withdrawn.connect(publication.on_item_withdrawn, dispatch_uid="portal_item_withdrawn")
-        signals.items_bulk_published.connect(publication.on_items_bulk_published, dispatch_uid="portal_bulk")
+        from gongkai.core.deferred import by_path
+        from gongkai.core.timed import register_timed_job_modules
         from gongkai.sites.signals import column_text_changed, site_changed
 
-        site_changed.connect(publication.on_site_changed, dispatch_uid="portal_site_changed")
-        column_text_changed.connect(publication.on_column_text_changed, dispatch_uid="portal_column_text_changed")
+        # The receivers are imported by the first publication, not by every command's start (core.deferred).
+        on_public = by_path("gongkai.portal.publication.on_item_public")
+        signals.item_published.connect(on_public, weak=False, dispatch_uid="portal_item_published")
+        signals.item_changed.connect(on_public, weak=False, dispatch_uid="portal_item_changed")
+        signals.item_withdrawn.connect(by_path("gongkai.portal.publication.on_item_withdrawn"), weak=False,
+                                       dispatch_uid="portal_item_withdrawn")
+        signals.items_bulk_published.connect(by_path("gongkai.portal.publication.on_items_bulk_published"),
+                                             weak=False, dispatch_uid="portal_bulk")
+        site_changed.connect(by_path("gongkai.portal.publication.on_site_changed"), weak=False,
+                             dispatch_uid="portal_site_changed")
+        column_text_changed.connect(by_path("gongkai.portal.publication.on_column_text_changed"), weak=False,
+                                    dispatch_uid="portal_column_text_changed")
+        register_timed_job_modules("gongkai.portal.publication")

@@ -113,5 +113,12 @@ def publish_site(route) -> int:
     return written
 
 
-def publish_all_sites() -> int:
-    return sum(publish_site(route) for route in _routes())
+def publish_all_sites(on_progress=None) -> int:
+    """Every page of every site the deployment serves; ``on_progress(done, total)`` counts the sites."""
+    routes = _routes()
+    written = 0
+    for done, route in enumerate(routes, 1):
+        written += publish_site(route)
+        if on_progress:
+            on_progress(done, len(routes))
+    return written

@@ -210,11 +210,22 @@ def write_item_pages_between(first_pk: int, last_pk: int) -> int:
     return written
 
 
-def publish_all() -> int:
-    """Write every public page (``gongkai portal publish``): columns of every agency, every item, sitemap."""
+def publish_all(on_progress=None) -> int:
+    """Write every public page (``gongkai portal publish``): columns of every agency, every item, sitemap.
+    ``on_progress(done, total)`` counts pages: the columns first, then the items as they are written."""
+    from gongkai.agencies.selectors import public_agencies
     from gongkai.catalog.selectors import public_items
 
+    rows = public_items().order_by("pk").values_list("agency__code", "pk")
+    columns = 2 + 5 * public_agencies().count() if on_progress else 0
+    total = columns + rows.count() if on_progress else 0
     written = publish_columns()
-    for code, pk in _in_chunks(public_items().order_by("pk").values_list("agency__code", "pk")):
+    if on_progress:
+        on_progress(columns, total)
+    for done, (code, pk) in enumerate(_in_chunks(rows), columns + 1):
         written += write_path(reverse("portal:item", kwargs={"code": code, "pk": pk}))
+        if on_progress and done % 50 == 0:
+            on_progress(done, total)
+    if on_progress:
+        on_progress(total, total)
     return written

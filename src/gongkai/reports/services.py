@@ -26,7 +26,7 @@ from gongkai.reports.domain.narrative import draft
 from gongkai.reports.domain.reconcile import ERROR, check_across_years
 from gongkai.reports.domain.snapshot import build_snapshot, flat_figures, tables_of
 from gongkai.reports.models import AnnualReport, DeclaredFigure, PastReport, ReportParticular, ReportStatus
-from gongkai.reports.sources import gather
+from gongkai.reports.sources import READS, gather
 
 # The rules a report is made under, by its form: a 2008-form report answers to the 2008 条例 alone.
 LEGAL_BASIS = {
@@ -66,11 +66,19 @@ def previous_tables(agency: Agency, year: int) -> dict | None:
     return past.tables if past else None
 
 
-def compute_snapshot(*, agency: Agency, scope: list[Agency], year: int, form: ReportForm) -> dict:
-    snapshot = build_snapshot(gather(agency=agency, scope=scope, year=year, form=form))
+def compute_snapshot(*, agency: Agency, scope: list[Agency], year: int, form: ReportForm,
+                     on_progress=None) -> dict:
+    """The year's statistics; ``on_progress(done, total)`` as each part is read, computed and checked."""
+    steps = READS + 2   # the reads, the statistics, the checks across years
+    report = (lambda done, _total: on_progress(done, steps)) if on_progress is not None else None
+    snapshot = build_snapshot(gather(agency=agency, scope=scope, year=year, form=form, on_progress=report))
+    if on_progress is not None:
+        on_progress(steps - 1, steps)
     previous = previous_tables(agency, year) if form != ReportForm.LEGACY else None
     if previous is not None:
         snapshot["findings"] += [f.as_dict() for f in check_across_years(tables_of(snapshot), previous)]
+    if on_progress is not None:
+        on_progress(steps, steps)
     return snapshot
 
 
@@ -81,7 +89,7 @@ def _check_year(year: int) -> None:
 
 @transaction.atomic
 def generate_report(*, actor, agency: Agency, year: int, form: ReportForm | None = None,
-                    scope_codes: list[str] | None = None) -> AnnualReport:
+                    scope_codes: list[str] | None = None, on_progress=None) -> AnnualReport:
     """Freeze a year's data into the agency's draft (creating it, or refreshing it while still a draft)."""
     _require(actor, "report.edit", agency, "您无权编制该机构的年度报告")
     _check_year(year)
@@ -91,7 +99,7 @@ def generate_report(*, actor, agency: Agency, year: int, form: ReportForm | None
                                                              status=ReportStatus.DRAFT).first()
     if report is None and AnnualReport.objects.filter(agency=agency, year=year).exists():
         raise InvalidTransition("该年度报告已发布，发布后不能重新生成；如需更正请新建更正版本", code="published")
-    snapshot = compute_snapshot(agency=agency, scope=scope, year=year, form=form)
+    snapshot = compute_snapshot(agency=agency, scope=scope, year=year, form=form, on_progress=on_progress)
     drafted = draft_from(snapshot, agency=agency)
     now = timezone.now()
     if report is None:

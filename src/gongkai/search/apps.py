@@ -20,10 +20,11 @@ class SearchConfig(AppConfig):
     verbose_name = _("搜索")
 
     def ready(self):
+        from gongkai.core.deferred import by_path
         from gongkai.core.timed import register_timed_job
-        from gongkai.search import page_views, services
 
         post_migrate.connect(_forget_flushed_index, sender=self, dispatch_uid="search_forget_flushed_index")
-        register_timed_job("search.flush_page_views", "写入本进程累计的浏览量")(page_views.flush_views)
+        register_timed_job("search.flush_page_views", "写入本进程累计的浏览量")(
+            by_path("gongkai.search.page_views.flush_views"))
         register_timed_job("search.year_partitions", "预先建立今明两年的检索索引分区（PostgreSQL）")(
-            services.prepare_year_partitions)
+            by_path("gongkai.search.services.prepare_year_partitions"))

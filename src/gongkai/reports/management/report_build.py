@@ -7,6 +7,7 @@ from django.core.management.base import CommandError
 
 from gongkai.agencies.models import Agency, AgencyKind
 from gongkai.core.errors import DomainError
+from gongkai.core.progress import Progress
 from gongkai.reports.domain.forms import ReportForm, default_form
 from gongkai.reports.domain.interchange import InterchangeError
 from gongkai.reports.importing import read_past_report
@@ -21,19 +22,6 @@ from gongkai.reports.services import (
     resolve_scope,
 )
 
-FORMATS = ("text", "json", "html", "pdf", "docx", "xlsx")
-
-
-def add_build_arguments(parser) -> None:
-    parser.add_argument("--agency", required=True, help="机构代码，如 wsjkq")
-    parser.add_argument("--year", type=int, required=True)
-    parser.add_argument("--form", choices=[f.value for f in ReportForm], help="默认按年度：2018年及以前 legacy")
-    parser.add_argument("--format", choices=FORMATS, default="text", help="默认 text（在终端打印）")
-    parser.add_argument("--out", help="输出文件；pdf/docx/xlsx 必须指定")
-    parser.add_argument("--include", default=None,
-                        help="汇总的下级机构代码，逗号分隔；* 为全部下级。默认：政府汇总全部下级，其他机构只统计本机构")
-    parser.add_argument("--from-records", action="store_true", help="即使已有发布的报告，也由记录重新统计（指定 --include 时亦然）")
-
 
 def _agency(code: str) -> Agency:
     try:
@@ -42,7 +30,7 @@ def _agency(code: str) -> Agency:
         raise CommandError(f"找不到机构代码 {code}") from None
 
 
-def run_build(options, *, stdout) -> None:
+def run_build(options, *, stdout, stderr=None) -> None:
     agency = _agency(options["agency"])
     year = options["year"]
     form = ReportForm(options["form"] or default_form(year))
@@ -64,7 +52,8 @@ def run_build(options, *, stdout) -> None:
             scope = resolve_scope(agency, codes)
         except DomainError as exc:
             raise CommandError(str(exc)) from None
-        snapshot = compute_snapshot(agency=agency, scope=scope, year=year, form=form)
+        with Progress(stderr or sys.stderr, "统计年度报告") as progress:
+            snapshot = compute_snapshot(agency=agency, scope=scope, year=year, form=form, on_progress=progress)
         narrative = {**draft_from(snapshot, agency=agency), **latest_office_text(agency, year, form)}
         document = build_document(snapshot=snapshot, narrative=narrative, agency_name=agency.name)
         note = f"由记录统计（{len(scope)} 个机构，未保存）"

@@ -11,6 +11,7 @@ from gongkai.calendars.official import PACKAGE_YEARS, calendar_for_reading
 from gongkai.calendars.services import set_calendar_year
 from gongkai.core.command import Finding, GongkaiCommand
 from gongkai.core.errors import DomainError
+from gongkai.core.progress import Progress
 
 
 class Command(GongkaiCommand):
@@ -45,7 +46,8 @@ class Command(GongkaiCommand):
             self.stdout.write(f"检查通过：{notice.year}年 放假{len(notice.holidays)}天 调休上班{len(notice.workdays)}天")
             return
         try:
-            change = set_calendar_year(actor=None, notice=notice)
+            with Progress(self.stderr, "重新计算依赖工作日的期限") as progress:
+                change = set_calendar_year(actor=None, notice=notice, on_progress=progress)
         except DomainError as exc:
             raise Finding(str(exc)) from None
         verb = "已导入" if change.created else "已更新"

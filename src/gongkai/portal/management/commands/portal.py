@@ -4,6 +4,7 @@ from django.contrib.staticfiles.storage import ManifestFilesMixin, staticfiles_s
 from django.core.management.base import CommandError
 
 from gongkai.core.command import GongkaiCommand
+from gongkai.core.progress import Progress
 from gongkai.portal import page_cache, site_publication, static_site
 
 
@@ -30,8 +31,12 @@ class Command(GongkaiCommand):
             from gongkai.portal.publication import republish_through_queue
 
             written, tasks = republish_through_queue()
-            written += site_publication.publish_all_sites()
+            with Progress(self.stderr, "写入各网站的静态页面（网站）") as progress:
+                written += site_publication.publish_all_sites(on_progress=progress)
             self.stdout.write(f"{written} 个栏目页面已写入 {static_site.site_dir()}，信息页面分 {tasks} 个任务交给任务队列")
             return
-        written = static_site.publish_all() + site_publication.publish_all_sites()
+        with Progress(self.stderr, "写入静态页面") as progress:
+            written = static_site.publish_all(on_progress=progress)
+        with Progress(self.stderr, "写入各网站的静态页面（网站）") as progress:
+            written += site_publication.publish_all_sites(on_progress=progress)
         self.stdout.write(f"{written} 个页面已写入 {static_site.site_dir()}（{time.perf_counter() - started:.1f} 秒）")
