@@ -13,7 +13,7 @@ class CoreConfig(AppConfig):
         url_converters.register()
         from django.conf import settings
 
-        from gongkai.core import outbox, planner_statistics, session_purge  # noqa: F401  (timed jobs)
+        from gongkai.core import outbox, planner_statistics, session_purge, sweeps  # noqa: F401  (timed jobs)
 
         if settings.GONGKAI_BROKER_URL:
             from gongkai.core import queue

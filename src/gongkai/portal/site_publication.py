@@ -113,5 +113,19 @@ def publish_site(route) -> int:
     return written
 
 
+def write_item_pages_between(code: str, first_pk: int, last_pk: int) -> int:
+    """A chunk of a republication on the own site of the agency ``code`` (when it has one this deployment
+    serves): the item pages with ids ``first_pk``..``last_pk`` of its agencies."""
+    from gongkai.catalog.selectors import public_items
+
+    route = next((r for r in _routes() if r.agency_code == code), None)
+    if route is None:
+        return 0
+    items = (public_items().filter(agency__path__startswith=route.agency_path, pk__gte=first_pk, pk__lte=last_pk)
+             .order_by("pk").values_list("agency__code", "pk"))
+    return sum(_write(route, reverse("portal:item", kwargs={"code": c, "pk": pk}))
+               for c, pk in static_site._in_chunks(items))
+
+
 def publish_all_sites() -> int:
     return sum(publish_site(route) for route in _routes())

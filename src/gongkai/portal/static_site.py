@@ -180,31 +180,36 @@ def write_missing_item_pages(*, limit: int) -> int:
     return written
 
 
-def publish_columns() -> int:
-    """Write the home page, the sitemap and every agency's column pages."""
+def publish_columns(*, under: str = "") -> int:
+    """Write the home page, the sitemap and every agency's column pages (of the agencies under the path
+    ``under`` only, when given)."""
     from gongkai.agencies.selectors import public_agencies
 
     written = write_path(reverse("portal:home")) + write_path(reverse("portal:sitemap"))
-    for agency in public_agencies():
+    for agency in public_agencies().filter(path__startswith=under):
         for name in ("site", "guide", "rules", "statutory", "catalog"):
             written += write_path(reverse(f"portal:{name}", kwargs={"code": agency.code}))
     return written
 
 
-def item_chunks(size: int) -> list[tuple[int, int]]:
-    """The published items' ids cut into ranges of about ``size`` items, for tasks that several workers share."""
+def item_chunks(size: int, *, under: str = "") -> list[tuple[int, int]]:
+    """The published items' ids (of the agencies under the path ``under``) cut into ranges of about ``size``
+    items, for the chunks of a republication (portal.republish) that several workers share."""
     from gongkai.catalog.selectors import public_items
+    from gongkai.core.sweeps import id_ranges
 
-    ids = list(public_items().order_by("pk").values_list("pk", flat=True))
-    return [(ids[n], ids[min(n + size, len(ids)) - 1]) for n in range(0, len(ids), size)]
+    ids = public_items().filter(agency__path__startswith=under).order_by("pk").values_list("pk", flat=True)
+    return id_ranges(ids.iterator(chunk_size=10_000), size)
 
 
-def write_item_pages_between(first_pk: int, last_pk: int) -> int:
-    """Write the pages of the published items with ids from ``first_pk`` to ``last_pk`` (a chunk; idempotent)."""
+def write_item_pages_between(first_pk: int, last_pk: int, *, under: str = "") -> int:
+    """Write the pages of the published items with ids from ``first_pk`` to ``last_pk`` (of the agencies under
+    the path ``under``; a chunk, idempotent)."""
     from gongkai.catalog.selectors import public_items
 
     written = 0
-    rows = public_items().filter(pk__gte=first_pk, pk__lte=last_pk).order_by("pk").values_list("agency__code", "pk")
+    rows = (public_items().filter(pk__gte=first_pk, pk__lte=last_pk, agency__path__startswith=under)
+            .order_by("pk").values_list("agency__code", "pk"))
     for code, pk in _in_chunks(rows):
         written += write_path(reverse("portal:item", kwargs={"code": code, "pk": pk}))
     return written

@@ -27,3 +27,7 @@ class SearchConfig(AppConfig):
         register_timed_job("search.flush_page_views", "写入本进程累计的浏览量")(page_views.flush_views)
         register_timed_job("search.year_partitions", "预先建立今明两年的检索索引分区（PostgreSQL）")(
             services.prepare_year_partitions)
+        from gongkai.core.sweeps import register_sweep
+
+        register_sweep("search.reindex", "由已存文档分块重建检索索引（多个进程分担）",
+                       chunks=services.reindex_chunks)(services.reindex_between)

@@ -29,9 +29,10 @@ class Command(GongkaiCommand):
         if queue:
             from gongkai.portal.publication import republish_through_queue
 
-            written, tasks = republish_through_queue()
+            written, run = republish_through_queue()
             written += site_publication.publish_all_sites()
-            self.stdout.write(f"{written} 个栏目页面已写入 {static_site.site_dir()}，信息页面分 {tasks} 个任务交给任务队列")
+            self.stdout.write(f"{written} 个栏目页面已写入 {static_site.site_dir()}，信息页面分 {len(run.chunks)} "
+                              f"个任务交给任务队列（分块任务 #{run.pk}，gongkai sweep status 查看进度）")
             return
         written = static_site.publish_all() + site_publication.publish_all_sites()
         self.stdout.write(f"{written} 个页面已写入 {static_site.site_dir()}（{time.perf_counter() - started:.1f} 秒）")
