@@ -2,6 +2,7 @@
 figures measured on it.
 
     nice -n 10 python -m bench province load --items 1000000     # generate (drops and re-creates the database)
+    nice -n 10 python -m bench province finish   # after a load stopped part-way: applications and index
     nice -n 10 python -m bench province measure                   # search, report roll-up, sweeps, size, memory
     python -m bench province drop                                 # drop the database when done
 
@@ -25,7 +26,7 @@ RESULTS = OUT / "province.json"
 
 def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench province")
-    parser.add_argument("verb", choices=["load", "measure", "drop"])
+    parser.add_argument("verb", choices=["load", "finish", "measure", "drop"])
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--only", default="", help="measure: a comma-separated subset of "
                         "search,report,sweeps,size,memory")
@@ -49,6 +50,11 @@ def main(argv: list[str]) -> None:
         loaded = load(args.items)
         print(json.dumps(loaded), flush=True)
         _save({"load": loaded})
+        return
+    if args.verb == "finish":
+        from bench.province import finish
+
+        _save({"load": finish()})
         return
     from bench import province_measure
 

@@ -8,7 +8,6 @@ import pytest
 from django.urls import reverse
 
 from gongkai.catalog.models import LinkCheck
-from gongkai.catalog.services import link_checks
 from gongkai.core import sweeps
 from gongkai.core.models import JobMark, SweepRun
 from gongkai.core.timed import run_job

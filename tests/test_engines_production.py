@@ -254,6 +254,32 @@ def test_a_task_whose_worker_is_killed_is_run_again_not_lost_nor_doubled(deploym
     assert _sql(env["GONGKAI_DATABASE_URL"], "SELECT count(*) FROM core_jobmark WHERE job = 'tests.slow_probe'") == [(1,)]
 
 
+# --- a long sweep shared by two workers --------------------------------------------------------------------
+
+def test_two_workers_share_a_sweep_and_it_ends_as_one_worker_leaves_it(deployment, tmp_path):
+    env = {**deployment, "GONGKAI_BROKER_URL": REDIS_BROKER_URL, "GONGKAI_SWEEP_CHUNK": "3"}
+    need_redis()
+    url = env["GONGKAI_DATABASE_URL"]
+    _run(env, "links", "24")
+    worker = [*CELERY, "worker", "--concurrency", "1", "--loglevel", "info", "-Q", env["GONGKAI_QUEUE_NAME"]]
+    with processes(worker, [*worker, "-n", "second@%h"], env=env, logs=tmp_path):
+        _wait_for(lambda: sum("ready." in p.read_text() for p in tmp_path.glob("process-*.log")) == 2, 60,
+                  "both workers to be ready")
+        run = int(_run(env, "sweep", "catalog.link_sweep"))
+        _wait_for(lambda: _sql(url, "SELECT finished_at IS NOT NULL FROM core_sweeprun WHERE id = %s", run)
+                  == [(True,)], 90, "the sweep to finish")
+    chunks = len(_sql(url, "SELECT jsonb_array_elements(chunks) FROM core_sweeprun WHERE id = %s", run))
+    assert chunks >= 8   # 25 published items, 3 a chunk
+    per_worker = [p.read_text().count("gongkai.sweep_chunk") for p in sorted(tmp_path.glob("process-*.log"))]
+    assert all(n > 0 for n in per_worker), per_worker   # both took their share
+    assert _sql(url, "SELECT count(*) FROM core_jobmark WHERE job = %s", f"sweep:{run}") == [(chunks,)]
+    shared = _sql(url, "SELECT url FROM catalog_linkcheck ORDER BY url")
+    assert len(shared) == 25   # every item's own link and the shared one, each once
+    _sql(url, "DELETE FROM catalog_linkcheck")
+    _run(env, "sweep", "catalog.link_sweep", "here")   # the same sweep, one process
+    assert _sql(url, "SELECT url FROM catalog_linkcheck ORDER BY url") == shared
+
+
 # --- mail while the SMTP server is down -----------------------------------------------------------------
 
 class _Sink:

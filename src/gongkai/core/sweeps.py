@@ -76,7 +76,10 @@ def sweep(name: str) -> Sweep:
 
 
 def id_ranges(ids, size: int) -> list[tuple[int, int]]:
-    """Sorted ids cut into (first, last) ranges of ``size`` ids each."""
+    """Sorted ids cut into (first, last) ranges of ``size`` ids each (``GONGKAI_SWEEP_CHUNK`` when set)."""
+    from django.conf import settings
+
+    size = getattr(settings, "GONGKAI_SWEEP_CHUNK", 0) or size
     ids = list(ids)
     return [(ids[n], ids[min(n + size, len(ids)) - 1]) for n in range(0, len(ids), size)]
 
