@@ -407,7 +407,10 @@ def test_backup_wipe_restore_gives_back_the_same_records_and_files(deployment, t
     import shutil
 
     db, var = deployment["GONGKAI_DATABASE_URL"], Path(deployment["GONGKAI_VAR_DIR"])
-    _run(deployment, "publish", "备份之前发布的通知")
+    site = Path(deployment["GONGKAI_STATIC_SITE_DIR"])   # the site storage, outside GONGKAI_VAR_DIR here
+    pk = _run(deployment, "publish", "备份之前发布的通知")
+    page = next(site.glob(f"gk/*/items/{pk}/index.html"))
+    published_page = page.read_bytes()
     (var / "media" / "letters").mkdir(parents=True, exist_ok=True)
     (var / "media" / "letters" / "告知书.pdf").write_bytes(b"%PDF-1.7 letter")
     (var / "secret_key").write_text("the-secret-key")
@@ -425,10 +428,12 @@ def test_backup_wipe_restore_gives_back_the_same_records_and_files(deployment, t
     _sql(db, "DROP SCHEMA public CASCADE")
     _sql(db, "CREATE SCHEMA public")
     shutil.rmtree(var)
+    shutil.rmtree(site)
     done = subprocess.run([*script, "restore", str(tmp_path / "backup")], env=deployment, capture_output=True,
                           text=True)
     assert done.returncode == 0, done.stderr
     assert counts() == before
+    assert page.read_bytes() == published_page
     assert (var / "media" / "letters" / "告知书.pdf").read_bytes() == b"%PDF-1.7 letter"
     assert (var / "secret_key").read_text() == "the-secret-key"
     assert _sql(db, "SELECT title FROM catalog_item WHERE title = %s", "备份之前发布的通知")
