@@ -29,7 +29,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("verb", choices=["load", "finish", "measure", "drop"])
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--only", default="", help="measure: a comma-separated subset of "
-                        "search,report,sweeps,size,memory")
+                        "size,search,report,web,sweeps")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     if args.verb == "drop":
@@ -40,6 +40,14 @@ def main(argv: list[str]) -> None:
             conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
         print(f"dropped {name}")
         return
+    if args.verb == "measure":
+        # The queue (Redis db 11), the collected static files pages need, the static site of the bench; no
+        # internet here: the link sweep records the links and asks none of them.
+        os.environ.update({"GONGKAI_BROKER_URL": os.environ.get("GONGKAI_BENCH_BROKER", "redis://127.0.0.1:6379/11"),
+                           "GONGKAI_QUEUE_NAME": "gk_engines_bench", "GONGKAI_LINK_CHECK": "0",
+                           "GONGKAI_STATIC_ROOT": str(OUT / "static"), "GONGKAI_STATIC_SITE_DIR": str(OUT / "province-site")})
+        if not (OUT / "static" / "staticfiles.json").exists():
+            sys.exit(f"collect the static files first: GONGKAI_STATIC_ROOT={OUT / 'static'} gongkai collectstatic --noinput")
     use_database("postgres", sqlite_path=OUT / "unused.sqlite3", pg_url=PG_URL, fresh=args.verb == "load")
     if args.verb == "load":
         from django.core.management import call_command

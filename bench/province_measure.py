@@ -26,7 +26,7 @@ REPUBLISH_SECONDS = 90
 
 
 def run(parts: list[str]) -> dict:
-    parts = parts or ["size", "search", "report", "sweeps"]
+    parts = parts or ["size", "search", "report", "web", "sweeps"]
     out: dict = {"load_average": os.getloadavg()}
     for part in parts:
         print(f"== {part}", file=sys.stderr, flush=True)
@@ -79,7 +79,6 @@ def _search() -> dict:
     for _kind, query in sample:
         words = parse_query(query).words
         with connection.cursor() as cur:
-            cur.execute("SET LOCAL enable_bitmapscan = off") if not connection.get_autocommit() else None
             cur.execute("SET enable_bitmapscan = off")
             cur.execute("SET enable_indexscan = off")
             where = " AND ".join(["strpos(text_norm, %s) > 0"] * len(words))
@@ -229,3 +228,53 @@ def _size() -> dict:
         tables = {name: round(size / 2**20) for name, size in cur.fetchall()}
     return {"items": items, "database_mb": round(total / 2**20), "mb_per_million_items": round(total / 2**20 * 1e6 / items),
             "largest_tables_mb": tables}
+
+
+def _web() -> dict:
+    """gunicorn with 2 workers on the province (Redis cache), wrk on a city's pages: each page's req/s once
+    cached, and the workers' memory afterwards."""
+    import re
+    import signal
+    import urllib.request
+
+    from django.urls import reverse
+
+    from gongkai.catalog.models import Item
+
+    port = int(os.environ.get("GONGKAI_BENCH_PORT", "8260"))
+    city = _city()
+    item = Item.objects.filter(agency__path__startswith=city.path, status="published").order_by("-pk").first()
+    pages = {"item": reverse("portal:item", kwargs={"code": item.agency.code, "pk": item.pk}),
+             "city_catalog": reverse("portal:catalog", kwargs={"code": city.code}),
+             "city_site": reverse("portal:site", kwargs={"code": city.code}),
+             "search_province": "/search/?q=" + urllib.request.quote("安全生产")}
+    env = {**os.environ, "GONGKAI_REDIS_URL": "redis://127.0.0.1:6379/11", "GONGKAI_CACHE_KEY_PREFIX": "gk_province",
+           "GONGKAI_ALLOWED_HOSTS": "127.0.0.1,localhost", "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}"}
+    log = open(ROOT / "var" / "bench" / "province-gunicorn.log", "w")
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "gongkai.config.wsgi", "--bind", f"127.0.0.1:{port}",
+                               "--workers", "2", "--log-level", "warning"], env=env, cwd=ROOT, stdout=log,
+                              stderr=subprocess.STDOUT, start_new_session=True)
+    out = {}
+    try:
+        for _ in range(60):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2)
+                break
+            except OSError:
+                time.sleep(1)
+        for name, path in pages.items():
+            url = f"http://127.0.0.1:{port}{path}"
+            first = time.perf_counter()
+            with urllib.request.urlopen(url, timeout=60) as response:
+                status, cache = response.status, response.headers.get("X-Page-Cache", "")
+            cold = time.perf_counter() - first
+            result = subprocess.run(["wrk", "-t2", "-c16", "-d8s", url], capture_output=True, text=True).stdout
+            rate = re.search(r"Requests/sec:\s+([\d.]+)", result)
+            out[name] = {"path": path, "status": status, "first_cache": cache, "first_seconds": round(cold, 3),
+                         "req_per_s": float(rate.group(1)) if rate else None}
+        out["gunicorn_rss_mb"] = _children_rss(server)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        log.close()
+    return out
