@@ -249,7 +249,8 @@ def _web() -> dict:
              "city_site": reverse("portal:site", kwargs={"code": city.code}),
              "search_province": "/search/?q=" + urllib.request.quote("安全生产")}
     env = {**os.environ, "GONGKAI_REDIS_URL": "redis://127.0.0.1:6379/11", "GONGKAI_CACHE_KEY_PREFIX": "gk_province",
-           "GONGKAI_ALLOWED_HOSTS": "127.0.0.1,localhost", "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}"}
+           "GONGKAI_ALLOWED_HOSTS": "127.0.0.1,localhost", "GONGKAI_HTTPS": "0",
+           "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}"}
     log = open(ROOT / "var" / "bench" / "province-gunicorn.log", "w")
     server = subprocess.Popen([sys.executable, "-m", "gunicorn", "gongkai.config.wsgi", "--bind", f"127.0.0.1:{port}",
                                "--workers", "2", "--log-level", "warning"], env=env, cwd=ROOT, stdout=log,
@@ -277,4 +278,27 @@ def _web() -> dict:
         os.killpg(server.pid, signal.SIGTERM)
         server.wait(timeout=30)
         log.close()
+    return out
+
+
+def _sweeps_again() -> dict:
+    """The same sweeps again, in the other order (2 workers first, the rows warm in the cache for both), the
+    republication counted in chunks of 50 pages (GONGKAI_SWEEP_CHUNK) over 60 s."""
+    from django.test import override_settings
+
+    from gongkai.core.models import JobMark
+
+    items = _items()
+    city = _city()
+    out = {}
+    for workers in (2, 1):
+        JobMark.objects.filter(job__startswith="sweep:").delete()
+        links = _timed_sweep("catalog.link_sweep", "", workers, limit_seconds=None)
+        links["seconds_per_million"] = round(links["seconds"] * 1e6 / items, 1)
+        out[f"links_{workers}"] = links
+        with override_settings(GONGKAI_SWEEP_CHUNK=50):
+            pages = _timed_sweep("portal.republish", city.code, workers, limit_seconds=60)
+        pages["pages_per_second"] = round(pages["chunks_done"] * 50 / pages["seconds"], 1)
+        pages["seconds_per_million"] = round(1e6 / pages["pages_per_second"]) if pages["pages_per_second"] else None
+        out[f"republish_{workers}"] = pages
     return out
