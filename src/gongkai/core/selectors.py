@@ -28,3 +28,12 @@ def task_failures(limit: int = 100) -> list:
     from gongkai.core.models import TaskFailure
 
     return list(TaskFailure.objects.order_by("-failed_at", "-id")[:limit])
+
+
+def sweep_runs(limit: int = 20) -> list[dict]:
+    """The latest runs of the long sweeps (core/sweeps.py) with their chunks done, for the queue page."""
+    from gongkai.core import sweeps
+    from gongkai.core.models import SweepRun
+
+    runs = list(SweepRun.objects.order_by("-started_at", "-id")[:limit])
+    return [{"run": run, "done": sweeps.progress(run)[0], "total": len(run.chunks)} for run in runs]
