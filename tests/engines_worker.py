@@ -6,6 +6,8 @@ the deployment under test (GONGKAI_DATABASE_URL, GONGKAI_REDIS_URL, GONGKAI_BROK
 ``session USER``     print the key of a signed-in session of USER (a staff member's browser)
 ``mail TO``          queue one mail in the outbox (sent by the queue once the transaction commits)
 ``slow``             have a worker run the slow probe job (``run_job`` task)
+``links N``          publish N items of department A, each linking to two other websites (one shared)
+``sweep NAME [here]`` start a run of a long sweep (its chunks to the queue, or done in this process); print its id
 
 The ``-A tests.engines_worker`` Celery app is the product's, plus two probe jobs the tests watch:
 ``tests.probe`` (appends a line to GONGKAI_TEST_PROBE_FILE) and ``tests.slow_probe`` (writes "start", sleeps
@@ -110,6 +112,34 @@ def slow() -> None:
     run_job_now.delay("tests.slow_probe")
 
 
+def links(count: str) -> None:
+    from django.contrib.auth import get_user_model
+
+    from gongkai.agencies.models import Agency
+    from gongkai.catalog import services
+
+    users = {u.username: u for u in get_user_model().objects.all()}
+    for n in range(int(count)):
+        body = f'<p><a href="https://www.gov.cn/{n}.htm">{n}</a><a href="https://www.gov.cn/all.htm">总</a></p>'
+        item = services.create_item(actor=users["editor_a"], agency=Agency.objects.get(code="dept-a"),
+                                    title=f"含外部链接的通知{n}", summary="链接。", body=body)
+        services.submit_item(actor=users["editor_a"], item=item)
+        services.review_item(actor=users["reviewer_a"], item=item)
+        services.secrecy_review_item(actor=users["secrecy_a"], item=item)
+        services.publish_item(actor=users["publisher"], item=item)
+
+
+def sweep(name: str, where: str = "") -> None:
+    from gongkai.core import sweeps
+
+    run = sweeps.start(name, queue=where != "here")
+    if where == "here":
+        for first, last in run.chunks:
+            sweeps.run_chunk(name, run.pk, first, last)
+    print(run.pk)
+
+
 if __name__ == "__main__":
     verb, *rest = sys.argv[1:]
-    {"setup": setup, "publish": publish, "session": session, "mail": mail, "slow": slow}[verb](*rest)
+    {"setup": setup, "publish": publish, "session": session, "mail": mail, "slow": slow, "links": links,
+     "sweep": sweep}[verb](*rest)

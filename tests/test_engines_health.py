@@ -76,6 +76,19 @@ def test_the_queue_page_is_for_platform_administrators(client, personas):
     client.force_login(personas["superuser"])
     html = client.get(url).content.decode()
     assert "未配置任务队列" in html and "数据库不可用" in html and "core.send_outbox" in html
+    assert "还没有分块任务" in html
+
+
+@pytest.mark.django_db
+def test_the_queue_page_shows_the_sweeps_and_how_far_they_are(client, personas):
+    from gongkai.core import sweeps
+    from tests.catalog_helpers import published
+
+    published(personas, title="有链接的信息", body='<p><a href="https://www.gov.cn/">中国政府网</a></p>')
+    run = sweeps.start("catalog.link_sweep")   # one chunk, not done yet
+    client.force_login(personas["superuser"])
+    html = client.get(reverse("backoffice:queue")).content.decode()
+    assert "catalog.link_sweep" in html and f"0 / {len(run.chunks)}" in html and "定时任务处理中" in html
 
 
 @pytest.mark.django_db

@@ -256,6 +256,32 @@ def test_a_task_whose_worker_is_killed_is_run_again_not_lost_nor_doubled(deploym
     assert _sql(env["GONGKAI_DATABASE_URL"], "SELECT count(*) FROM core_jobmark WHERE job = 'tests.slow_probe'") == [(1,)]
 
 
+# --- a long sweep shared by two workers --------------------------------------------------------------------
+
+def test_two_workers_share_a_sweep_and_it_ends_as_one_worker_leaves_it(deployment, tmp_path):
+    env = {**deployment, "GONGKAI_BROKER_URL": REDIS_BROKER_URL, "GONGKAI_SWEEP_CHUNK": "3"}
+    need_redis()
+    url = env["GONGKAI_DATABASE_URL"]
+    _run(env, "links", "24")
+    worker = [*CELERY, "worker", "--concurrency", "1", "--loglevel", "info", "-Q", env["GONGKAI_QUEUE_NAME"]]
+    with processes(worker, [*worker, "-n", "second@%h"], env=env, logs=tmp_path):
+        _wait_for(lambda: sum("ready." in p.read_text() for p in tmp_path.glob("process-*.log")) == 2, 60,
+                  "both workers to be ready")
+        run = int(_run(env, "sweep", "catalog.link_sweep"))
+        _wait_for(lambda: _sql(url, "SELECT finished_at IS NOT NULL FROM core_sweeprun WHERE id = %s", run)
+                  == [(True,)], 90, "the sweep to finish")
+    chunks = len(_sql(url, "SELECT jsonb_array_elements(chunks) FROM core_sweeprun WHERE id = %s", run))
+    assert chunks >= 8   # 25 published items, 3 a chunk
+    per_worker = [p.read_text().count("gongkai.sweep_chunk") for p in sorted(tmp_path.glob("process-*.log"))]
+    assert all(n > 0 for n in per_worker), per_worker   # both took their share
+    assert _sql(url, "SELECT count(*) FROM core_jobmark WHERE job = %s", f"sweep:{run}") == [(chunks,)]
+    shared = _sql(url, "SELECT url FROM catalog_linkcheck ORDER BY url")
+    assert len(shared) == 25   # every item's own link and the shared one, each once
+    _sql(url, "DELETE FROM catalog_linkcheck")
+    _run(env, "sweep", "catalog.link_sweep", "here")   # the same sweep, one process
+    assert _sql(url, "SELECT url FROM catalog_linkcheck ORDER BY url") == shared
+
+
 # --- mail while the SMTP server is down -----------------------------------------------------------------
 
 class _Sink:
@@ -383,7 +409,10 @@ def test_backup_wipe_restore_gives_back_the_same_records_and_files(deployment, t
     import shutil
 
     db, var = deployment["GONGKAI_DATABASE_URL"], Path(deployment["GONGKAI_VAR_DIR"])
-    _run(deployment, "publish", "备份之前发布的通知")
+    site = Path(deployment["GONGKAI_STATIC_SITE_DIR"])   # the site storage, outside GONGKAI_VAR_DIR here
+    pk = _run(deployment, "publish", "备份之前发布的通知")
+    page = next(site.glob(f"gk/*/items/{pk}/index.html"))
+    published_page = page.read_bytes()
     (var / "media" / "letters").mkdir(parents=True, exist_ok=True)
     (var / "media" / "letters" / "告知书.pdf").write_bytes(b"%PDF-1.7 letter")
     (var / "secret_key").write_text("the-secret-key")
@@ -401,10 +430,12 @@ def test_backup_wipe_restore_gives_back_the_same_records_and_files(deployment, t
     _sql(db, "DROP SCHEMA public CASCADE")
     _sql(db, "CREATE SCHEMA public")
     shutil.rmtree(var)
+    shutil.rmtree(site)
     done = subprocess.run([*script, "restore", str(tmp_path / "backup")], env=deployment, capture_output=True,
                           text=True)
     assert done.returncode == 0, done.stderr
     assert counts() == before
+    assert page.read_bytes() == published_page
     assert (var / "media" / "letters" / "告知书.pdf").read_bytes() == b"%PDF-1.7 letter"
     assert (var / "secret_key").read_text() == "the-secret-key"
     assert _sql(db, "SELECT title FROM catalog_item WHERE title = %s", "备份之前发布的通知")

@@ -95,3 +95,8 @@ def memberships_of(user) -> list[tuple[Agency, str]]:
 def agency_for_edit(agency: Agency) -> Agency:
     """A fresh copy of ``agency`` for a form to change (the caller's copy stays as it was read)."""
     return Agency.objects.get(pk=agency.pk)
+
+
+def agency_by_id(pk) -> Agency | None:
+    """The agency a piece of background work names by id (None when it is gone or no id was given)."""
+    return Agency.objects.filter(pk=pk).first() if pk else None

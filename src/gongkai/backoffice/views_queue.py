@@ -1,5 +1,5 @@
 """The job queue for platform administrators (superusers): how many tasks wait, whether the broker answers,
-the timed jobs, and the tasks that failed (newest first)."""
+the timed jobs, the latest runs of the long sweeps, and the tasks that failed (newest first)."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 
 from gongkai.backoffice.access import staff_required
 from gongkai.core import queue
-from gongkai.core.selectors import task_failures
+from gongkai.core.selectors import sweep_runs, task_failures
 from gongkai.core.timed import timed_jobs
 
 
@@ -21,4 +21,5 @@ def queue_status(request):
         "enabled": enabled, "depth": queue.queue_depth() if enabled else None,
         "reachable": queue.broker_reachable() if enabled else None, "queue_name": settings.GONGKAI_QUEUE_NAME,
         "tick_seconds": queue.tick_seconds(), "jobs": timed_jobs(), "failures": task_failures(),
+        "sweeps": sweep_runs(),
     })

@@ -14,7 +14,6 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.config.settings")
 django.setup()
 
 from gongkai.core.queue import app, configure  # noqa: E402
-from gongkai.portal import queue_tasks  # noqa: E402, F401  (the portal's tasks, for the worker)
 
 configure()
 

@@ -1,5 +1,6 @@
 """The one settings module. Everything deployment-specific comes from the environment."""
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -208,8 +209,14 @@ STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("GONGKAI_STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("GONGKAI_MEDIA_ROOT", VAR_DIR / "media"))
+# Named storages for the files (gongkai.core.file_storage); GONGKAI_STORAGES (JSON) replaces any of them, e.g.
+# {"attachments": {"BACKEND": "storages.backends.s3.S3Storage", "OPTIONS": {"bucket_name": "gk-files"}}}.
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "attachments": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "letters": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "redactions": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "site": {"BACKEND": "gongkai.core.file_storage.SiteFileStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -218,6 +225,21 @@ STORAGES = {
         )
     },
 }
+
+
+def _storages_from_env(raw: str) -> dict:
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        named = json.loads(raw or "{}")
+    except ValueError as exc:
+        raise ImproperlyConfigured(f"GONGKAI_STORAGES is not JSON: {exc}") from None
+    if not isinstance(named, dict) or not all(isinstance(v, dict) and "BACKEND" in v for v in named.values()):
+        raise ImproperlyConfigured('GONGKAI_STORAGES must map storage names to {"BACKEND": …, "OPTIONS": {…}}')
+    return named
+
+
+STORAGES.update(_storages_from_env(os.environ.get("GONGKAI_STORAGES", "")))
 WHITENOISE_USE_FINDERS = DEBUG
 # Static publication of public pages (issue: portal); nginx may serve this directory directly.
 GONGKAI_STATIC_SITE_DIR = Path(os.environ.get("GONGKAI_STATIC_SITE_DIR", VAR_DIR / "site"))
@@ -229,6 +251,9 @@ GONGKAI_STATIC_PUBLISH = os.environ.get("GONGKAI_STATIC_PUBLISH", "immediate")
 GONGKAI_PAGE_CACHE = _env_bool("GONGKAI_PAGE_CACHE", True)
 # Ask the websites that published items link to, for the inspection page (off where there is no internet).
 GONGKAI_LINK_CHECK = _env_bool("GONGKAI_LINK_CHECK", True)
+# Rows per chunk of every long sweep (core/sweeps.py); 0: each sweep's own size (5,000 items for the link
+# check and the reindex, 500 pages for a republication, 50 agencies for the report drafts).
+GONGKAI_SWEEP_CHUNK = int(os.environ.get("GONGKAI_SWEEP_CHUNK", "0"))
 
 # Uploads, public forms, the link checker and page views (docs/security.md). Text fields of a request are held
 # in memory up to DATA_UPLOAD_MAX_MEMORY_SIZE; a file beyond FILE_UPLOAD_MAX_MEMORY_SIZE streams to a temporary

@@ -16,7 +16,7 @@ class CoreConfig(AppConfig):
         from gongkai.core.timed import register_timed_job_modules
 
         register_timed_job_modules("gongkai.core.outbox", "gongkai.core.planner_statistics",
-                                   "gongkai.core.session_purge")
+                                   "gongkai.core.session_purge", "gongkai.core.sweeps")
 
         if settings.GONGKAI_BROKER_URL:
             from gongkai.core import queue

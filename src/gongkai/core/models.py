@@ -231,3 +231,24 @@ class BackgroundWork(models.Model):
     @property
     def finished(self) -> bool:
         return self.state in (self.State.DONE, self.State.FAILED)
+
+
+class SweepRun(models.Model):
+    """One run of a long sweep (core.sweeps): the chunks it was cut into when it started, shared by the queue's
+    workers or worked through by the in-process timer. A chunk is done when its ``JobMark`` (job
+    ``sweep:<id>``, key ``<first>-<last>``) exists; the run is finished when every chunk is."""
+
+    name = models.CharField(_("任务"), max_length=100)
+    argument = models.CharField(_("参数"), max_length=100, blank=True)
+    chunks = models.JSONField(_("分块"), default=list)
+    started_at = models.DateTimeField(_("开始时间"), default=timezone.now)
+    finished_at = models.DateTimeField(_("完成时间"), null=True, blank=True)
+    queued = models.BooleanField(_("已交给任务队列"), default=False)
+
+    class Meta:
+        verbose_name = _("分块任务")
+        verbose_name_plural = _("分块任务")
+        indexes = [models.Index(fields=["name", "-started_at"], name="core_sweeprun_latest")]
+
+    def __str__(self) -> str:
+        return f"{self.name} #{self.pk}"

@@ -9,6 +9,8 @@ calls the same ``run_job`` for every timed job, one definition of each.
   With two beats alive (one per scheduler host, for failover) each job still runs once per period.
 - ``gongkai.send_outbox`` sends due outbox rows at once after the transaction that queued them commits; rows
   are claimed one by one (core/outbox.py), so any number of these may run side by side.
+- ``gongkai.sweep_chunk`` does one chunk of a long sweep (core/sweeps.py): a run's chunks are shared by every
+  worker, each done once.
 - ``gongkai.run_job`` runs one job now (the staff page's "run now", and the tests).
 
 Tasks are acknowledged after they finish (``acks_late``) and given back to the broker when the worker process
@@ -131,6 +133,17 @@ def run_background_work(pk: int) -> None:
     from gongkai.core.background import run
 
     run(pk)
+
+
+@app.task(name="gongkai.sweep_chunk", bind=True, max_retries=3)
+def sweep_chunk(self, name: str, run_id: int, first: int, last: int):
+    """One chunk of a long sweep (core.sweeps); any number of workers share a run's chunks."""
+    from gongkai.core import sweeps
+
+    try:
+        return sweeps.run_chunk(name, run_id, first, last)
+    except Exception as exc:   # nothing was marked done: try again later, then leave it to staff (failed tasks)
+        raise self.retry(exc=exc, countdown=30 * (self.request.retries + 1)) from exc
 
 
 @app.task(name="gongkai.send_outbox")

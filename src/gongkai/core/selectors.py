@@ -38,3 +38,12 @@ def background_work_of(user, pk: int):
     if not user.is_superuser:
         rows = rows.filter(started_by=user)
     return rows.select_related("started_by").first()
+
+
+def sweep_runs(limit: int = 20) -> list[dict]:
+    """The latest runs of the long sweeps (core/sweeps.py) with their chunks done, for the queue page."""
+    from gongkai.core import sweeps
+    from gongkai.core.models import SweepRun
+
+    runs = list(SweepRun.objects.order_by("-started_at", "-id")[:limit])
+    return [{"run": run, "done": sweeps.progress(run)[0], "total": len(run.chunks)} for run in runs]

@@ -41,7 +41,7 @@ def register_timed_job_modules(*modules: str) -> None:
     _MODULES.extend(module for module in modules if module not in _MODULES)
 
 
-def _import_job_modules() -> None:
+def import_job_modules() -> None:
     while _MODULES:
         import_module(_MODULES.pop(0))
 
@@ -55,18 +55,18 @@ def register_timed_job(name: str, description: str = "", *, lease_seconds: int =
 
 
 def timed_jobs() -> list[TimedJob]:
-    _import_job_modules()
+    import_job_modules()
     return [_JOBS[name] for name in sorted(_JOBS)]
 
 
 def timed_job(name: str) -> TimedJob:
-    _import_job_modules()
+    import_job_modules()
     return _JOBS[name]
 
 
 def run_job(name: str) -> int | str:
     """Run one job under its lock: the count it returns, ``SKIPPED``, or ``"error: ..."`` (logged)."""
-    _import_job_modules()
+    import_job_modules()
     job = _JOBS[name]
     try:
         with single_flight(job.name, lease_seconds=job.lease_seconds) as acquired:

@@ -6,13 +6,15 @@ import logging
 
 from gongkai.agencies.selectors import public_agencies
 from gongkai.catalog.selectors import public_items
+from gongkai.core import sweeps
+from gongkai.core.sweeps import register_sweep
 from gongkai.core.timed import register_timed_job
 from gongkai.portal import page_cache, site_publication, static_site
 
 logger = logging.getLogger(__name__)
 
 ITEM_PAGES_PER_TICK = 300
-REPUBLICATION_CHUNK = 500   # item pages per queue task of a full republication  # about 10 s of rendering on this 2-core machine, well inside one minute
+REPUBLICATION_CHUNK = 500   # item pages per chunk of a republication: about 10 s of rendering on this 2-core machine
 
 
 def on_item_public(sender, item, **kwargs):
@@ -99,13 +101,32 @@ def on_column_text_changed(sender, agency_code, column, **kwargs):
     _write(lambda: static_site.write_path(reverse(f"portal:{name}", kwargs={"code": agency_code})))
 
 
-def republish_through_queue() -> tuple[int, int]:
-    """A full static republication shared by the queue's workers: the column pages here, the item pages as
-    tasks of ``REPUBLICATION_CHUNK`` items each. Returns (pages written here, tasks sent)."""
-    written = static_site.publish_columns()
-    from gongkai.portal.queue_tasks import write_item_pages_task  # Celery is imported only where it is used
+def republication_chunks(code: str) -> list[tuple[int, int]]:
+    return static_site.item_chunks(REPUBLICATION_CHUNK, under=_scope_path(code))
 
-    chunks = static_site.item_chunks(REPUBLICATION_CHUNK)
-    for first, last in chunks:
-        write_item_pages_task.delay(first, last)
-    return written, len(chunks)
+
+def _scope_path(code: str) -> str:
+    if code in ("", "*"):
+        return ""
+    agency = public_agencies().filter(code=code).first()
+    return agency.path if agency is not None else "/nowhere/"
+
+
+@register_sweep("portal.republish", "分块重新写入信息页面的静态文件（参数：机构代码，* 为全部；多个进程分担）",
+                chunks=republication_chunks, default_argument=lambda: "*", atomic=False)
+def republish_between(first: int, last: int, code: str) -> int:
+    """One chunk of a static republication: the item pages with ids ``first``..``last`` (of the agency
+    ``code`` and those below it, ``*`` for all), in the static site and in the agency's own site's directory."""
+    under = _scope_path(code)
+    written = static_site.write_item_pages_between(first, last, under=under)
+    if under:
+        written += site_publication.write_item_pages_between(code, first, last)
+    return written
+
+
+def republish_through_queue(code: str = "*"):
+    """A static republication shared by the queue's workers: the column pages here, the item pages as the
+    chunks of a ``portal.republish`` sweep. Returns (pages written here, the sweep's run)."""
+    under = _scope_path(code)
+    written = static_site.publish_columns(under=under)
+    return written, sweeps.start("portal.republish", argument=code, queue=True)

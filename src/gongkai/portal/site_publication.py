@@ -1,12 +1,12 @@
 """Static publication per site: the pages of each site of the cluster, rendered as served on its canonical
-host name (its footer, canonical links and sitemap), under <GONGKAI_STATIC_SITE_DIR>/sites/<domain>/, the
-directory that the site's nginx server block serves first (docs/nginx-gongkai.conf).
+host name (its footer, canonical links and sitemap), under sites/<domain>/ of the site storage (by default
+<GONGKAI_STATIC_SITE_DIR>/sites/<domain>/), the directory that the site's nginx server block serves first
+(docs/nginx-gongkai.conf).
 
 The site's home is written as index.html (its "/"), and its 网站地图 as map/index.html.
 """
 
 import logging
-from pathlib import Path
 
 from django.conf import settings
 from django.http.request import validate_host
@@ -19,13 +19,14 @@ logger = logging.getLogger(__name__)
 COLUMNS = ("site", "guide", "rules", "statutory", "catalog", "site_map")
 
 
-def site_root(route) -> Path:
-    return static_site.site_dir() / "sites" / route.canonical
+def site_root(route) -> str:
+    """The site's directory in the site storage."""
+    return f"sites/{route.canonical}/"
 
 
 def _write(route, path: str, target: str | None = None) -> int:
     try:
-        return int(static_site.write_path(path, route=route, root=site_root(route), target_path=target))
+        return int(static_site.write_path(path, route=route, prefix=site_root(route), target_path=target))
     except Exception:   # the static copy is for resilience: a failure is logged, never breaks publication
         logger.exception("static publication of %s on %s failed", path, route.canonical)
         return 0
@@ -74,7 +75,7 @@ def publish_item(item, *, withdrawn: bool = False) -> int:
     item_path = reverse("portal:item", kwargs={"code": item.agency.code, "pk": item.pk})
     for route in routes_showing(item.agency):
         if withdrawn:
-            static_site.file_for(item_path, site_root(route)).unlink(missing_ok=True)
+            static_site.remove_page(item_path, site_root(route))
         else:
             written += _write(route, item_path)
         for path in static_site.pages_for_agency(item.agency):
@@ -111,6 +112,20 @@ def publish_site(route) -> int:
     for code, pk in static_site._in_chunks(items):
         written += _write(route, reverse("portal:item", kwargs={"code": code, "pk": pk}))
     return written
+
+
+def write_item_pages_between(code: str, first_pk: int, last_pk: int) -> int:
+    """A chunk of a republication on the own site of the agency ``code`` (when it has one this deployment
+    serves): the item pages with ids ``first_pk``..``last_pk`` of its agencies."""
+    from gongkai.catalog.selectors import public_items
+
+    route = next((r for r in _routes() if r.agency_code == code), None)
+    if route is None:
+        return 0
+    items = (public_items().filter(agency__path__startswith=route.agency_path, pk__gte=first_pk, pk__lte=last_pk)
+             .order_by("pk").values_list("agency__code", "pk"))
+    return sum(_write(route, reverse("portal:item", kwargs={"code": c, "pk": pk}))
+               for c, pk in static_site._in_chunks(items))
 
 
 def publish_all_sites(on_progress=None) -> int:

@@ -1,12 +1,14 @@
-"""Static publication: the public pages an item appears on, rendered to HTML files under
-settings.GONGKAI_STATIC_SITE_DIR so nginx (docs/nginx-gongkai.conf) can serve the portal without the app.
+"""Static publication: the public pages an item appears on, rendered to HTML files in the ``site`` storage
+(gongkai.core.file_storage: by default settings.GONGKAI_STATIC_SITE_DIR) so nginx (docs/nginx-gongkai.conf)
+can serve the portal without the app.
 
-A page at /gk/wsjkq/items/12/ becomes <dir>/gk/wsjkq/items/12/index.html; sitemap.xml stays sitemap.xml.
-Withdrawn items' files are removed (nginx then asks the app, which answers 410).
+A page at /gk/wsjkq/items/12/ becomes gk/wsjkq/items/12/index.html; sitemap.xml stays sitemap.xml; a site's
+own copy goes under sites/<domain>/ (site_publication.py). Withdrawn items' files are removed (nginx then asks
+the app, which answers 410).
 """
 
 import logging
-import os
+import posixpath
 from pathlib import Path
 
 from django.conf import settings
@@ -15,22 +17,44 @@ from django.test import RequestFactory
 from django.urls import resolve, reverse
 from django.utils import translation
 
+from gongkai.core.file_storage import replace, site_storage
+
 logger = logging.getLogger(__name__)
 
 
 def site_dir() -> Path:
+    """Where the site storage keeps the pages when it is the file system (what the commands print)."""
     return Path(settings.GONGKAI_STATIC_SITE_DIR)
 
 
-def file_for(path: str, root: Path | None = None) -> Path:
-    base = root or site_dir()
+def page_name(path: str, prefix: str = "") -> str:
+    """The storage name of a public page: ``/gk/x/items/1/`` -> ``gk/x/items/1/index.html`` (under ``prefix``,
+    a site's own directory ``sites/<domain>/``)."""
     relative = path.lstrip("/")
     if not relative or relative.endswith("/"):
         relative += "index.html"
-    target = (base / relative).resolve()
-    if base.resolve() not in target.parents:
+    name = posixpath.normpath(posixpath.join(prefix, relative))
+    if name.startswith(("../", "/")) or name == ".." or (prefix and not name.startswith(prefix)):
         raise ValueError(f"path outside the static site: {path}")
-    return target
+    return name
+
+
+def file_for(path: str, prefix: str = "") -> Path:
+    """The local file of a page, with the site storage on the file system (the default)."""
+    return Path(site_storage().path(page_name(path, prefix)))
+
+
+def page_exists(path: str, prefix: str = "") -> bool:
+    return site_storage().exists(page_name(path, prefix))
+
+
+def remove_page(path: str, prefix: str = "") -> bool:
+    """Remove a page's static copy; True when there was one."""
+    storage, name = site_storage(), page_name(path, prefix)
+    if not storage.exists(name):
+        return False
+    storage.delete(name)
+    return True
 
 
 def render_path(path: str, route=None) -> tuple[int, bytes]:
@@ -51,19 +75,17 @@ def render_path(path: str, route=None) -> tuple[int, bytes]:
     return response.status_code, response.content
 
 
-def write_path(path: str, route=None, root: Path | None = None, target_path: str | None = None) -> bool:
-    """Render one public page and write it atomically; a page that is not 200 is removed instead.
+def write_path(path: str, route=None, prefix: str = "", target_path: str | None = None) -> bool:
+    """Render one public page and write it whole (atomically on the file system); a page that is not 200 is
+    removed instead.
 
-    For a site (``route``), the page goes under the site's own directory ``root`` at ``target_path``."""
-    target = file_for(target_path or path, root)
+    For a site (``route``), the page goes under the site's own directory ``prefix`` at ``target_path``."""
+    name = page_name(target_path or path, prefix)
     status, content = render_path(path, route)
     if status != 200:
-        target.unlink(missing_ok=True)
+        remove_page(target_path or path, prefix)
         return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_suffix(target.suffix + f".{os.getpid()}.tmp")
-    tmp.write_bytes(content)
-    os.replace(tmp, target)
+    replace(site_storage(), name, content)
     return True
 
 
@@ -93,13 +115,7 @@ def remove_stale_pages(item, *, withdrawn: bool = False) -> int:
     them to the application, which serves them fresh); ``write_missing_site_pages`` writes them again on the
     next tick, each page once however many of its site's items were published in the minute."""
     paths = [reverse("portal:item", kwargs={"code": item.agency.code, "pk": item.pk}), *pages_for_agency(item.agency)]
-    removed = 0
-    for path in paths:
-        target = file_for(path)
-        if target.exists():
-            target.unlink(missing_ok=True)
-            removed += 1
-    return removed
+    return sum(remove_page(path) for path in paths)
 
 
 def site_pages(agency_code: str) -> list[str]:
@@ -124,7 +140,7 @@ def write_missing_site_pages(*, limit: int) -> int:
     for path in (*paths, *(p for code in codes for p in site_pages(code))):
         if written >= limit:
             break
-        if file_for(path).exists():
+        if page_exists(path):
             continue
         try:
             written += write_path(path)
@@ -138,7 +154,7 @@ def publish_item_pages(item, *, withdrawn: bool = False) -> int:
     written = 0
     item_path = reverse("portal:item", kwargs={"code": item.agency.code, "pk": item.pk})
     if withdrawn:
-        file_for(item_path).unlink(missing_ok=True)
+        remove_page(item_path)
     else:
         written += write_path(item_path)
     for path in pages_for_agency(item.agency):
@@ -171,7 +187,7 @@ def write_missing_item_pages(*, limit: int) -> int:
         if written >= limit:
             break
         path = reverse("portal:item", kwargs={"code": code, "pk": pk})
-        if file_for(path).exists():
+        if page_exists(path):
             continue
         try:
             written += write_path(path)
@@ -180,31 +196,36 @@ def write_missing_item_pages(*, limit: int) -> int:
     return written
 
 
-def publish_columns() -> int:
-    """Write the home page, the sitemap and every agency's column pages."""
+def publish_columns(*, under: str = "") -> int:
+    """Write the home page, the sitemap and every agency's column pages (of the agencies under the path
+    ``under`` only, when given)."""
     from gongkai.agencies.selectors import public_agencies
 
     written = write_path(reverse("portal:home")) + write_path(reverse("portal:sitemap"))
-    for agency in public_agencies():
+    for agency in public_agencies().filter(path__startswith=under):
         for name in ("site", "guide", "rules", "statutory", "catalog"):
             written += write_path(reverse(f"portal:{name}", kwargs={"code": agency.code}))
     return written
 
 
-def item_chunks(size: int) -> list[tuple[int, int]]:
-    """The published items' ids cut into ranges of about ``size`` items, for tasks that several workers share."""
+def item_chunks(size: int, *, under: str = "") -> list[tuple[int, int]]:
+    """The published items' ids (of the agencies under the path ``under``) cut into ranges of about ``size``
+    items, for the chunks of a republication (portal.republish) that several workers share."""
     from gongkai.catalog.selectors import public_items
+    from gongkai.core.sweeps import id_ranges
 
-    ids = list(public_items().order_by("pk").values_list("pk", flat=True))
-    return [(ids[n], ids[min(n + size, len(ids)) - 1]) for n in range(0, len(ids), size)]
+    ids = public_items().filter(agency__path__startswith=under).order_by("pk").values_list("pk", flat=True)
+    return id_ranges(ids.iterator(chunk_size=10_000), size)
 
 
-def write_item_pages_between(first_pk: int, last_pk: int) -> int:
-    """Write the pages of the published items with ids from ``first_pk`` to ``last_pk`` (a chunk; idempotent)."""
+def write_item_pages_between(first_pk: int, last_pk: int, *, under: str = "") -> int:
+    """Write the pages of the published items with ids from ``first_pk`` to ``last_pk`` (of the agencies under
+    the path ``under``; a chunk, idempotent)."""
     from gongkai.catalog.selectors import public_items
 
     written = 0
-    rows = public_items().filter(pk__gte=first_pk, pk__lte=last_pk).order_by("pk").values_list("agency__code", "pk")
+    rows = (public_items().filter(pk__gte=first_pk, pk__lte=last_pk, agency__path__startswith=under)
+            .order_by("pk").values_list("agency__code", "pk"))
     for code, pk in _in_chunks(rows):
         written += write_path(reverse("portal:item", kwargs={"code": code, "pk": pk}))
     return written

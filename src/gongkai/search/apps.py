@@ -28,3 +28,8 @@ class SearchConfig(AppConfig):
             by_path("gongkai.search.page_views.flush_views"))
         register_timed_job("search.year_partitions", "预先建立今明两年的检索索引分区（PostgreSQL）")(
             by_path("gongkai.search.services.prepare_year_partitions"))
+        from gongkai.core.sweeps import register_sweep
+
+        register_sweep("search.reindex", "由已存文档分块重建检索索引（多个进程分担）",
+                       chunks=by_path("gongkai.search.services.reindex_chunks"))(
+            by_path("gongkai.search.services.reindex_between"))

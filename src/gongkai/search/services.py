@@ -123,6 +123,36 @@ def rebuild_index(*, batch: int = 2000, on_progress=None) -> int:
     return total
 
 
+REINDEX_CHUNK = 5000   # documents per chunk of a shared reindex (core/sweeps.py)
+
+
+def reindex_chunks() -> list[tuple[int, int]]:
+    """Ranges of sort keys. SQLite's FTS5 table can only drop a row given the text it was indexed with, so a
+    reindex there (one machine anyway) is one chunk: the full ``rebuild_index``."""
+    from gongkai.core.sweeps import id_ranges
+
+    keys = SearchDocument.objects.order_by("sort_key").values_list("sort_key", flat=True)
+    if connection.vendor != "postgresql":
+        return id_ranges([keys.first(), keys.last()], 2) if keys.exists() else []
+    return id_ranges(keys.iterator(chunk_size=10_000), REINDEX_CHUNK)
+
+
+@transaction.atomic
+def reindex_between(first_key: int, last_key: int) -> int:
+    """One chunk of a reindex shared by several workers (``gongkai sweep start search.reindex``): the backend
+    rows of the stored documents with sort keys ``first_key``..``last_key`` are replaced by fresh ones.
+    Idempotent; the one-process ``rebuild_index`` also clears rows no document owns any more."""
+    if connection.vendor != "postgresql":
+        return rebuild_index()
+    backend = backend_for(connection)
+    rows = [index_row(doc) for doc in SearchDocument.objects.filter(sort_key__gte=first_key, sort_key__lte=last_key)
+            .order_by("sort_key").iterator(chunk_size=1000)]
+    if rows:
+        backend.remove(rows)
+        backend.add(rows)
+    return len(rows)
+
+
 def prepare_year_partitions(today=None) -> int:
     """PostgreSQL: create this year's and next year's index partitions before the first document needs them."""
     from gongkai.core.time import local_today

@@ -10,6 +10,7 @@ from gongkai.cases.domain.notices import NOTICE_CHANNEL_LABELS, NOTICE_EVENT_LAB
 from gongkai.cases.models.applications import Application
 from gongkai.cases.models.handling import Correction
 from gongkai.core.domain.file_names import stored_file_name
+from gongkai.core.file_storage import attachments_storage
 from gongkai.core.models import TimeStampedModel
 
 
@@ -57,7 +58,8 @@ def reply_file_path(instance, filename: str) -> str:
 
 class CorrectionReplyFile(models.Model):
     reply = models.ForeignKey(CorrectionReply, on_delete=models.CASCADE, related_name="files")
-    file = models.FileField(_("文件"), upload_to=reply_file_path, max_length=300)
+    file = models.FileField(_("文件"), upload_to=reply_file_path, max_length=300,
+                            storage=attachments_storage)
     name = models.CharField(_("文件名"), max_length=200)
     size = models.PositiveIntegerField(_("大小（字节）"))
     content_type = models.CharField(max_length=100, blank=True)
@@ -79,7 +81,8 @@ class ReleasedFile(TimeStampedModel):
     """A file given to the applicant (the disclosed information); the applicant downloads it from their page."""
 
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="released_files")
-    file = models.FileField(_("文件"), upload_to=released_file_path, max_length=300)
+    file = models.FileField(_("文件"), upload_to=released_file_path, max_length=300,
+                            storage=attachments_storage)
     name = models.CharField(_("文件名"), max_length=200)
     size = models.PositiveIntegerField(_("大小（字节）"))
     content_type = models.CharField(max_length=100, blank=True)

@@ -17,6 +17,7 @@ from gongkai.cases.models.choices import (
 )
 from gongkai.cases.personal_data import EncryptedTextField
 from gongkai.core.domain.file_names import stored_file_name
+from gongkai.core.file_storage import attachments_storage
 from gongkai.core.models import TimeStampedModel
 
 
@@ -116,7 +117,8 @@ def attachment_path(instance, filename: str) -> str:
 
 class Attachment(TimeStampedModel):
     application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("文件"), upload_to=attachment_path, max_length=300)
+    file = models.FileField(_("文件"), upload_to=attachment_path, max_length=300,
+                            storage=attachments_storage)
     name = models.CharField(_("文件名"), max_length=200)
     size = models.PositiveIntegerField(_("大小（字节）"))
     content_type = models.CharField(max_length=100, blank=True)

@@ -13,6 +13,7 @@ from gongkai.cases.models.choices import (
     RESULT_CHOICES,
 )
 from gongkai.core.domain.file_names import stored_file_name
+from gongkai.core.file_storage import letters_storage
 from gongkai.core.models import TimeStampedModel
 
 
@@ -58,7 +59,8 @@ class Letter(TimeStampedModel):
     delivered_on = models.DateField(_("送达日期"), null=True, blank=True)
     delivery_method = models.CharField(_("送达方式"), max_length=100, blank=True)
     # The PDF as it went out, frozen when its delivery is recorded: the bytes a court is given, and their hash.
-    original_pdf = models.FileField(_("送达文书原件"), upload_to=original_path, max_length=300, blank=True)
+    original_pdf = models.FileField(_("送达文书原件"), upload_to=original_path, max_length=300, blank=True,
+                                    storage=letters_storage)
     original_sha256 = models.CharField(_("原件哈希（SHA-256）"), max_length=64, blank=True)
 
     class Meta:
@@ -88,7 +90,8 @@ class Delivery(TimeStampedModel):
     read_at = models.DateTimeField(_("阅读时间"), null=True, blank=True)
     address = models.CharField(_("送达地址"), max_length=300, blank=True)
     content_sha256 = models.CharField(_("送达内容哈希（SHA-256）"), max_length=64, blank=True)
-    evidence = models.FileField(_("送达凭证"), upload_to=evidence_path, max_length=300, blank=True)
+    evidence = models.FileField(_("送达凭证"), upload_to=evidence_path, max_length=300, blank=True,
+                                storage=letters_storage)
     evidence_name = models.CharField(_("凭证文件名"), max_length=200, blank=True)
     evidence_sha256 = models.CharField(_("凭证哈希（SHA-256）"), max_length=64, blank=True)
     note = models.CharField(_("备注"), max_length=300, blank=True)

@@ -6,6 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from gongkai.cases.models.applications import Application
+from gongkai.core.file_storage import redactions_storage
 from gongkai.core.models import TimeStampedModel
 
 
@@ -26,7 +27,8 @@ class RedactionRecord(TimeStampedModel):
     # A DOCX/XLSX is converted to PDF first: the hash of what was uploaded, then of the PDF redacted.
     converted_from = models.CharField(_("转换自"), max_length=8, blank=True)
     original_sha256 = models.CharField(_("原文件 SHA-256"), max_length=64)
-    source = models.FileField(_("待遮盖的 PDF"), upload_to=redaction_path, max_length=300)
+    source = models.FileField(_("待遮盖的 PDF"), upload_to=redaction_path, max_length=300,
+                              storage=redactions_storage)
     source_sha256 = models.CharField(_("待遮盖 PDF 的 SHA-256"), max_length=64)
     page_count = models.PositiveIntegerField(_("页数"))
     status = models.CharField(_("状态"), max_length=20, choices=RedactionStatus.choices,
@@ -34,7 +36,8 @@ class RedactionRecord(TimeStampedModel):
     # What was withheld and why: each mark with its kind, page, box, ground and article (personal data masked).
     marks = models.JSONField(_("遮盖内容"), default=list, blank=True)
     verification = models.JSONField(_("核验记录"), default=dict, blank=True)
-    output = models.FileField(_("遮盖后的 PDF"), upload_to=redaction_path, max_length=300, blank=True)
+    output = models.FileField(_("遮盖后的 PDF"), upload_to=redaction_path, max_length=300, blank=True,
+                              storage=redactions_storage)
     output_sha256 = models.CharField(_("遮盖后 PDF 的 SHA-256"), max_length=64, blank=True)
     redacted_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT,
                                     related_name="+", verbose_name=_("遮盖人"))

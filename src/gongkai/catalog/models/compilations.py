@@ -1,6 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from gongkai.core.file_storage import attachments_storage
 from gongkai.core.models import TimeStampedModel
 
 
@@ -16,8 +17,8 @@ class Compilation(TimeStampedModel):
     copies = models.PositiveIntegerField(_("印数（份）"), default=0)
     copies_distributed = models.PositiveIntegerField(_("赠阅发放（份）"), default=0)
     distributed_to = models.CharField(_("发放范围"), max_length=300, blank=True)
-    pdf = models.FileField(_("PDF"), upload_to="catalog/compilations/", blank=True)
-    docx = models.FileField(_("DOCX"), upload_to="catalog/compilations/", blank=True)
+    pdf = models.FileField(_("PDF"), upload_to="catalog/compilations/", blank=True, storage=attachments_storage)
+    docx = models.FileField(_("DOCX"), upload_to="catalog/compilations/", blank=True, storage=attachments_storage)
 
     class Meta:
         verbose_name = _("政务文件汇编")

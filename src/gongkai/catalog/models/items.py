@@ -7,6 +7,7 @@ from gongkai.catalog.domain.disclosure import NON_DISCLOSURE_BASES, DisclosureMo
 from gongkai.catalog.domain.facts import NORMATIVE_KIND_LABELS, NormativeKind
 from gongkai.catalog.domain.states import Status
 from gongkai.core.domain.file_names import stored_file_name
+from gongkai.core.file_storage import attachments_storage
 from gongkai.core.models import TimeStampedModel
 
 
@@ -201,7 +202,8 @@ def attachment_path(instance, filename: str) -> str:
 
 class Attachment(TimeStampedModel):
     item = models.ForeignKey(Item, on_delete=models.CASCADE, related_name="attachments")
-    file = models.FileField(_("文件"), upload_to=attachment_path, max_length=300)
+    file = models.FileField(_("文件"), upload_to=attachment_path, max_length=300,
+                            storage=attachments_storage)
     original_name = models.CharField(_("文件名"), max_length=255)
     kind = models.CharField(_("类型"), max_length=10)
     size = models.PositiveIntegerField(_("大小"))

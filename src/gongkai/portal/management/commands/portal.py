@@ -30,10 +30,11 @@ class Command(GongkaiCommand):
         if queue:
             from gongkai.portal.publication import republish_through_queue
 
-            written, tasks = republish_through_queue()
+            written, run = republish_through_queue()
             with Progress(self.stderr, "写入各网站的静态页面（网站）") as progress:
                 written += site_publication.publish_all_sites(on_progress=progress)
-            self.stdout.write(f"{written} 个栏目页面已写入 {static_site.site_dir()}，信息页面分 {tasks} 个任务交给任务队列")
+            self.stdout.write(f"{written} 个栏目页面已写入 {static_site.site_dir()}，信息页面分 {len(run.chunks)} "
+                              f"个任务交给任务队列（分块任务 #{run.pk}，gongkai sweep status 查看进度）")
             return
         with Progress(self.stderr, "写入静态页面") as progress:
             written = static_site.publish_all(on_progress=progress)
