@@ -1,5 +1,8 @@
 """Test set-up shared by every test module: fast hashing, plain static storage, and the standard personas."""
 
+import tempfile
+from pathlib import Path
+
 import pytest
 
 
@@ -18,13 +21,18 @@ def pytest_configure(config):
     settings.SESSION_COOKIE_SECURE = False
     settings.CSRF_COOKIE_SECURE = False
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+    # The search slots are machine-wide locks: each test process has its own, so parallel runs never refuse.
+    settings.GONGKAI_SEARCH_SLOTS_DIR = Path(tempfile.mkdtemp(prefix="gk-search-slots-"))
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 
+    from gongkai.portal import search_frame
+
     cache.clear()
+    search_frame.forget()   # the search page's layout, kept per process (tests edit sites without publishing)
     yield
     cache.clear()
 

@@ -1,17 +1,29 @@
-"""The search page: the same selector as ``gongkai search``."""
+"""The search page: the same selector as ``gongkai search``, at most GONGKAI_SEARCH_SLOTS at once (ADR 0069)."""
 
-from django.shortcuts import render
+from django.http import HttpResponse
+from django.template.loader import get_template
+from django.utils.html import escape
 from django.utils.translation import gettext as _
 
 from gongkai.agencies.selectors import public_agencies, public_agency_choices
 from gongkai.catalog.domain.disclosure import VALIDITY_LABELS
 from gongkai.catalog.selectors import term_choices
+from gongkai.portal.search_frame import frame
+from gongkai.portal.search_slots import search_slot
 from gongkai.search import selectors
 
 VALIDITY_CHOICES = [(str(code), label) for code, label in VALIDITY_LABELS.items()]
+RETRY_AFTER_SECONDS = 2
 
 
 def search(request):
+    with search_slot() as free:
+        if not free:
+            return _busy(request)
+        return _search(request)
+
+
+def _search(request):
     params = request.GET
     agency = None
     problems = []
@@ -27,6 +39,20 @@ def search(request):
                                 year_to=params.get("to"), sort=params.get("sort", "relevance"),
                                 cursor=params.get("after"))
         problems += page.problems
+    return _page(request, query=query, agency=agency, page=page, problems=problems)
+
+
+def _busy(request):
+    """Too many searches at once on this server: the form, with the query kept, and "try again" (503)."""
+    response = _page(request, query=request.GET.get("q", ""), agency=None, page=None,
+                     problems=[_("检索的人较多，请几秒后再试。")], status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def _page(request, *, query, agency, page, problems, status=200):
+    params = request.GET
     base = params.copy()
     base.pop("after", None)
     base.pop("p", None)
@@ -43,4 +69,8 @@ def search(request):
         "filtered": any(params.get(k) for k in ("agency", "topic", "genre", "validity", "from", "to", "sort")),
         "validities": VALIDITY_CHOICES, "params": params, "base_query": base.urlencode(), "number": number,
     }
-    return render(request, "portal/search.html", context)
+    # The layout comes ready-made (the same for every query); only the form and the results are rendered here.
+    head, middle, tail = frame(request, agency)
+    body = get_template("portal/search.html").render(context)
+    title = escape(query) + " - " if query else ""
+    return HttpResponse(head + title + middle + body + tail, status=status)
