@@ -1,13 +1,14 @@
-"""The search page's layout (head, header, footer: the site's identity, the language switch, the links) is the
-same for every query: rendered once per language, host, agency filter and publication generation, then
-reused, so a search renders only its form and its results.
+"""The search page is the same for every query but for a few holes (the query, the selected options, the
+notices, the results): its template is rendered once per language, host, agency filter and publication
+generation with a marker in each hole, split at the markers, and filled for each search. The layout (head,
+header, the site's identity in the footer) and the form's labels then cost nothing per search.
 
-A frame is the layout rendered with two markers, split at them: (before the title's query, between the title
-and the content, after the content). It is kept in this process (a few kilobytes each, at most
-``MAX_FRAMES``) and dropped when anything is republished (``page_cache.generation()``: site identities,
-names and columns invalidate everything, ADR 0011) or after ``page_cache.TIMEOUT`` like a cached page.
+A frame is kept in this process (a few kilobytes, at most ``MAX_FRAMES``) and dropped when anything is
+republished (``page_cache.generation()``: site identities, names and columns invalidate everything, ADR 0011),
+after ``page_cache.TIMEOUT`` like a cached page, or when a setting changes.
 """
 
+import re
 import time
 from collections import OrderedDict
 
@@ -18,23 +19,33 @@ from django.utils.translation import get_language
 
 from gongkai.portal import page_cache
 
-TITLE_MARK = "\ue0f1"     # private-use characters: never in a template, never escaped
-CONTENT_MARK = "\ue0f2"
+TEMPLATE = "portal/search.html"
+HOLES = ("title_query", "query", "filtered_open", "agency_options", "topic_options", "genre_options",
+         "validity_options", "year_from", "year_to", "date_selected", "problems", "results")
+FIRST_MARK = 0xE100   # private-use characters: in no template, and never escaped
+_MARKS = {name: chr(FIRST_MARK + n) for n, name in enumerate(HOLES)}
+_SPLIT = re.compile(f"([{chr(FIRST_MARK)}-{chr(FIRST_MARK + len(HOLES) - 1)}])")
 MAX_FRAMES = 256
 _frames: OrderedDict = OrderedDict()
 
 
-def _render(request, agency) -> tuple[str, str, str]:
-    html = render_to_string("portal/search_frame.html", {
-        "agency": agency, "search_agency": agency, "frame_title": TITLE_MARK, "frame_content": CONTENT_MARK,
-    }, request)
-    head, _, rest = html.partition(TITLE_MARK)
-    middle, _, tail = rest.partition(CONTENT_MARK)
-    return head, middle, tail
+class Frame:
+    """The page cut at its holes: ``fill(holes)`` puts each hole's (safe) HTML back in place."""
+
+    def __init__(self, html: str):
+        parts = _SPLIT.split(html)
+        self.pieces = parts[0::2]
+        self.order = [HOLES[ord(mark) - FIRST_MARK] for mark in parts[1::2]]
+
+    def fill(self, holes: dict[str, str]) -> str:
+        out = [self.pieces[0]]
+        for name, piece in zip(self.order, self.pieces[1:], strict=True):
+            out.append(holes.get(name, ""))
+            out.append(piece)
+        return "".join(out)
 
 
-def frame(request, agency) -> tuple[str, str, str]:
-    """(head up to the title's query, title to content, after the content) of the search page's layout."""
+def frame(request, agency) -> Frame:
     key = (get_language(), request.get_host(), agency.pk if agency is not None else None)
     stamp = page_cache.generation()
     now = time.monotonic()
@@ -42,12 +53,12 @@ def frame(request, agency) -> tuple[str, str, str]:
     if found is not None and found[0] == stamp and now - found[1] < page_cache.TIMEOUT:
         _frames.move_to_end(key)
         return found[2]
-    parts = _render(request, agency)
-    _frames[key] = (stamp, now, parts)
-    _frames.move_to_end(key)
+    html = render_to_string(TEMPLATE, {"agency": agency, "search_agency": agency, "h": _MARKS}, request)
+    made = Frame(html)
+    _frames[key] = (stamp, now, made)
     while len(_frames) > MAX_FRAMES:
         _frames.popitem(last=False)
-    return parts
+    return made
 
 
 @receiver(setting_changed)

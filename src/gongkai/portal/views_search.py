@@ -1,7 +1,6 @@
 """The search page: the same selector as ``gongkai search``, at most GONGKAI_SEARCH_SLOTS at once (ADR 0069)."""
 
 from django.http import HttpResponse
-from django.template.loader import get_template
 from django.utils.html import escape
 from django.utils.translation import gettext as _
 
@@ -10,6 +9,8 @@ from gongkai.catalog.domain.disclosure import VALIDITY_LABELS
 from gongkai.catalog.selectors import term_choices
 from gongkai.portal.search_frame import frame
 from gongkai.portal.search_slots import search_slot
+from gongkai.portal.templatetags.portal_forms import select_options
+from gongkai.portal.templatetags.search_results import search_results
 from gongkai.search import selectors
 
 VALIDITY_CHOICES = [(str(code), label) for code, label in VALIDITY_LABELS.items()]
@@ -52,6 +53,7 @@ def _busy(request):
 
 
 def _page(request, *, query, agency, page, problems, status=200):
+    """The page's frame (rendered once, gongkai.portal.search_frame) with this search's holes filled in."""
     params = request.GET
     base = params.copy()
     base.pop("after", None)
@@ -60,17 +62,18 @@ def _page(request, *, query, agency, page, problems, status=200):
         number = max(int(params.get("p", "1")), 1)
     except ValueError:
         number = 1
-    context = {
-        "query": query, "page": page, "problems": problems, "agency": agency, "search_agency": agency,
+    filtered = any(params.get(k) for k in ("agency", "topic", "genre", "validity", "from", "to", "sort"))
+    holes = {
+        "title_query": escape(query) + " - " if query else "", "query": escape(query),
+        "filtered_open": " open" if filtered else "",
         # The same for every query: read from the shared cache, not from the database on each search.
-        "agencies": public_agency_choices(),
-        "topics": term_choices("topic", top_level=True),
-        "genres": term_choices("genre"),
-        "filtered": any(params.get(k) for k in ("agency", "topic", "genre", "validity", "from", "to", "sort")),
-        "validities": VALIDITY_CHOICES, "params": params, "base_query": base.urlencode(), "number": number,
+        "agency_options": select_options(public_agency_choices(), agency.code if agency else ""),
+        "topic_options": select_options(term_choices("topic", top_level=True), params.get("topic", "")),
+        "genre_options": select_options(term_choices("genre"), params.get("genre", "")),
+        "validity_options": select_options(VALIDITY_CHOICES, params.get("validity", "")),
+        "year_from": escape(params.get("from", "")), "year_to": escape(params.get("to", "")),
+        "date_selected": " selected" if params.get("sort") == "date" else "",
+        "problems": "".join(f'<p class="notice" role="alert">{escape(p)}</p>' for p in problems),
+        "results": search_results(page, number, base.urlencode()) if page and page.ran else "",
     }
-    # The layout comes ready-made (the same for every query); only the form and the results are rendered here.
-    head, middle, tail = frame(request, agency)
-    body = get_template("portal/search.html").render(context)
-    title = escape(query) + " - " if query else ""
-    return HttpResponse(head + title + middle + body + tail, status=status)
+    return HttpResponse(frame(request, agency).fill(holes), status=status)
