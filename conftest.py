@@ -30,9 +30,12 @@ def _clear_cache():
     from django.core.cache import cache
 
     from gongkai.portal import search_frame
+    from gongkai.portal.templatetags import site_identity
 
     cache.clear()
-    search_frame.forget()   # the search page's layout, kept per process (tests edit sites without publishing)
+    # Kept per process until the next publication (tests edit sites and agencies without publishing).
+    search_frame.forget()
+    site_identity.forget_identities()
     yield
     cache.clear()
 
