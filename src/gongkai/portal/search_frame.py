@@ -9,6 +9,7 @@ after ``page_cache.TIMEOUT`` like a cached page, or when a setting changes.
 """
 
 import re
+import threading
 import time
 from collections import OrderedDict
 
@@ -27,6 +28,7 @@ _MARKS = {name: chr(FIRST_MARK + n) for n, name in enumerate(HOLES)}
 _SPLIT = re.compile(f"([{chr(FIRST_MARK)}-{chr(FIRST_MARK + len(HOLES) - 1)}])")
 MAX_FRAMES = 256
 _frames: OrderedDict = OrderedDict()
+_lock = threading.Lock()   # gthread workers: one process, several requests at once
 
 
 class Frame:
@@ -51,17 +53,19 @@ def frame(request, agency) -> Frame:
     now = time.monotonic()
     found = _frames.get(key)
     if found is not None and found[0] == stamp and now - found[1] < page_cache.TIMEOUT:
-        _frames.move_to_end(key)
         return found[2]
     html = render_to_string(TEMPLATE, {"agency": agency, "search_agency": agency, "h": _MARKS}, request)
     made = Frame(html)
-    _frames[key] = (stamp, now, made)
-    while len(_frames) > MAX_FRAMES:
-        _frames.popitem(last=False)
+    with _lock:
+        _frames[key] = (stamp, now, made)
+        _frames.move_to_end(key)
+        while len(_frames) > MAX_FRAMES:
+            _frames.popitem(last=False)
     return made
 
 
 @receiver(setting_changed)
 def forget(**kwargs) -> None:
     """Drop every frame of this process (a setting changed: the platform's name, the language…)."""
-    _frames.clear()
+    with _lock:
+        _frames.clear()
