@@ -89,6 +89,9 @@ def main(argv: list[str]) -> None:
     result["static_item_pages_seconds"] = _write_item_pages()
     result["publication"] = _publication_latency()
     urls = _urls()
+    # nginx's workers run as another user: the collected static files and published pages must be readable
+    # by it (the platform's settings may create them private to their owner).
+    subprocess.run(["chmod", "-R", "a+rX", str(OUT)], check=True)
     result["load_average_before"] = os.getloadavg()
     result["rates"] = _serve_and_measure(args, env, urls)
     result["load_average_after"] = os.getloadavg()

@@ -94,7 +94,10 @@ def _env(db: str) -> dict:
 
 
 def main(argv: list[str]) -> None:
+    global OUT
     args = _args(argv)
+    if args.db == "postgres":   # a directory of its own: a fresh run of one database keeps the other's
+        OUT = OUT.with_name("search_page-postgres")
     if shutil.which("wrk") is None:
         sys.exit("wrk is needed: scripts/system-deps.sh bench")
     env = _env(args.db)
