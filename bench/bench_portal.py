@@ -29,7 +29,7 @@ from urllib.request import urlopen
 from bench.databases import use_database
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "var" / "bench" / "portal"
+OUT = Path(os.environ.get("GONGKAI_BENCH_PORTAL_OUT", ROOT / "var" / "bench" / "portal"))
 PG_URL = os.environ.get("GONGKAI_BENCH_PORTAL_PG", "postgresql://postgres@127.0.0.1:5432/gk_bench_portal")
 APP_PORT = int(os.environ.get("GONGKAI_BENCH_PORTAL_PORT", "8765"))
 NGINX_PORT = int(os.environ.get("GONGKAI_BENCH_PORTAL_NGINX_PORT", "8766"))
@@ -89,9 +89,6 @@ def main(argv: list[str]) -> None:
     result["static_item_pages_seconds"] = _write_item_pages()
     result["publication"] = _publication_latency()
     urls = _urls()
-    # nginx's workers run as another user: the collected static files and published pages must be readable
-    # by it (the platform's settings may create them private to their owner).
-    subprocess.run(["chmod", "-R", "a+rX", str(OUT)], check=True)
     result["load_average_before"] = os.getloadavg()
     result["rates"] = _serve_and_measure(args, env, urls)
     result["load_average_after"] = os.getloadavg()
@@ -171,6 +168,7 @@ def _urls() -> dict:
 
 
 NGINX_CONF = """
+{user}
 worker_processes 2;
 pid {out}/nginx.pid;
 error_log {out}/nginx-error.log;
@@ -239,7 +237,9 @@ def _wait_for(args, *urls: str) -> None:
 
 def _serve_and_measure(args, env, urls) -> dict:
     conf = OUT / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(out=OUT, port=NGINX_PORT, app_port=APP_PORT))
+    # Run as root, the workers would be nobody/www-data, who may not read files the settings made private.
+    user = "user root;" if os.geteuid() == 0 else ""
+    conf.write_text(NGINX_CONF.format(out=OUT, port=NGINX_PORT, app_port=APP_PORT, user=user))
     app, web = f"http://127.0.0.1:{APP_PORT}", f"http://127.0.0.1:{NGINX_PORT}"
     static_file = "/static/gongkai/site.css"
     session = {"Cookie": "sessionid=benchmark-visitor"}
