@@ -1,5 +1,8 @@
 """Test set-up shared by every test module: fast hashing, plain static storage, and the standard personas."""
 
+import tempfile
+from pathlib import Path
+
 import pytest
 
 
@@ -21,13 +24,21 @@ def pytest_configure(config):
     # A test's transaction never commits, so work started from a page runs in the request; the browser test of
     # the progress page sets "thread", as a deployment without a queue runs it.
     settings.GONGKAI_BACKGROUND_WORK = "inline"
+    # The search slots are machine-wide locks: each test process has its own, so parallel runs never refuse.
+    settings.GONGKAI_SEARCH_SLOTS_DIR = Path(tempfile.mkdtemp(prefix="gk-search-slots-"))
 
 
 @pytest.fixture(autouse=True)
 def _clear_cache():
     from django.core.cache import cache
 
+    from gongkai.portal import search_frame
+    from gongkai.portal.templatetags import site_identity
+
     cache.clear()
+    # Kept per process until the next publication (tests edit sites and agencies without publishing).
+    search_frame.forget()
+    site_identity.forget_identities()
     yield
     cache.clear()
 

@@ -29,9 +29,10 @@ from urllib.request import urlopen
 from bench.databases import use_database
 
 ROOT = Path(__file__).resolve().parents[1]
-OUT = ROOT / "var" / "bench" / "portal"
+OUT = Path(os.environ.get("GONGKAI_BENCH_PORTAL_OUT", ROOT / "var" / "bench" / "portal"))
 PG_URL = os.environ.get("GONGKAI_BENCH_PORTAL_PG", "postgresql://postgres@127.0.0.1:5432/gk_bench_portal")
-APP_PORT, NGINX_PORT = 8765, 8766
+APP_PORT = int(os.environ.get("GONGKAI_BENCH_PORTAL_PORT", "8765"))
+NGINX_PORT = int(os.environ.get("GONGKAI_BENCH_PORTAL_NGINX_PORT", "8766"))
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
@@ -53,7 +54,8 @@ def _env(db: str) -> dict:
         "GONGKAI_STATIC_SITE_DIR": str(OUT / "site"), "GONGKAI_STATIC_ROOT": str(OUT / "static"),
         "GONGKAI_MEDIA_ROOT": str(OUT / "media"), "GONGKAI_DEBUG": "0", "GONGKAI_HTTPS": "0",
         "GONGKAI_SECRET_KEY": "bench-only-secret-key-" + "x" * 40, "GONGKAI_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "PYTHONPATH": str(ROOT),
+        # The checkout's own sources first: the servers must run this code, not an installed copy.
+        "PYTHONPATH": str(ROOT / "src") + os.pathsep + str(ROOT),
     })
     return env
 
@@ -169,6 +171,7 @@ def _urls() -> dict:
 
 
 NGINX_CONF = """
+{user}
 worker_processes 2;
 pid {out}/nginx.pid;
 error_log {out}/nginx-error.log;
@@ -237,7 +240,9 @@ def _wait_for(args, *urls: str) -> None:
 
 def _serve_and_measure(args, env, urls) -> dict:
     conf = OUT / "nginx.conf"
-    conf.write_text(NGINX_CONF.format(out=OUT, port=NGINX_PORT, app_port=APP_PORT))
+    # Run as root, the workers would be nobody/www-data, who may not read files the settings made private.
+    user = "user root;" if os.geteuid() == 0 else ""
+    conf.write_text(NGINX_CONF.format(out=OUT, port=NGINX_PORT, app_port=APP_PORT, user=user))
     app, web = f"http://127.0.0.1:{APP_PORT}", f"http://127.0.0.1:{NGINX_PORT}"
     static_file = "/static/gongkai/site.css"
     session = {"Cookie": "sessionid=benchmark-visitor"}

@@ -4,7 +4,9 @@
     python -m bench search --db sqlite --items 200000
     python -m bench search --db postgres --reuse    # keep the loaded database, re-run the queries
 
-Each database runs in its own process (the settings are read once per process). The corpus goes to
+Each database runs in its own process (the settings are read once per process). Then the same queries run on
+SQLite FTS5 ``trigram`` or PostgreSQL ``pg_trgm`` built on the same corpus (bench/search_comparators.py), and
+the ratio of Gongkai's p95 to theirs is printed. The corpus goes to
 var/bench/search.sqlite3 or the PostgreSQL database gk_bench_search; results to var/bench/search-<db>.json and
 into docs/benchmarks/portal.md.
 """
@@ -35,6 +37,8 @@ def _args(argv):
     parser.add_argument("--repeat", type=int, default=3, help="timed runs of each query")
     parser.add_argument("--latency-only", action="store_true",
                         help="with --reuse: keep the recall figures of the last run, time the queries again")
+    parser.add_argument("--no-compare", action="store_true",
+                        help="skip FTS5 trigram / pg_trgm on the same corpus (bench/search_comparators.py)")
     return parser.parse_args(argv)
 
 
@@ -44,7 +48,7 @@ def main(argv: list[str]) -> None:
         for db in ("sqlite", "postgres"):
             cmd = [sys.executable, "-m", "bench", "search", "--db", db, "--items", str(args.items),
                    "--repeat", str(args.repeat)] + (["--reuse"] if args.reuse else []) + (
-                   ["--latency-only"] if args.latency_only else [])
+                   ["--latency-only"] if args.latency_only else []) + (["--no-compare"] if args.no_compare else [])
             subprocess.run(cmd, check=True, cwd=ROOT)
         return
     OUT.mkdir(parents=True, exist_ok=True)
@@ -254,6 +258,16 @@ def run(args) -> None:
         "server": _server(db),
         "load_average": os.getloadavg(),
     }
+    if not args.no_compare:
+        from bench.search_comparators import compare
+
+        print(f"[{db}] comparing with the database's own substring index", flush=True)
+        result["comparison"] = compare(db, query_set, repeat=args.repeat,
+                                       texts=None if args.latency_only else texts)
+        cmp = result["comparison"]
+        print(f"[{db}] p95 Gongkai {cmp['gongkai']['p95_ms']} ms, {cmp['comparator']} "
+              f"{cmp[cmp['comparator']]['p95_ms']} ms: Gongkai / best other = {cmp['gongkai_p95_to_best_other']}",
+              flush=True)
     (OUT / f"search-{db}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
     print(json.dumps(result, ensure_ascii=False, indent=2))
 

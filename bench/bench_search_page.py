@@ -8,7 +8,10 @@ Through gunicorn (2 workers, as `make run` serves): `/search/?q=…` with a diff
 taken in turn from bench/search_queries.tsv (225 queries of one to eight characters, words and phrases), so
 no two consecutive requests are alike; the search page is never in the page cache. Then, while wrk saturates
 the search page, a second wrk reads a cached item page and reports its latency (isolation). wrk's Lua hooks
-give the p50/p95/p99 of each run. Results: var/bench/search_page-<db>.json and docs/benchmarks/portal.md.
+give the p50/p95/p99 of each run. The first server runs without the search concurrency limit
+(GONGKAI_SEARCH_SLOTS=0: what the page itself can serve); a second one with the limit (ADR 0069; --slots, by
+default the product's default) measures the search page again (answered, and refused with 503) and the cached
+page beside saturated search. Results: var/bench/search_page-<db>.json and docs/benchmarks.md.
 """
 
 import argparse
@@ -69,6 +72,10 @@ def _args(argv):
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--reuse", action="store_true", help="serve the database of the previous run again")
+    parser.add_argument("--slots", type=int, default=None,
+                        help="GONGKAI_SEARCH_SLOTS of the second server (default: the product's default)")
+    parser.add_argument("--wait-ms", type=int, default=None,
+                        help="GONGKAI_SEARCH_WAIT_MS of the second server (default: the product's default)")
     return parser.parse_args(argv)
 
 
@@ -80,13 +87,17 @@ def _env(db: str) -> dict:
         "GONGKAI_STATIC_SITE_DIR": str(OUT / "site"), "GONGKAI_STATIC_ROOT": str(OUT / "static"),
         "GONGKAI_MEDIA_ROOT": str(OUT / "media"), "GONGKAI_DEBUG": "0", "GONGKAI_HTTPS": "0",
         "GONGKAI_SECRET_KEY": "bench-only-secret-key-" + "y" * 40, "GONGKAI_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "GONGKAI_SEARCH_SLOTS_DIR": str(OUT / "search-slots"),
         "PYTHONPATH": str(ROOT / "src") + os.pathsep + str(ROOT),
     })
     return env
 
 
 def main(argv: list[str]) -> None:
+    global OUT
     args = _args(argv)
+    if args.db == "postgres":   # a directory of its own: a fresh run of one database keeps the other's
+        OUT = OUT.with_name("search_page-postgres")
     if shutil.which("wrk") is None:
         sys.exit("wrk is needed: scripts/system-deps.sh bench")
     env = _env(args.db)
@@ -105,6 +116,9 @@ def main(argv: list[str]) -> None:
     result["load_average_after"] = os.getloadavg()
     runs = result["runs"]
     result["search_to_minimal_view"] = round(runs["search page"]["rps"] / runs["minimal view, 50 rows"]["rps"], 2)
+    result["cached_page_p99_beside_search_ms"] = {
+        "without the limit": runs["item page (page cache) while search is saturated"]["p99_ms"],
+        "with the limit": runs["with the limit: item page (page cache) while search is saturated"]["p99_ms"]}
     (OUT.parent / f"search_page-{args.db}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
     print(json.dumps(result, ensure_ascii=False, indent=2))
 
@@ -139,9 +153,19 @@ def _wrk(url: str, args, *, script: str, seconds: int | None = None) -> dict:
     out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
     errors = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     p50, p95, p99, requests = (int(v) for v in re.search(r"PCTL (\d+) (\d+) (\d+) (\d+)", out).groups())
-    return {"rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)), "p50_ms": round(p50 / 1000, 1),
-            "p95_ms": round(p95 / 1000, 1), "p99_ms": round(p99 / 1000, 1), "requests": requests,
-            "errors": int(errors.group(1)) if errors else 0}
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    refused = int(errors.group(1)) if errors else 0
+    return {"rps": rps, "p50_ms": round(p50 / 1000, 1), "p95_ms": round(p95 / 1000, 1), "p99_ms": round(p99 / 1000, 1),
+            "requests": requests, "errors": refused,
+            "answered_rps": round(rps * (requests - refused) / requests, 2) if requests else 0.0}
+
+
+def _gunicorn(args, env) -> subprocess.Popen:
+    return subprocess.Popen(
+        [str(Path(sys.executable).parent / "gunicorn"), "gongkai.config.wsgi", "--bind", f"127.0.0.1:{PORT}",
+         "--workers", str(args.workers), "--log-level", "error", "-c", "python:gongkai.config.gunicorn",
+         "--access-logfile", str(OUT / "access.log")],
+        env=env, cwd=ROOT)
 
 
 def _serve_and_measure(args, env, queries) -> dict:
@@ -153,11 +177,7 @@ def _serve_and_measure(args, env, queries) -> dict:
         varied.write_text(LUA.replace("QUERIES", str(paths)))
         plain = Path(tmp) / "plain.lua"
         plain.write_text(PLAIN_LUA)
-        gunicorn = subprocess.Popen(
-            [str(Path(sys.executable).parent / "gunicorn"), "gongkai.config.wsgi", "--bind", f"127.0.0.1:{PORT}",
-             "--workers", str(args.workers), "--log-level", "error", "-c", "python:gongkai.config.gunicorn",
-             "--access-logfile", str(OUT / "access.log")],
-            env=env, cwd=ROOT)
+        gunicorn = _gunicorn(args, {**env, "GONGKAI_SEARCH_SLOTS": "0"})
         try:
             item = _wait_and_pick_item(base)
             for url in (base + queries[0], base + "/bench/rows/", base + item):
@@ -168,6 +188,23 @@ def _serve_and_measure(args, env, queries) -> dict:
                 "item page (page cache)": _wrk(base + item, args, script=str(plain)),
             }
             runs["item page (page cache) while search is saturated"] = _beside_saturated_search(
+                args, base, item, str(varied), str(plain))
+        finally:
+            gunicorn.send_signal(signal.SIGTERM)
+            gunicorn.wait(timeout=30)
+        limited = dict(env)
+        if args.slots is not None:
+            limited["GONGKAI_SEARCH_SLOTS"] = str(args.slots)
+        else:
+            limited.pop("GONGKAI_SEARCH_SLOTS", None)
+        if args.wait_ms is not None:
+            limited["GONGKAI_SEARCH_WAIT_MS"] = str(args.wait_ms)
+        gunicorn = _gunicorn(args, limited)
+        try:
+            _wait_and_pick_item(base)
+            _wrk(base + item, args, script=str(plain), seconds=2)
+            runs["with the limit: search page"] = _wrk(base + "/", args, script=str(varied))
+            runs["with the limit: item page (page cache) while search is saturated"] = _beside_saturated_search(
                 args, base, item, str(varied), str(plain))
         finally:
             gunicorn.send_signal(signal.SIGTERM)

@@ -249,6 +249,12 @@ GONGKAI_STATIC_SITE_DIR = Path(os.environ.get("GONGKAI_STATIC_SITE_DIR", VAR_DIR
 GONGKAI_STATIC_PUBLISH = os.environ.get("GONGKAI_STATIC_PUBLISH", "immediate")
 # Rendered public pages kept in the cache until the next publication (off: every request renders).
 GONGKAI_PAGE_CACHE = _env_bool("GONGKAI_PAGE_CACHE", True)
+# Searches running at once on this machine (ADR 0069): one more waits up to GONGKAI_SEARCH_WAIT_MS for a slot,
+# then gets "busy, try again" (503), so cached pages keep workers and CPU. Default: the cores less one; 0: no limit.
+# Slots are locks on files in GONGKAI_SEARCH_SLOTS_DIR, shared by every worker of the machine.
+GONGKAI_SEARCH_SLOTS = int(os.environ.get("GONGKAI_SEARCH_SLOTS", str(max(1, len(os.sched_getaffinity(0)) - 1))))
+GONGKAI_SEARCH_WAIT_MS = int(os.environ.get("GONGKAI_SEARCH_WAIT_MS", "20"))
+GONGKAI_SEARCH_SLOTS_DIR = Path(os.environ.get("GONGKAI_SEARCH_SLOTS_DIR", VAR_DIR / "search-slots"))
 # Ask the websites that published items link to, for the inspection page (off where there is no internet).
 GONGKAI_LINK_CHECK = _env_bool("GONGKAI_LINK_CHECK", True)
 # Rows per chunk of every long sweep (core/sweeps.py); 0: each sweep's own size (5,000 items for the link

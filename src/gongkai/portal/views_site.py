@@ -127,9 +127,17 @@ def catalog(request, code):
     query = request.GET.copy()
     query.pop("page", None)
     context = site_context(agency, "catalog")
+    sub_agencies = list(children(agency))
     context.update({
-        "page": page, "terms": terms, "chosen": chosen, "year": year, "sub": sub,
-        "years": range(dt.date.today().year, 2007, -1), "sub_agencies": list(children(agency)),
+        "page": page, "terms": terms, "chosen": chosen, "year": year, "sub": sub, "sub_agencies": sub_agencies,
+        # (value, label) pairs: the options render in one call ({% select_options %}), not a template loop each.
+        "choices": {
+            "topic": [(t["code"], ("— " if t["parent_id"] else "") + t["label"]) for t in terms["topic"]],
+            "genre": [(t["code"], t["label"]) for t in terms["genre"]],
+            "statutory": [(t["code"], t["label"]) for t in terms["statutory"] if t["parent_id"]],
+            "year": [(y, y) for y in range(dt.date.today().year, 2007, -1)],
+            "agency": [(s.code, s.display_name) for s in sub_agencies],
+        },
         "query_string": query.urlencode(), "capped": paginator.num_pages > MAX_PAGE,
     })
     return render(request, "portal/site/catalog.html", context)

@@ -116,7 +116,9 @@ def _keys_for_page(backend, words, filters, sort, cursor, limit) -> tuple[list[t
 def exact_lookup(raw: str) -> list[SearchDocument]:
     """Documents whose 文号 or 索引号 is exactly the query (brackets and spaces forgiven)."""
     key = analysis.doc_number_key(raw)
-    if len(key) < 4:
+    # Every 文号 carries its year and number, every 索引号 its digits (GB/T 33482): a query without a digit
+    # (most searches: words) cannot be one, and the lookup, a query of its own, is skipped.
+    if len(key) < 4 or not any("0" <= c <= "9" for c in key):
         return []
     by_number = SearchDocument.objects.filter(doc_number_key=key)
     by_index = SearchDocument.objects.filter(index_number_key=key)

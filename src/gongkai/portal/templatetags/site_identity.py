@@ -4,13 +4,38 @@ The site is the one of the request's host name, else the one that shows the page
 nearest above it), so the static publisher's renders and the ``/gk/<code>/`` fallback carry it too.
 """
 
+import time
+
 from django import template
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.urls import reverse
 
+from gongkai.portal import page_cache
 from gongkai.sites import routing
 from gongkai.sites.selectors import identity, public_site
 
 register = template.Library()
+
+# The identity of each site, read once per publication generation: every page of a site shows it, and a
+# change of a site's identity or names invalidates everything (portal.publication.on_site_changed), like the
+# page cache; fresh renders (GONGKAI_PAGE_CACHE=0) then pay no query for their footer.
+_identities: dict[int, tuple[int, float, dict | None]] = {}
+
+
+def _site_identity(site_id: int) -> dict | None:
+    stamp, now = page_cache.generation(), time.monotonic()
+    found = _identities.get(site_id)
+    if found is None or found[0] != stamp or now - found[1] >= page_cache.TIMEOUT:
+        site = public_site(site_id)
+        found = (stamp, now, identity(site) if site is not None else None)
+        _identities[site_id] = found
+    return found[2]
+
+
+@receiver(setting_changed)
+def forget_identities(**kwargs) -> None:
+    _identities.clear()
 
 
 def _route(context):
@@ -33,10 +58,10 @@ def _route(context):
 def site_identity(context):
     """The identity block of the page's site (a dict), or None on pages of no site."""
     route = _route(context)
-    site = public_site(route.site_id) if route else None
-    if site is None:
+    known = _site_identity(route.site_id) if route else None
+    if known is None:
         return None
-    data = identity(site)
+    data = dict(known)
     data["code"] = route.agency_code
     data["home"] = f"https://{data['canonical']}/"
     return data

@@ -1,0 +1,71 @@
+"""The search page is the same for every query but for a few holes (the query, the selected options, the
+notices, the results): its template is rendered once per language, host, agency filter and publication
+generation with a marker in each hole, split at the markers, and filled for each search. The layout (head,
+header, the site's identity in the footer) and the form's labels then cost nothing per search.
+
+A frame is kept in this process (a few kilobytes, at most ``MAX_FRAMES``) and dropped when anything is
+republished (``page_cache.generation()``: site identities, names and columns invalidate everything, ADR 0011),
+after ``page_cache.TIMEOUT`` like a cached page, or when a setting changes.
+"""
+
+import re
+import threading
+import time
+from collections import OrderedDict
+
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+from gongkai.portal import page_cache
+
+TEMPLATE = "portal/search.html"
+HOLES = ("title_query", "query", "filtered_open", "agency_options", "topic_options", "genre_options",
+         "validity_options", "year_from", "year_to", "date_selected", "problems", "results")
+FIRST_MARK = 0xE100   # private-use characters: in no template, and never escaped
+_MARKS = {name: chr(FIRST_MARK + n) for n, name in enumerate(HOLES)}
+_SPLIT = re.compile(f"([{chr(FIRST_MARK)}-{chr(FIRST_MARK + len(HOLES) - 1)}])")
+MAX_FRAMES = 256
+_frames: OrderedDict = OrderedDict()
+_lock = threading.Lock()   # gthread workers: one process, several requests at once
+
+
+class Frame:
+    """The page cut at its holes: ``fill(holes)`` puts each hole's (safe) HTML back in place."""
+
+    def __init__(self, html: str):
+        parts = _SPLIT.split(html)
+        self.pieces = parts[0::2]
+        self.order = [HOLES[ord(mark) - FIRST_MARK] for mark in parts[1::2]]
+
+    def fill(self, holes: dict[str, str]) -> str:
+        out = [self.pieces[0]]
+        for name, piece in zip(self.order, self.pieces[1:], strict=True):
+            out.append(holes.get(name, ""))
+            out.append(piece)
+        return "".join(out)
+
+
+def frame(request, agency) -> Frame:
+    key = (get_language(), request.get_host(), agency.pk if agency is not None else None)
+    stamp = page_cache.generation()
+    now = time.monotonic()
+    found = _frames.get(key)
+    if found is not None and found[0] == stamp and now - found[1] < page_cache.TIMEOUT:
+        return found[2]
+    html = render_to_string(TEMPLATE, {"agency": agency, "search_agency": agency, "h": _MARKS}, request)
+    made = Frame(html)
+    with _lock:
+        _frames[key] = (stamp, now, made)
+        _frames.move_to_end(key)
+        while len(_frames) > MAX_FRAMES:
+            _frames.popitem(last=False)
+    return made
+
+
+@receiver(setting_changed)
+def forget(**kwargs) -> None:
+    """Drop every frame of this process (a setting changed: the platform's name, the language…)."""
+    with _lock:
+        _frames.clear()
