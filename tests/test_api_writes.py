@@ -62,7 +62,7 @@ def test_publishing_keeps_the_screening_of_the_back_office(client, personas):
     for step in ("submit", "review", "secrecy-review"):
         call(client, "post", f"/items/{item['id']}/{step}", editor, {} if step != "submit" else None)
     refused = call(client, "post", f"/items/{item['id']}/publish", publisher, {})
-    assert refused.status_code == 422 and refused.json()["code"] == "screening_open"
+    assert refused.status_code == 422 and refused.json()["code"] == "catalog.screening_open"
     assert call(client, "get", f"/staff/items/{item['id']}", publisher).json()["status"] == "secrecy_reviewed"
 
 

@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.calendars.official import current_calendar
@@ -59,7 +60,7 @@ def access_case(user, pk: int, action: str = "case.view") -> Application:
     if app is None:
         raise Application.DoesNotExist("没有该申请")
     if not can(user, action, app):
-        raise NotAllowed("您无权查看该申请")
+        raise NotAllowed(_("您无权查看该申请"))
     return app
 
 
@@ -271,11 +272,11 @@ def access_appeal(user, pk) -> Appeal:
     when it belongs to an agency the user may not see — the same answer as every other object."""
     appeal = Appeal.objects.select_related("agency", "application").get(pk=pk)
     if not can(user, "case.view", appeal.agency):
-        raise NotAllowed("您无权查看该案件")
+        raise NotAllowed(_("您无权查看该案件"))
     return appeal
 
 
 def case_events(user, app: Application):
     if not can(user, "case.view", app):
-        raise NotAllowed("您无权查看该申请")
+        raise NotAllowed(_("您无权查看该申请"))
     return events_for(app)

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.domain.codes import uscc_problem
 from gongkai.agencies.models import Agency
@@ -27,7 +28,8 @@ from gongkai.cases.models.choices import DELIVERY_CHOICES, ID_TYPE_CHOICES, PROV
 from gongkai.cases.notify import mail_handlers, notify_applicant
 from gongkai.cases.personal_data import index_key
 from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require
-from gongkai.core.errors import ValidationFailed
+from gongkai.core.actors import PublicActor
+from gongkai.core.errors import Sentences, ValidationFailed
 from gongkai.core.events import record_event
 from gongkai.core.time import local_now, local_today
 
@@ -118,7 +120,7 @@ def _create(*, actor, agency: Agency, channel: Channel, data: ApplicantInput, ar
     if arrived_on > local_today():
         problems.append("到达日期不能晚于今天。")
     if problems:
-        raise ValidationFailed("；".join(problems))
+        raise ValidationFailed(_("申请有误：%(problems)s"), code="cases.invalid_application", problems=Sentences(problems))
     received_on = receipt_date(channel, arrived_on=arrived_on)
     for _attempt in range(5):
         try:
@@ -141,7 +143,7 @@ def _create(*, actor, agency: Agency, channel: Channel, data: ApplicantInput, ar
         except IntegrityError:
             continue
     else:
-        raise ValidationFailed("生成查询码失败，请重试。")
+        raise ValidationFailed(_("生成查询码失败，请重试。"), code="cases.tracking_code_failed")
     for name, content, content_type in data.files:
         # An uploaded file is copied from where the upload handler put it, in chunks, never read whole.
         stored = ContentFile(content, name=name) if isinstance(content, bytes) else File(content, name=name)
@@ -164,8 +166,8 @@ def _create(*, actor, agency: Agency, channel: Channel, data: ApplicantInput, ar
 def submit_online_application(*, agency: Agency, data: ApplicantInput, is_demo: bool = False) -> Application:
     """The portal form: registered at once; the receipt date follows when staff confirm it (art. 31(3))."""
     if not agency.is_active:
-        raise ValidationFailed("该机关暂不受理网上申请。")
-    return _create(actor=None, agency=agency, channel=Channel.ONLINE, data=data, arrived_on=local_today(),
+        raise ValidationFailed(_("该机关暂不受理网上申请。"), code="cases.online_closed")
+    return _create(actor=PublicActor("申请人"), agency=agency, channel=Channel.ONLINE, data=data, arrived_on=local_today(),
                    is_demo=is_demo)
 
 
@@ -176,7 +178,7 @@ def register_application(*, actor, agency: Agency, channel: str, data: Applicant
     try:
         channel = Channel(channel)
     except ValueError:
-        raise ValidationFailed("请选择申请方式。") from None
+        raise ValidationFailed(_("请选择申请方式。"), code="cases.channel_required") from None
     return _create(actor=actor, agency=agency, channel=channel, data=data, arrived_on=arrived_on,
                    oral_record=oral_record, is_demo=is_demo)
 
@@ -188,9 +190,9 @@ def confirm_receipt(*, actor, app: Application, confirmed_on: dt.date, note: str
     app = locked(app)
     check_step(app, "confirm_receipt")
     if app.received_on is not None:
-        raise ValidationFailed("该申请的收到日期已经确定，无需再次确认。")
+        raise ValidationFailed(_("该申请的收到日期已经确定，无需再次确认。"), code="cases.receipt_confirmed")
     if confirmed_on < app.arrived_on or confirmed_on > local_today():
-        raise ValidationFailed("确认日期应在申请到达之日和今天之间。")
+        raise ValidationFailed(_("确认日期应在申请到达之日和今天之间。"), code="cases.confirmed_out_of_range")
     app.received_on, app.receipt_confirmed_at = confirmed_on, local_now()
     late = late_confirmation(Channel(app.channel), arrived_on=app.arrived_on, confirmed_on=confirmed_on)
     move(app, "confirm_receipt", actor=actor, event_action="case.receipt_confirmed",

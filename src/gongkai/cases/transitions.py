@@ -1,6 +1,8 @@
 """The common path of every step: who may take it, whether the state allows it, the new state, the clock,
 one event. Used only by the service modules."""
 
+from django.utils.translation import gettext_lazy as _
+
 from gongkai.agencies.policy import can
 from gongkai.cases.clockfacts import STORED_FIELDS, stored_clock
 from gongkai.cases.domain.states import STEPS, State, refusal, target_of
@@ -13,9 +15,11 @@ ACTION_PREFIX = "case."
 
 
 def require(actor, action: str, obj) -> None:
-    """``actor=None`` is the system (the minute timer, the public form, demo loading)."""
-    if actor is not None and not can(actor, action, obj):
-        raise NotAllowed("您无权办理该申请", action=action)
+    """Staff and tokens need the permission; ``System`` (the minute timer, demo loading) holds all; the public
+    (``Public``: the online form, the applicant's page) reaches only the services made for it, which do not
+    call this."""
+    if not can(actor, action, obj):
+        raise NotAllowed(_("您无权办理该申请"), action=action)
 
 
 def locked(app: Application) -> Application:
@@ -25,7 +29,7 @@ def locked(app: Application) -> Application:
 def check_step(app: Application, step: str) -> None:
     problem = refusal(step, State(app.state))
     if problem:
-        raise InvalidTransition(problem, step=step)
+        raise InvalidTransition(problem, code="cases.wrong_state", step=step)
 
 
 def refresh_clock(app: Application) -> dict:

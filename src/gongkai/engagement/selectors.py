@@ -8,6 +8,7 @@ import datetime as dt
 from functools import lru_cache
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.calendars.official import current_calendar
@@ -155,7 +156,7 @@ def messages_for(user) -> QuerySet:
 def access_message(user, message_id: int, action: str = "engagement.view") -> Message:
     message = Message.objects.select_related("agency", "department").get(pk=message_id)
     if not (can(user, action, message.agency) or (message.department and can(user, action, message.department))):
-        raise NotAllowed("您无权查看该来信", action=action)
+        raise NotAllowed(_("您无权查看该来信"), action=action)
     return message
 
 

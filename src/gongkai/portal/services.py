@@ -1,6 +1,7 @@
 """The portal's writer: the staff-written text around generated column pages."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.policy import can
 from gongkai.core.errors import NotAllowed, ValidationFailed
@@ -13,12 +14,12 @@ MAX_TEXT = 20_000
 @transaction.atomic
 def set_column_text(*, actor, agency, column: str, body: str) -> ColumnText:
     if not can(actor, "portal.edit", agency):
-        raise NotAllowed("您无权编辑该机构的栏目文字", action="portal.edit")
+        raise NotAllowed(_("您无权编辑该机构的栏目文字"), action="portal.edit")
     if column not in ColumnText.Column.values:
-        raise ValidationFailed("栏目不存在", code="column_unknown")
+        raise ValidationFailed(_("栏目不存在"), code="portal.column_unknown")
     body = (body or "").strip()
     if len(body) > MAX_TEXT:
-        raise ValidationFailed("内容过长，请不超过20000字", code="column_text_too_long")
+        raise ValidationFailed(_("内容过长，请不超过20000字"), code="portal.column_text_too_long")
     text, _created = ColumnText.objects.select_for_update().get_or_create(agency=agency, column=column)
     before = text.body
     text.body = body

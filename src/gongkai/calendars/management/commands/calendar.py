@@ -9,6 +9,7 @@ from gongkai.calendars.management import PACKAGE_ONLY
 from gongkai.calendars.models import CalendarYear
 from gongkai.calendars.official import PACKAGE_YEARS, calendar_for_reading
 from gongkai.calendars.services import set_calendar_year
+from gongkai.core.actors import System
 from gongkai.core.command import Finding, GongkaiCommand
 from gongkai.core.errors import DomainError
 
@@ -45,7 +46,7 @@ class Command(GongkaiCommand):
             self.stdout.write(f"检查通过：{notice.year}年 放假{len(notice.holidays)}天 调休上班{len(notice.workdays)}天")
             return
         try:
-            change = set_calendar_year(actor=None, notice=notice)
+            change = set_calendar_year(actor=System, notice=notice)
         except DomainError as exc:
             raise Finding(str(exc)) from None
         verb = "已导入" if change.created else "已更新"
