@@ -181,3 +181,33 @@ def test_a_form_gets_the_error_on_the_field_it_names():
         add_domain_error(form, ValidationFailed(gettext_noop("请填写理由"), code="catalog.reason_required",
                                                 field="nowhere"))
     assert form.errors["reason"] == ["Enter a reason."] and form.non_field_errors() == ["Enter a reason."]
+
+
+def _noop_marked():
+    for path, rel in _modules():
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (isinstance(node, ast.Call) and ast.unparse(node.func) == "gettext_noop" and node.args
+                    and isinstance(node.args[0], ast.Constant)):
+                yield f"{rel}:{node.lineno}", node.args[0].value
+
+
+def test_every_problem_a_rule_reports_has_an_english_message():
+    marked = list(_noop_marked())
+    assert len(marked) > 40
+    with translation.override("en"):
+        untranslated = sorted({f"{where}: {text}" for where, text in marked
+                               if HAN.search(re.sub(r"\{[^}]*\}", "", translation.gettext(text)))})
+    assert untranslated == []
+
+
+def test_a_rule_problem_reads_in_english_inside_an_error():
+    from gongkai.cases.domain.states import State, refusal
+
+    problem = refusal("close", State.REGISTERED)
+    assert "不能执行" in problem                   # it is still the source text where code reads it as text
+    error = ValidationFailed(gettext_noop("申请有误：%(problems)s"), code="cases.invalid_application",
+                             problems=Sentences([problem, gettext_noop("请选择获取方式。")]))
+    with translation.override("en"):
+        assert str(problem).startswith("The application is “")
+        assert error.message.startswith("The application cannot be accepted: The application is")
+        assert error.message.endswith("; Choose how to receive it.")

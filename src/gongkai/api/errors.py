@@ -55,8 +55,11 @@ def _body(code: str, message: str, fields=()) -> dict:
 
 def _domain_fields(exc: DomainError) -> list[dict]:
     # The service names the input by its path ("receipt.date"); the message renders in the request's language.
+    # A service names its own parameter ("reason"); the client sent it in the body ("body.reason"), as ninja's
+    # validation errors say.
     message = exc.message
-    return [{"path": path, "message": message} for path in exc.fields]
+    return [{"path": path if path.split(".")[0] in {"body", "query", "path"} else f"body.{path}",
+             "message": message} for path in exc.fields]
 
 
 def _domain_body(exc: DomainError) -> dict:

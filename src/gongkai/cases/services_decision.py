@@ -17,7 +17,7 @@ from gongkai.cases.services_letters import record_delivery
 from gongkai.cases.transitions import check_step, locked, move, require
 from gongkai.catalog.selectors import public_items
 from gongkai.core.actors import System, is_public
-from gongkai.core.errors import Sentences, ValidationFailed
+from gongkai.core.errors import Sentences, ValidationFailed, gettext_noop
 from gongkai.core.time import local_today
 
 SYSTEM_RESULTS = {Result.OTHER_NO_CORRECTION, Result.OTHER_UNPAID_FEE}
@@ -28,19 +28,19 @@ def _decision_problems(app, result, reply_type, reasons, withheld_what, withheld
     problems = []
     allowed = REPLY_TYPES[result]
     if allowed and reply_type not in allowed:
-        problems.append("请选择与办理结果相符的《条例》第三十六条答复类型。")
+        problems.append(gettext_noop("请选择与办理结果相符的《条例》第三十六条答复类型。"))
     if not allowed and reply_type:
-        problems.append("该办理结果不适用第三十六条答复类型。")
+        problems.append(gettext_noop("该办理结果不适用第三十六条答复类型。"))
     if result == Result.PARTIAL and not (withheld_what.strip() and withheld_why.strip()):
-        problems.append("部分公开须写明不予公开的部分及理由（《条例》第三十七条）。")
+        problems.append(gettext_noop("部分公开须写明不予公开的部分及理由（《条例》第三十七条）。"))
     if result != Result.DISCLOSED and not reasons.strip():
-        problems.append("请写明答复理由。")
+        problems.append(gettext_noop("请写明答复理由。"))
     if reply_type == ReplyType.ALREADY_PUBLIC and not catalog_index_numbers.strip():
-        problems.append("已主动公开的，请填写该信息的索引号，告知获取方式和途径（《条例》第三十六条第（一）项）。")
+        problems.append(gettext_noop("已主动公开的，请填写该信息的索引号，告知获取方式和途径（《条例》第三十六条第（一）项）。"))
     if result == Result.UNABLE_STILL_UNCLEAR and not (hasattr(app, "correction") and app.correction.received_on):
-        problems.append("“补正后申请内容仍不明确”只适用于已经补正的申请。")
+        problems.append(gettext_noop("“补正后申请内容仍不明确”只适用于已经补正的申请。"))
     if decided_on < (app.received_on or decided_on) or decided_on > local_today():
-        problems.append("答复日期应在收到申请之日和今天之间。")
+        problems.append(gettext_noop("答复日期应在收到申请之日和今天之间。"))
     return problems
 
 

@@ -29,7 +29,7 @@ from gongkai.cases.notify import mail_handlers, notify_applicant
 from gongkai.cases.personal_data import index_key
 from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require
 from gongkai.core.actors import PublicActor
-from gongkai.core.errors import Sentences, ValidationFailed
+from gongkai.core.errors import Message, Sentences, ValidationFailed, gettext_noop
 from gongkai.core.events import record_event
 from gongkai.core.time import local_now, local_today
 
@@ -64,12 +64,12 @@ def _problems(data: ApplicantInput) -> list[str]:
     try:
         kind = ApplicantType(data.applicant_type)
     except ValueError:
-        return ["请选择申请人类型。"]
+        return [gettext_noop("请选择申请人类型。")]
     if not data.applicant_name.strip():
-        problems.append("请填写申请人姓名或名称。")
+        problems.append(gettext_noop("请填写申请人姓名或名称。"))
     person = kind == ApplicantType.NATURAL_PERSON
     if data.id_type not in (PERSON_ID_TYPES if person else ORG_ID_TYPES) or data.id_type not in dict(ID_TYPE_CHOICES):
-        problems.append("自然人请选择个人身份证件，法人或其他组织请选择统一社会信用代码。")
+        problems.append(gettext_noop("自然人请选择个人身份证件，法人或其他组织请选择统一社会信用代码。"))
     elif data.id_type == "resident_id":
         problem = resident_id_problem(data.id_number)
         if problem:
@@ -77,30 +77,30 @@ def _problems(data: ApplicantInput) -> list[str]:
     elif data.id_type == "uscc":
         problem = uscc_problem(normalise(data.id_number))
         if problem:
-            problems.append(f"统一社会信用代码：{problem}")
+            problems.append(Message(gettext_noop("统一社会信用代码：%(problem)s"), problem=problem))
     elif not normalise(data.id_number):
-        problems.append("请填写证件号码。")
+        problems.append(gettext_noop("请填写证件号码。"))
     if not person and not data.contact_person.strip():
-        problems.append("法人或其他组织请填写联系人。")
+        problems.append(gettext_noop("法人或其他组织请填写联系人。"))
     if not (data.phone.strip() or data.email.strip() or data.address.strip()):
-        problems.append("请至少填写一种联系方式（电话、电子邮箱或通信地址）。")
+        problems.append(gettext_noop("请至少填写一种联系方式（电话、电子邮箱或通信地址）。"))
     if len(data.description.strip()) < 5:
-        problems.append("请具体描述所需政府信息（名称、文号或其他有助于确定信息的特征）。")
+        problems.append(gettext_noop("请具体描述所需政府信息（名称、文号或其他有助于确定信息的特征）。"))
     if data.provision_form not in dict(PROVISION_FORM_CHOICES):
-        problems.append("请选择信息提供形式。")
+        problems.append(gettext_noop("请选择信息提供形式。"))
     if data.delivery not in dict(DELIVERY_CHOICES):
-        problems.append("请选择获取方式。")
+        problems.append(gettext_noop("请选择获取方式。"))
     if data.delivery == "email" and not data.email.strip():
-        problems.append("选择电子邮件获取的，请填写电子邮箱。")
+        problems.append(gettext_noop("选择电子邮件获取的，请填写电子邮箱。"))
     if data.delivery == "post" and not data.address.strip():
-        problems.append("选择邮寄获取的，请填写通信地址。")
+        problems.append(gettext_noop("选择邮寄获取的，请填写通信地址。"))
     if len(data.files) > MAX_ATTACHMENTS:
-        problems.append(f"附件最多 {MAX_ATTACHMENTS} 个。")
+        problems.append(Message(gettext_noop("附件最多 %(max_attachments)s 个。"), max_attachments=MAX_ATTACHMENTS))
     for name, content, content_type in data.files:
         if content_type not in ALLOWED_UPLOAD_TYPES:
-            problems.append(f"附件“{name}”的格式不支持，请上传 PDF、JPG 或 PNG。")
+            problems.append(Message(gettext_noop("附件“%(name)s”的格式不支持，请上传 PDF、JPG 或 PNG。"), name=name))
         if _size(content) > settings.GONGKAI_MAX_UPLOAD_BYTES:
-            problems.append(f"附件“{name}”过大。")
+            problems.append(Message(gettext_noop("附件“%(name)s”过大。"), name=name))
     return problems
 
 
@@ -116,9 +116,9 @@ def _create(*, actor, agency: Agency, channel: Channel, data: ApplicantInput, ar
             oral_record: str = "", is_demo: bool = False) -> Application:
     problems = _problems(data)
     if channel == Channel.ORAL and not oral_record.strip():
-        problems.append("口头申请应由工作人员如实记录申请内容（《条例》第二十九条）。")
+        problems.append(gettext_noop("口头申请应由工作人员如实记录申请内容（《条例》第二十九条）。"))
     if arrived_on > local_today():
-        problems.append("到达日期不能晚于今天。")
+        problems.append(gettext_noop("到达日期不能晚于今天。"))
     if problems:
         raise ValidationFailed(_("申请有误：%(problems)s"), code="cases.invalid_application", problems=Sentences(problems))
     received_on = receipt_date(channel, arrived_on=arrived_on)

@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 from gongkai.core.domain.errors import (
     DomainError,
     InvalidTransition,
+    Message,
     NotAllowed,
     Sentences,
     ValidationFailed,
@@ -20,4 +21,4 @@ from gongkai.core.domain.errors import (
 
 use_translation(gettext)
 
-__all__ = ["DomainError", "InvalidTransition", "NotAllowed", "Sentences", "ValidationFailed", "gettext_noop", "render"]
+__all__ = ["DomainError", "InvalidTransition", "Message", "NotAllowed", "Sentences", "ValidationFailed", "gettext_noop", "render"]

@@ -8,12 +8,12 @@ def _form_field(form, path: str) -> str | None:
     return next((name for name in candidates if name in form.fields), None)
 
 
-def add_domain_error(form, error: DomainError) -> None:
+def add_domain_error(form, error: DomainError | Exception) -> None:
     """Attach ``error``'s message (rendered in the active language) to each form field its paths name, or to
     the form as a whole when it names none the form has. Safe to call more than once per form."""
-    names = [name for name in (_form_field(form, p) for p in error.fields) if name]
+    names = [name for name in (_form_field(form, p) for p in getattr(error, "fields", ())) if name]
     if not names:
-        form.add_error(None, error.message)
+        form.add_error(None, str(error))
         return
     for name in dict.fromkeys(names):
         if name in form.fields:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from gongkai.calendars.domain.workdays import WEEKDAY_NAMES, WorkCalendar
+from gongkai.core.domain.errors import Message, gettext_noop
 
 REVISION_IN_FORCE = dt.date(2019, 5, 15)  # 国务院令第711号 art. 56
 CORRECTION_NOTICE_DAYS = 7                # art. 30
@@ -69,7 +70,7 @@ def regime_for(received_on: dt.date) -> Regime:
 def extension_problem(received_on: dt.date, days: int) -> str | None:
     rule = RULES[regime_for(received_on)]
     if days < 1 or days > rule.max_extension_days:
-        return f"延长期限应为 1 至 {rule.max_extension_days} 个工作日（{rule.basis}）。"
+        return Message(gettext_noop("延长期限应为 1 至 %(most)s 个工作日（%(basis)s）。"), most=rule.max_extension_days, basis=rule.basis)
     return None
 
 

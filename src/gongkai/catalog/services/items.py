@@ -12,7 +12,7 @@ from gongkai.catalog.models import Item, ItemRevision, Term
 from gongkai.catalog.services.common import disclosure_due, plain_text, require, sanitize_body
 from gongkai.catalog.services.screening import screen_item
 from gongkai.catalog.signals import item_changed
-from gongkai.core.errors import InvalidTransition, Sentences, ValidationFailed
+from gongkai.core.errors import InvalidTransition, Message, Sentences, ValidationFailed, gettext_noop
 from gongkai.core.events import record_event, snapshot
 
 ITEM_FIELDS = [
@@ -28,24 +28,24 @@ TERM_SCHEMES = {"topic": Scheme.TOPIC, "genre": Scheme.GENRE, "category": Scheme
 def _check(item: Item) -> None:
     problems = []
     if not item.title or not item.title.strip():
-        problems.append("名称不能为空")
+        problems.append(gettext_noop("名称不能为空"))
     elif len(item.title) > 300:
-        problems.append("名称不能超过300字")
+        problems.append(gettext_noop("名称不能超过300字"))
     problems += attribute_problems(item.disclosure_mode, item.non_disclosure_basis)
     for name, scheme in TERM_SCHEMES.items():
         term = getattr(item, name)
         if term is not None and term.scheme != scheme:
-            problems.append(f"{Item._meta.get_field(name).verbose_name}选择有误")
+            problems.append(Message(gettext_noop("%(verbose_name)s选择有误"), verbose_name=Item._meta.get_field(name).verbose_name))
     if item.normative_kind and not item.written_on:
-        problems.append("规范性文件须填写成文日期")
+        problems.append(gettext_noop("规范性文件须填写成文日期"))
     if item.effective_on and item.written_on and item.effective_on < item.written_on:
-        problems.append("施行日期不能早于成文日期")
+        problems.append(gettext_noop("施行日期不能早于成文日期"))
     if item.amends_id and not (item.amends and item.amends.normative_kind):
-        problems.append("只能修订规章或规范性文件")
+        problems.append(gettext_noop("只能修订规章或规范性文件"))
     if item.interprets_id and item.interprets_id == item.pk:
-        problems.append("解读不能指向自身")
+        problems.append(gettext_noop("解读不能指向自身"))
     if item.generated_on and item.generated_on > dt.date(2100, 1, 1):
-        problems.append("生成日期有误")
+        problems.append(gettext_noop("生成日期有误"))
     if problems:
         raise ValidationFailed(_("信息有误：%(problems)s"), code="catalog.invalid_item", problems=Sentences(problems))
 

@@ -39,9 +39,42 @@ def use_translation(translate: Callable[[str], str]) -> None:
 
 
 def _text(value) -> str:
+    if isinstance(value, Message):
+        return str(value)
     if isinstance(value, str):
         return _translate(value)
     return str(value)       # a lazy translation renders itself in the active language
+
+
+class Message(str):
+    """A sentence with parameters, rendered when read: ``Message(gettext_noop("请填写%(label)s。"), label=…)``.
+
+    It is a ``str`` holding the source-language rendering, so code that joins or compares problems as text
+    keeps working; ``str(message)`` (and an error or ``Sentences`` that contains it) renders it in the active
+    language.
+    """
+
+    def __new__(cls, template: str, **params):
+        self = super().__new__(cls, _format(template, params))
+        self.template, self.params = template, params
+        return self
+
+    def __str__(self) -> str:
+        return render(self.template, self.params)
+
+    def __reduce__(self):
+        return (_message, (self.template, self.params))
+
+
+def _message(template, params):
+    return Message(template, **params)
+
+
+def _format(template: str, params: dict) -> str:
+    try:
+        return template % params if params else template
+    except (KeyError, ValueError, TypeError):
+        return template
 
 
 class Sentences(tuple):
@@ -56,7 +89,7 @@ def _param(value):
         return _translate("、").join(_text(v) if not isinstance(v, str) else v for v in value)
     if isinstance(value, (int, float)) or value is None:
         return value
-    return str(value)
+    return _text(value)     # a label from a rule's table translates when it has a catalogue entry
 
 
 def render(template, params: dict) -> str:
