@@ -17,7 +17,7 @@ from gongkai.cases.letters import write_letter
 from gongkai.cases.models import Application, Consultation, Correction, Extension
 from gongkai.cases.notify import notify_with_letter
 from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require
-from gongkai.core.errors import ValidationFailed
+from gongkai.core.errors import ValidationFailed, gettext_noop
 from gongkai.core.events import record_event
 from gongkai.core.time import local_today
 
@@ -47,7 +47,7 @@ def request_correction(*, actor, app: Application, items: str, period_days: int,
         raise ValidationFailed(_("请写明需要补正的事项。"), code="cases.correction_items_required")
     if not 1 <= period_days <= MAX_CORRECTION_PERIOD:
         raise ValidationFailed(_("补正期限应为 1 至 %(max_correction_period)s 个工作日。"), code="cases.correction_period_out_of_range", max_correction_period=MAX_CORRECTION_PERIOD)
-    _date_ok(on, not_before=app.received_on, label="补正告知日期")
+    _date_ok(on, not_before=app.received_on, label=gettext_noop("补正告知日期"))
     Correction.objects.create(application=app, requested_on=on, period_days=period_days, items=items.strip())
     move(app, "request_correction", actor=actor, event_action="case.correction_requested", reason=items.strip(),
          payload={"requested_on": on, "period_days": period_days},
@@ -64,7 +64,7 @@ def receive_correction(*, actor, app: Application, received_on: dt.date,
     app = locked(app)
     check_step(app, "receive_correction")
     correction = app.correction
-    _date_ok(received_on, not_before=correction.requested_on, label="收到补正的日期")
+    _date_ok(received_on, not_before=correction.requested_on, label=gettext_noop("收到补正的日期"))
     correction.received_on = received_on
     correction.corrected_description = corrected_description.strip()
     correction.save(update_fields=["received_on", "corrected_description", "updated_at"])
@@ -141,7 +141,7 @@ def start_consultation(*, actor, app: Application, kind: str, party: str, sent_o
     if kind == PauseKind.FEE or not party.strip():
         raise ValidationFailed(_("请选择征求对象类型并填写征求对象。"), code="cases.party_required")
     sent_on = sent_on or local_today()
-    _date_ok(sent_on, not_before=app.received_on, label="发函日期")
+    _date_ok(sent_on, not_before=app.received_on, label=gettext_noop("发函日期"))
     window = current_calendar().add_working_days(sent_on, CONSULTATION_WINDOW_DAYS,
                                                  count_from_next_day=clock_settings().count_from_next_day)
     consultation = Consultation.objects.create(application=app, kind=kind, party=party.strip(), sent_on=sent_on,
@@ -161,7 +161,7 @@ def end_consultation(*, actor, consultation: Consultation, replied_on: dt.date, 
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.replied_on is not None:
         raise ValidationFailed(_("该征求意见已经登记过答复。"), code="cases.consultation_answered")
-    _date_ok(replied_on, not_before=consultation.sent_on, label="收到意见日期")
+    _date_ok(replied_on, not_before=consultation.sent_on, label=gettext_noop("收到意见日期"))
     consultation.replied_on, consultation.opinion = replied_on, opinion.strip()
     consultation.save(update_fields=["replied_on", "opinion", "updated_at"])
     still_open = app.consultations.filter(replied_on__isnull=True).exists()

@@ -17,7 +17,7 @@ from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import can
 from gongkai.calendars.official import current_calendar
 from gongkai.core.actors import PublicActor, System, is_public
-from gongkai.core.errors import InvalidTransition, NotAllowed, ValidationFailed
+from gongkai.core.errors import InvalidTransition, NotAllowed, ValidationFailed, gettext_noop
 from gongkai.core.events import record_event, snapshot
 from gongkai.core.time import local_date, local_today
 from gongkai.engagement.domain import mailbox as rules
@@ -95,10 +95,10 @@ def submit_message(
     token = secrets.token_urlsafe(24)
     message = Message(
         agency=agency, channel=channel.value, category=category.value,
-        subject=_clean_text(subject, "标题", limit=200), body=_clean_text(body, "内容", limit=10000),
-        writer_name=_clean_text(writer_name, "姓名", limit=60, required=False),
-        writer_phone=_clean_text(writer_phone, "联系电话", limit=40, required=False),
-        writer_email=_clean_text(writer_email, "电子邮箱", limit=254, required=False),
+        subject=_clean_text(subject, gettext_noop("标题"), limit=200), body=_clean_text(body, gettext_noop("内容"), limit=10000),
+        writer_name=_clean_text(writer_name, gettext_noop("姓名"), limit=60, required=False),
+        writer_phone=_clean_text(writer_phone, gettext_noop("联系电话"), limit=40, required=False),
+        writer_email=_clean_text(writer_email, gettext_noop("电子邮箱"), limit=254, required=False),
         consent_to_publish=bool(consent_to_publish), received_at=received_at, received_on=received_on,
         reply_due_on=rules.reply_due_on(received_on, current_calendar(), reply_working_days(),
                                         count_from_next_day=settings.GONGKAI_COUNT_FROM_NEXT_DAY),
@@ -166,7 +166,7 @@ def reply_to_message(*, actor, message: Message, reply: str, replied_at=None) ->
     from_state = message.status
     to = _move(message, "reply")
     replied_at = replied_at or timezone.now()
-    message.reply = _clean_text(reply, "答复内容", limit=10000)
+    message.reply = _clean_text(reply, gettext_noop("答复内容"), limit=10000)
     message.status, message.replied_at = to.value, replied_at
     message.replied_on = message.closed_on = local_date(replied_at)
     message.accepted_on = message.accepted_on or message.replied_on
@@ -183,7 +183,7 @@ def decline_message(*, actor, message: Message, reason: str) -> Message:
     message = _locked(message)
     _require_handler(actor, message)
     to = _move(message, "decline")
-    message.decline_reason = _clean_text(reason, "不予受理理由", limit=300)
+    message.decline_reason = _clean_text(reason, gettext_noop("不予受理理由"), limit=300)
     message.status, message.closed_on = to.value, local_today()
     message.save(update_fields=["status", "decline_reason", "closed_on", "updated_at"])
     record_event(actor=actor, obj=message, action="message.declined", from_state="received", to_state=to.value,
@@ -198,7 +198,7 @@ def mark_converted(*, actor, message: Message, application_code: str, reason: st
     _require_handler(actor, message)
     from_state = message.status
     to = _move(message, "convert")
-    message.linked_application_code = _clean_text(application_code, "申请编号", limit=40)
+    message.linked_application_code = _clean_text(application_code, gettext_noop("申请编号"), limit=40)
     message.status, message.closed_on = to.value, local_today()
     message.accepted_on = message.accepted_on or message.closed_on
     message.save(update_fields=["status", "linked_application_code", "closed_on", "accepted_on", "updated_at"])
@@ -232,9 +232,9 @@ def publish_message(*, actor, message: Message, public_question: str, public_ans
         raise ValidationFailed(_("来信人未同意公开，不能公开此来信"), code="engagement.no_consent")
     if message.status != rules.Status.REPLIED.value:
         raise InvalidTransition(_("答复后才能公开"), code="engagement.not_replied")
-    question = _clean_text(public_question, "公开的问题", limit=5000)
-    answer = _clean_text(public_answer, "公开的答复", limit=10000)
-    reason = _clean_text(override_reason, "确认理由", limit=500, required=False)
+    question = _clean_text(public_question, gettext_noop("公开的问题"), limit=5000)
+    answer = _clean_text(public_answer, gettext_noop("公开的答复"), limit=10000)
+    reason = _clean_text(override_reason, gettext_noop("确认理由"), limit=500, required=False)
     known = writer_details(message)
     found = personal_data_found(question + "\n" + answer, known=known)
     if found and not reason:
@@ -261,7 +261,7 @@ def unpublish_message(*, actor, message: Message, reason: str) -> Message:
     message.published_at = None
     message.save(update_fields=["published_at", "updated_at"])
     record_event(actor=actor, obj=message, action="message.unpublished",
-                 reason=_clean_text(reason, "撤下理由", limit=300))
+                 reason=_clean_text(reason, gettext_noop("撤下理由"), limit=300))
     return message
 
 
@@ -288,7 +288,7 @@ def rate_message(*, token: str, rating: str, comment: str = "") -> Message:
         raise InvalidTransition(_("评价已超过30天，不能再修改"), code="engagement.rating_closed")
     before = {"rating": message.rating}
     message.rating = rating.value
-    message.rating_comment = _clean_text(comment, "评价意见", limit=500, required=False)
+    message.rating_comment = _clean_text(comment, gettext_noop("评价意见"), limit=500, required=False)
     message.rated_at = timezone.now()
     message.save(update_fields=["rating", "rating_comment", "rated_at", "updated_at"])
     record_event(actor=PublicActor("来信人"), obj=message, action="message.rated", before=before,
@@ -307,7 +307,7 @@ def record_rating(*, actor, message: Message, rating: str, comment: str = "") ->
         raise InvalidTransition(_("来信尚未答复，答复后才能评价"), code="engagement.not_replied")
     before = {"rating": message.rating}
     message.rating = rules.Rating(rating).value
-    message.rating_comment = _clean_text(comment, "评价意见", limit=500, required=False)
+    message.rating_comment = _clean_text(comment, gettext_noop("评价意见"), limit=500, required=False)
     message.rated_at = timezone.now()
     message.save(update_fields=["rating", "rating_comment", "rated_at", "updated_at"])
     record_event(actor=actor, obj=message, action="message.rated", before=before,

@@ -168,7 +168,7 @@ def publish_due_scheduled() -> int:
             with transaction.atomic():
                 locked = _locked(item)
                 if locked.status == Status.SCHEDULED:
-                    _move(None, locked, "unschedule", reason=f"定时发布未完成：{exc}", scheduled_at=None)
+                    _move(System, locked, "unschedule", reason=f"定时发布未完成：{exc}", scheduled_at=None)
                     done += 1
     return done
 
