@@ -71,6 +71,7 @@ def main(argv: list[str]) -> None:
     from gongkai.catalog import signals
     from gongkai.catalog.models import Item
     from gongkai.catalog.services.importing import import_catalog
+    from gongkai.core.actors import System
     from gongkai.demo.load_agencies import load_district
 
     call_command("migrate", verbosity=0)
@@ -83,15 +84,15 @@ def main(argv: list[str]) -> None:
     bad, bad_rows = spoil(good)
 
     t0 = time.perf_counter()
-    report = import_catalog(actor=None, name="bad.csv", data=bad)
+    report = import_catalog(actor=System, name="bad.csv", data=bad)
     t_bad = time.perf_counter() - t0
     assert not report.ok and Item.objects.count() == 0
     t0 = time.perf_counter()
-    dry = import_catalog(actor=None, name="good.csv", data=good, dry_run=True)
+    dry = import_catalog(actor=System, name="good.csv", data=good, dry_run=True)
     t_dry = time.perf_counter() - t0
     assert dry.ok and Item.objects.count() == 0
     t0 = time.perf_counter()
-    real = import_catalog(actor=None, name="good.csv", data=good)
+    real = import_catalog(actor=System, name="good.csv", data=good)
     t_real = time.perf_counter() - t0
     assert real.written == args.rows == Item.objects.count()
     lines = [

@@ -159,6 +159,7 @@ def _load(count: int) -> tuple[list[str], list[str]]:
     from gongkai.agencies.models import Agency
     from gongkai.agencies.services import grant_role
     from gongkai.catalog.services.importing import write_published_items
+    from gongkai.core.actors import System
     from gongkai.core.progress import Progress
     from gongkai.demo.load_agencies import load_step
 
@@ -174,12 +175,12 @@ def _load(count: int) -> tuple[list[str], list[str]]:
                      "published_on": min(item.published_on, dt.date(2026, 1, 1)), "channels": []})
     progress.note(f"写入并发布 {len(rows):,} 条信息（一次事务，其后写入检索索引和静态页面）")
     with transaction.atomic():
-        write_published_items(actor=None, rows=rows, action="item.imported", reason="benchmark")
+        write_published_items(actor=System, rows=rows, action="item.imported", reason="benchmark")
     publishing, reading = sites[: SITES // 2], sites[SITES // 2:]
     user = get_user_model().objects.create_user(username="bench-publisher", password="bench-only-password-x")
     for agency in publishing:
         for role in ("editor", "reviewer", "secrecy_reviewer", "publisher"):
-            grant_role(actor=None, user=user, agency=agency, role=role)
+            grant_role(actor=System, user=user, agency=agency, role=role)
     return [a.code for a in publishing], [a.code for a in reading]
 
 

@@ -57,9 +57,10 @@ def main(argv: list[str]) -> None:
 def _agency():
     from gongkai.agencies.models import Agency, AgencyKind, AgencyLevel
     from gongkai.agencies.services import create_agency
+    from gongkai.core.actors import System
 
     return Agency.objects.filter(code="bench-gov").first() or create_agency(
-        actor=None, kind=AgencyKind.GOVERNMENT, level=AgencyLevel.COUNTY, code="bench-gov", name="基准测试区人民政府")
+        actor=System, kind=AgencyKind.GOVERNMENT, level=AgencyLevel.COUNTY, code="bench-gov", name="基准测试区人民政府")
 
 
 def load(agency, applications: int, items: int) -> float:

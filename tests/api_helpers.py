@@ -3,12 +3,13 @@
 import json
 
 from gongkai.agencies.api_tokens import issue_token
+from gongkai.core.actors import System
 
 API = "/api/v1"
 
 
 def token_for(agency, *permissions, name="测试系统", **kwargs) -> str:
-    return issue_token(actor=None, agency=agency, name=name, permissions=permissions, **kwargs)[1]
+    return issue_token(actor=System, agency=agency, name=name, permissions=permissions, **kwargs)[1]
 
 
 def call(client, method: str, path: str, token: str | None = None, body=None, **headers):

@@ -16,13 +16,14 @@ from gongkai.agencies.models import AgencyKind, AgencyLevel  # noqa: E402
 from gongkai.agencies.services import create_agency  # noqa: E402
 from gongkai.catalog.models import Item  # noqa: E402
 from gongkai.catalog.services import publish_item  # noqa: E402
+from gongkai.core.actors import System  # noqa: E402
 from gongkai.demo.codes import demo_org_code  # noqa: E402
 
 
 def setup(count: int) -> None:
-    gov = create_agency(actor=None, kind=AgencyKind.GOVERNMENT, level=AgencyLevel.COUNTY, code="gov",
+    gov = create_agency(actor=System, kind=AgencyKind.GOVERNMENT, level=AgencyLevel.COUNTY, code="gov",
                         name="并发测试区人民政府", org_code=demo_org_code(801))
-    dept = create_agency(actor=None, parent=gov, kind=AgencyKind.DEPARTMENT, level=AgencyLevel.COUNTY,
+    dept = create_agency(actor=System, parent=gov, kind=AgencyKind.DEPARTMENT, level=AgencyLevel.COUNTY,
                          code="dept", name="并发测试区财政局", org_code=demo_org_code(802))
     Item.objects.bulk_create(
         [Item(agency=(gov, dept)[n % 2], title=f"并发发布测试信息{n}", status="secrecy_reviewed") for n in range(count)]
@@ -32,7 +33,7 @@ def setup(count: int) -> None:
 def publish(k: int, of: int) -> None:
     ids = [pk for pk in Item.objects.order_by("id").values_list("id", flat=True) if pk % of == k]
     for pk in ids:
-        publish_item(actor=None, item=Item.objects.get(pk=pk), published_on=dt.date(2024, 6, 3))
+        publish_item(actor=System, item=Item.objects.get(pk=pk), published_on=dt.date(2024, 6, 3))
 
 
 def check() -> None:

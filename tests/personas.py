@@ -10,6 +10,7 @@ from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency, AgencyKind, AgencyLevel
 from gongkai.agencies.services import create_agency, grant_role
+from gongkai.core.actors import System
 from gongkai.demo.codes import demo_org_code, demo_uscc
 
 
@@ -39,22 +40,22 @@ ROLES = {
 
 
 def build_personas() -> Personas:
-    gov = create_agency(actor=None, kind=AgencyKind.GOVERNMENT, level=AgencyLevel.COUNTY, code="gov",
+    gov = create_agency(actor=System, kind=AgencyKind.GOVERNMENT, level=AgencyLevel.COUNTY, code="gov",
                         name="测试区人民政府", short_name="测试区", uscc=demo_uscc(901))
     agencies = {
         "government": gov,
-        "dept_a": create_agency(actor=None, parent=gov, kind=AgencyKind.DEPARTMENT, level=AgencyLevel.COUNTY,
+        "dept_a": create_agency(actor=System, parent=gov, kind=AgencyKind.DEPARTMENT, level=AgencyLevel.COUNTY,
                                 code="dept-a", name="测试区财政局", org_code=demo_org_code(902)),
-        "dept_b": create_agency(actor=None, parent=gov, kind=AgencyKind.DEPARTMENT, level=AgencyLevel.COUNTY,
+        "dept_b": create_agency(actor=System, parent=gov, kind=AgencyKind.DEPARTMENT, level=AgencyLevel.COUNTY,
                                 code="dept-b", name="测试区教育局", org_code=demo_org_code(903)),
-        "town": create_agency(actor=None, parent=gov, kind=AgencyKind.TOWNSHIP, level=AgencyLevel.TOWNSHIP,
+        "town": create_agency(actor=System, parent=gov, kind=AgencyKind.TOWNSHIP, level=AgencyLevel.TOWNSHIP,
                               code="town", name="测试区某某镇人民政府", org_code=demo_org_code(904)),
     }
     User = get_user_model()
     users = {"anonymous": None}
     for name, (agency_key, role) in ROLES.items():
         user = User.objects.create_user(username=name, password="pw-" + name)
-        grant_role(actor=None, user=user, agency=agencies[agency_key], role=role)
+        grant_role(actor=System, user=user, agency=agencies[agency_key], role=role)
         users[name] = user
     users["superuser"] = User.objects.create_superuser("root", password="pw-root")
     return Personas(gov, agencies["dept_a"], agencies["dept_b"], agencies["town"], users)

@@ -1,5 +1,6 @@
 """Sites for the tests: the government's portal and a department's site, with well-formed identities."""
 
+from gongkai.core.actors import System
 from gongkai.sites import routing
 from gongkai.sites.services import create_site
 
@@ -15,9 +16,9 @@ PORTAL = {
 
 
 def make_sites(personas):
-    portal = create_site(actor=None, agency=personas.government, domains=["www.test.gov.cn", "test.gov.cn"],
+    portal = create_site(actor=System, agency=personas.government, domains=["www.test.gov.cn", "test.gov.cn"],
                          **PORTAL)
-    dept = create_site(actor=None, agency=personas.dept_a, domains=["czj.test.gov.cn"], **{
+    dept = create_site(actor=System, agency=personas.dept_a, domains=["czj.test.gov.cn"], **{
         **PORTAL, "name": "测试区财政局网站", "site_type": "department", "site_code": "5001100002",
         "sponsor": "测试区财政局", "operator": "", "theme_name": ""})
     routing.forget()

@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from gongkai.agencies.domain.roles import PERMISSIONS
+from gongkai.core.actors import System
 from gongkai.core.models import Event
 from gongkai.engagement.services import submit_message
 from tests.api_helpers import API, call, token_for
@@ -45,7 +46,7 @@ CASE_ACTIONS = {"case.view", "case.register", "case.handle", "case.approve"}
 
 
 def _message(personas):
-    return submit_message(actor=None, agency=personas.dept_a, channel="web", category="consult", subject="问题",
+    return submit_message(actor=System, agency=personas.dept_a, channel="web", category="consult", subject="问题",
                           body="请问预算何时公开？")[0]
 
 

@@ -4,13 +4,14 @@ working-day calendar with its provisional flag."""
 import pytest
 
 from gongkai.agencies.services import update_agency_office
+from gongkai.core.actors import System
 from tests.api_helpers import call
 from tests.catalog_helpers import published
 
 
 @pytest.mark.django_db
 def test_an_agency_with_its_disclosure_office(client, personas):
-    update_agency_office(actor=None, agency=personas.dept_a, office_name="测试区财政局办公室", office_phone="023-1234567",
+    update_agency_office(actor=System, agency=personas.dept_a, office_name="测试区财政局办公室", office_phone="023-1234567",
                          office_postcode="400000", office_hours="工作日 9:00-17:00")
     data = call(client, "get", "/agencies/dept-a").json()
     assert (data["parent_code"], data["org_code"]) == ("gov", personas.dept_a.org_code)

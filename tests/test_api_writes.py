@@ -62,7 +62,7 @@ def test_publishing_keeps_the_screening_of_the_back_office(client, personas):
     for step in ("submit", "review", "secrecy-review"):
         call(client, "post", f"/items/{item['id']}/{step}", editor, {} if step != "submit" else None)
     refused = call(client, "post", f"/items/{item['id']}/publish", publisher, {})
-    assert refused.status_code == 422 and refused.json()["code"] == "screening_open"
+    assert refused.status_code == 422 and refused.json()["code"] == "catalog.screening_open"
     assert call(client, "get", f"/staff/items/{item['id']}", publisher).json()["status"] == "secrecy_reviewed"
 
 
@@ -126,3 +126,23 @@ def test_report_check_answers_as_the_command(client):
     assert bad["ok"] is False and len(bad["errors"]) == 2
     assert "表三 四、结转下年度继续办理 / 自然人" in {c for e in bad["errors"] for c in e["cells"]}
     assert call(client, "post", "/reports/check", None, {"report": {"x": 1}}).status_code == 422
+
+
+@pytest.mark.django_db
+def test_a_refusal_says_its_code_field_and_message_in_the_language_asked_for(client, personas):
+    editor = token_for(personas.dept_a, "item.edit", "item.submit", "item.review", "item.secrecy_review")
+    publisher = token_for(personas.government, "item.publish", "item.withdraw")
+    item = call(client, "post", "/items", editor, ITEM).json()
+    for step in ("submit", "review", "secrecy-review"):
+        call(client, "post", f"/items/{item['id']}/{step}", editor, {} if step != "submit" else None)
+    call(client, "post", f"/items/{item['id']}/publish", publisher, {})
+    english = call(client, "post", f"/items/{item['id']}/withdraw", publisher, {"reason": " "},
+                   HTTP_ACCEPT_LANGUAGE="en")
+    assert english.status_code == 422
+    assert english.json() == {"code": "catalog.reason_required", "message": "Enter a reason.",
+                              "fields": [{"path": "body.reason", "message": "Enter a reason."}]}
+    chinese = call(client, "post", f"/items/{item['id']}/withdraw", publisher, {"reason": " "},
+                   HTTP_ACCEPT_LANGUAGE="zh-hans")
+    assert chinese.json()["message"] == "请填写理由" and chinese.json()["code"] == "catalog.reason_required"
+    refused = call(client, "post", f"/items/{item['id']}/submit", editor, None, HTTP_ACCEPT_LANGUAGE="en").json()
+    assert refused["code"] == "catalog.wrong_state" and refused["message"].startswith("The current status is")

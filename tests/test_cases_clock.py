@@ -19,6 +19,7 @@ from gongkai.cases.domain.clock import (
     Pause,
     PauseKind,
     Regime,
+    WindowKind,
     compute_deadline,
     explain,
     extension_problem,
@@ -99,16 +100,16 @@ def test_windows_tracked(calendar):
     facts = ClockFacts(D(2024, 3, 1), correction_requested_on=D(2024, 3, 5), correction_period_days=10,
                        pauses=(Pause(TP, D(2024, 9, 27), None, "某公司"), Pause(FEE, D(2024, 6, 7), None)))
     deadline = compute_deadline(facts, calendar)
-    assert deadline.window("补正告知期限").due == D(2024, 3, 12)      # 7 working days from receipt
-    assert deadline.window("补正期限").due == D(2024, 3, 19)
-    assert deadline.window("征求第三方意见答复期限").due == D(2024, 10, 23)  # 15 working days: 国庆 off, 9-29 and 10-12 worked
-    assert deadline.window("缴费期限").due == D(2024, 7, 8)               # 20 working days, 端午 skipped
+    assert deadline.window(WindowKind.CORRECTION_NOTICE).due == D(2024, 3, 12)      # 7 working days from receipt
+    assert deadline.window(WindowKind.CORRECTION).due == D(2024, 3, 19)
+    assert deadline.window(WindowKind.CONSULTATION).due == D(2024, 10, 23)  # 15 working days: 国庆 off, 9-29 and 10-12 worked
+    assert deadline.window(WindowKind.PAYMENT).due == D(2024, 7, 8)               # 20 working days, 端午 skipped
 
 
 def test_late_correction_notice_is_flagged(calendar):
     facts = ClockFacts(D(2024, 3, 1), correction_requested_on=D(2024, 3, 13), correction_period_days=5)
     deadline = compute_deadline(facts, calendar)
-    assert deadline.window("补正告知期限").late
+    assert deadline.window(WindowKind.CORRECTION_NOTICE).late
     assert any("补正告知期限已逾期" in n for n in deadline.notes)
 
 

@@ -18,6 +18,7 @@ from gongkai.cases.domain import delivery as rules
 from gongkai.cases.models import Application, Delivery
 from gongkai.cases.selectors import case_clock, overdue_cases
 from gongkai.cases.tests.factories import walk_in
+from gongkai.core.actors import System
 from gongkai.core.errors import ValidationFailed
 from gongkai.core.events import events_for
 
@@ -110,8 +111,8 @@ def test_electronic_delivery_keeps_hash_sent_and_read_times(personas):
     with pytest.raises(ValidationFailed, match="不能早于发送时间"):
         services.record_delivery_read(actor=handler, letter=letter, read_at=sent - dt.timedelta(hours=1))
     read = sent + dt.timedelta(hours=2)
-    services.record_delivery_read(actor=None, letter=letter, read_at=read)
-    services.record_delivery_read(actor=None, letter=letter, read_at=read + dt.timedelta(days=1))
+    services.record_delivery_read(actor=System, letter=letter, read_at=read)
+    services.record_delivery_read(actor=System, letter=letter, read_at=read + dt.timedelta(days=1))
     assert Delivery.objects.get(pk=delivery.pk).read_at == read
     assert [e.action for e in events_for(app)].count("case.letter_read") == 1
 

@@ -12,6 +12,7 @@ from gongkai.cases.domain.repetition import EarlierCase, evidence
 from gongkai.cases.models import Application
 from gongkai.cases.selectors import repetition_evidence
 from gongkai.cases.tests.factories import walk_in
+from gongkai.core.actors import System
 from gongkai.core.errors import NotAllowed, ValidationFailed
 from gongkai.core.events import events_for
 from gongkai.core.outbox import send_due_messages
@@ -121,7 +122,7 @@ def test_importing_a_years_notice_recomputes_open_cases(personas):
     # A notice names every statutory holiday of its year (《全国年节及纪念日放假办法》).
     holidays.update({d: n for d, n in statutory_holidays(due.year).items() if not calendar.status(d).working})
     holidays[due] = "测试假日"
-    set_calendar_year(actor=None, notice=HolidayNotice(
+    set_calendar_year(actor=System, notice=HolidayNotice(
         year=due.year, document_number="测试〔0000〕1号", title="测试通知", published_on=None,
         holidays=holidays, workdays=workdays))
     app.refresh_from_db()

@@ -12,6 +12,7 @@ from gongkai.cases.domain.results import Result
 from gongkai.cases.models import Application, Decision, Fee
 from gongkai.cases.selectors import report_applications
 from gongkai.cases.tests.factories import online, resident_id, walk_in
+from gongkai.core.actors import System
 from gongkai.core.errors import InvalidTransition, NotAllowed, ValidationFailed
 from gongkai.core.events import events_for
 from gongkai.core.outbox import send_due_messages
@@ -217,11 +218,11 @@ def test_calendar_change_recomputes_open_cases(personas):
     changed = WorkCalendar(holidays={**{d: "春节" for d in [D(2024, 2, x) for x in range(10, 18)]}, **holidays},
                            makeup_workdays={D(2024, 2, 4): "春节", D(2024, 2, 18): "春节"},
                            official_years=base.official_years)
-    assert recompute_open_deadlines(calendar=changed, changed_years={2024}, actor=None) == 1
+    assert recompute_open_deadlines(calendar=changed, changed_years={2024}, actor=System) == 1
     app.refresh_from_db()
     assert app.reply_due_on == D(2024, 3, 11)
     assert actions(app)[-1] == "case.deadline_recomputed"
-    assert recompute_open_deadlines(calendar=changed, changed_years={2024}, actor=None) == 0
+    assert recompute_open_deadlines(calendar=changed, changed_years={2024}, actor=System) == 0
 
 
 def test_already_disclosed_links_published_catalog_items(personas):

@@ -32,7 +32,7 @@ def test_a_policy_needs_its_interpretation_or_a_not_required_mark(personas):
     item = policy(personas)
     with pytest.raises(ValidationFailed) as exc:
         services.publish_item(actor=personas["publisher"], item=item)
-    assert exc.value.code == "interpretation_missing"
+    assert exc.value.code == "catalog.interpretation_missing"
     assert Item.objects.get(pk=item.pk).status == "secrecy_reviewed"
     with pytest.raises(ValidationFailed):
         services.mark_interpretation_not_required(actor=personas["reviewer_a"], item=item, reason="")
@@ -45,7 +45,7 @@ def test_an_interpretation_is_published_together_with_its_policy(personas):
     interpretation = ready(personas, title="《专项资金管理办法》政策解读", interprets=item)
     with pytest.raises(ValidationFailed) as exc:
         services.publish_item(actor=personas["publisher"], item=interpretation)
-    assert exc.value.code == "policy_unpublished"
+    assert exc.value.code == "catalog.policy_unpublished"
     services.publish_item(actor=personas["publisher"], item=item)
     interpretation.refresh_from_db()
     assert interpretation.status == "published"

@@ -138,7 +138,7 @@ def test_an_id_number_blocks_publication_until_a_reviewer_overrides_it(personas)
     before = state(item)
     with pytest.raises(ValidationFailed) as exc:
         services.publish_item(actor=personas["publisher"], item=item)
-    assert exc.value.code == "screening_open"
+    assert exc.value.code == "catalog.screening_open"
     assert state(item) == before
     with pytest.raises(NotAllowed):
         services.override_finding(actor=personas["editor_a"], finding=finding, reason="公开需要")

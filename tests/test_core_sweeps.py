@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from gongkai.catalog.models import LinkCheck
 from gongkai.core import sweeps
+from gongkai.core.actors import System
 from gongkai.core.models import JobMark, SweepRun
 from gongkai.core.timed import run_job
 from tests.catalog_helpers import published
@@ -139,7 +140,7 @@ def test_a_republication_of_one_agency_writes_its_item_pages_only(personas, sett
     mine = published(personas, title="部门A的信息")
     from gongkai.catalog import services
 
-    other = services.publish_item(actor=None, item=_ready_of(personas.dept_b))
+    other = services.publish_item(actor=System, item=_ready_of(personas.dept_b))
     for path in (tmp_path / "site").rglob("index.html"):
         path.unlink()
     run = sweeps.start("portal.republish", argument=personas.dept_a.code)
@@ -153,7 +154,7 @@ def test_a_republication_of_one_agency_writes_its_item_pages_only(personas, sett
 def _ready_of(agency):
     from gongkai.catalog import services
 
-    item = services.create_item(actor=None, agency=agency, title="部门B的信息", summary="概述。", body="<p>正文。</p>")
-    services.submit_item(actor=None, item=item)
-    services.review_item(actor=None, item=item)
-    return services.secrecy_review_item(actor=None, item=item)
+    item = services.create_item(actor=System, agency=agency, title="部门B的信息", summary="概述。", body="<p>正文。</p>")
+    services.submit_item(actor=System, item=item)
+    services.review_item(actor=System, item=item)
+    return services.secrecy_review_item(actor=System, item=item)

@@ -6,6 +6,7 @@ import pytest
 from gongkai.backoffice.conversions import convert_application_to_message, convert_message_to_application
 from gongkai.cases.models import Application
 from gongkai.cases.services_intake import ApplicantInput, register_application
+from gongkai.core.actors import System
 from gongkai.core.errors import NotAllowed, ValidationFailed
 from gongkai.core.events import events_for
 from gongkai.core.time import local_today
@@ -23,7 +24,7 @@ def applicant(**overrides):
 
 @pytest.mark.django_db
 def test_message_becomes_an_application(personas):
-    message, _ = services.submit_message(actor=None, agency=personas.dept_a, channel="web", category="misdirected",
+    message, _ = services.submit_message(actor=System, agency=personas.dept_a, channel="web", category="misdirected",
                                          subject="申请公开规划许可", body="请公开某安置房项目的建设工程规划许可证。",
                                          writer_name="钱七", writer_email="qian@example.cn")
     app = convert_message_to_application(actor=personas["handler_a"], message=message, applicant=applicant())
@@ -36,7 +37,7 @@ def test_message_becomes_an_application(personas):
 
 @pytest.mark.django_db
 def test_refused_conversion_leaves_both_sides_unchanged(personas):
-    message, _ = services.submit_message(actor=None, agency=personas.dept_a, channel="web", category="misdirected",
+    message, _ = services.submit_message(actor=System, agency=personas.dept_a, channel="web", category="misdirected",
                                          subject="s", body="b")
     with pytest.raises(ValidationFailed):
         convert_message_to_application(actor=personas["handler_a"], message=message,

@@ -6,6 +6,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from gongkai.agencies.models import Agency
+from gongkai.core.actors import System
 from gongkai.core.errors import NotAllowed, ValidationFailed
 from gongkai.engagement import services, services_records
 from gongkai.engagement.models import ArchiveRecord, Message, OutreachRecord
@@ -68,11 +69,11 @@ def test_figures_follow_the_period_and_the_agencies(personas):
     gov, dept_a = personas.government, personas.dept_a
     publisher = personas["publisher"]
     late = dt.datetime(2017, 12, 29, 16, tzinfo=SH)
-    m1, token = services.submit_message(actor=None, agency=dept_a, channel="web", category="consult", subject="s",
+    m1, token = services.submit_message(actor=System, agency=dept_a, channel="web", category="consult", subject="s",
                                         body="b", received_at=late)
     services.submit_message(actor=publisher, agency=gov, channel="letter", category="complaint", subject="s",
                             body="b", received_at=late)
-    services.submit_message(actor=None, agency=dept_a, channel="web", category="consult", subject="s", body="b",
+    services.submit_message(actor=System, agency=dept_a, channel="web", category="consult", subject="s", body="b",
                             received_at=dt.datetime(2018, 1, 2, 9, tzinfo=SH))
     services.reply_to_message(actor=publisher, message=m1, reply="答复", replied_at=dt.datetime(2018, 1, 3, tzinfo=SH))
     services.rate_message(token=token, rating="dissatisfied")
@@ -91,9 +92,9 @@ def test_figures_follow_the_period_and_the_agencies(personas):
 @pytest.mark.django_db
 def test_staffing_is_the_latest_report_up_to_the_period_end(personas):
     a = personas.dept_a
-    services_records.report_staffing(actor=None, agency=a, as_of=dt.date(2017, 6, 30), people=4)
-    services_records.report_staffing(actor=None, agency=a, as_of=dt.date(2017, 12, 31), people=5, full_time=1)
-    services_records.report_staffing(actor=None, agency=a, as_of=dt.date(2018, 12, 31), people=7)
+    services_records.report_staffing(actor=System, agency=a, as_of=dt.date(2017, 6, 30), people=4)
+    services_records.report_staffing(actor=System, agency=a, as_of=dt.date(2017, 12, 31), people=5, full_time=1)
+    services_records.report_staffing(actor=System, agency=a, as_of=dt.date(2018, 12, 31), people=7)
     assert period_figures(agency_ids=[a.pk], **YEAR_2017).disclosure_staff == 5
     f2019 = period_figures(agency_ids=[a.pk], start=dt.date(2019, 1, 1), end=dt.date(2019, 12, 31))
     assert f2019.disclosure_staff == 7
@@ -103,10 +104,10 @@ def test_staffing_is_the_latest_report_up_to_the_period_end(personas):
 def test_archive_quantities_must_match_the_kind(personas):
     gov = personas.government
     with pytest.raises(ValidationFailed):
-        services_records.record_archive_work(actor=None, agency=gov, kind="reading", recorded_on=dt.date(2017, 1, 3),
+        services_records.record_archive_work(actor=System, agency=gov, kind="reading", recorded_on=dt.date(2017, 1, 3),
                                              pages=5)
     with pytest.raises(ValidationFailed):
-        services_records.record_archive_work(actor=None, agency=gov, kind="delivery", recorded_on=dt.date(2017, 1, 3),
+        services_records.record_archive_work(actor=System, agency=gov, kind="delivery", recorded_on=dt.date(2017, 1, 3),
                                              items=5)
     with pytest.raises(NotAllowed):
         services_records.record_archive_work(actor=personas["supervisor"], agency=gov, kind="reading",
@@ -123,7 +124,7 @@ def test_import_refuses_the_whole_batch_on_one_bad_record(personas):
     good = OutreachRecord(agency=gov, kind="press_conference", held_on=dt.date(2017, 5, 1), topic="发布会")
     bad = OutreachRecord(agency=gov, kind="press_conference", held_on=dt.date(2017, 5, 2), topic="")
     with pytest.raises(ValidationFailed, match="第 2 条"):
-        services_records.import_records(actor=None, agency=gov, kind="outreach", records=[good, bad], reason="t")
+        services_records.import_records(actor=System, agency=gov, kind="outreach", records=[good, bad], reason="t")
     assert not OutreachRecord.objects.exists()
 
 
@@ -165,7 +166,7 @@ def test_database_statistics_equal_the_pure_count(personas):
             channel=rng.choice(["web", "phone"]), category="consult", subject="s", body="b", received_at=received,
             reply="r" if replied else "", replied_at=replied,
             rating=rng.choice(["", "satisfied", "basically", "dissatisfied"]) if replied else ""))
-    import_messages(actor=None, agency=personas.government, rows=rows, reason="test")
+    import_messages(actor=System, agency=personas.government, rows=rows, reason="test")
     ids = [personas.government.pk, personas.dept_a.pk, personas.town.pk]
     start, end = dt.date(2023, 1, 1), dt.date(2023, 12, 31)
     facts = mailbox_facts(agency_ids=ids, start=start, end=end)

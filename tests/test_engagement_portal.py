@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 from django.core import mail
 
+from gongkai.core.actors import System
 from gongkai.core.outbox import send_due_messages
 from gongkai.engagement import services
 from gongkai.engagement.models import Message
@@ -45,7 +46,7 @@ def test_write_then_rate_through_the_private_link(client, personas, django_captu
 
 @pytest.mark.django_db
 def test_published_answers_show_without_personal_data(client, personas):
-    message, _ = services.submit_message(actor=None, agency=personas.dept_a, channel="web", category="consult",
+    message, _ = services.submit_message(actor=System, agency=personas.dept_a, channel="web", category="consult",
                                          subject="s", body="王五问：公租房？", writer_name="王五",
                                          consent_to_publish=True)
     services.reply_to_message(actor=personas["editor_a"], message=message, reply="答复王五")
@@ -108,7 +109,7 @@ def test_mailbox_in_english(client, personas, settings):
 @pytest.mark.django_db
 def test_rating_form_is_rate_limited_too(client, personas, monkeypatch):
     monkeypatch.setattr("gongkai.core.public_forms.time", SimpleNamespace(time=lambda: 1_700_000_100.0))
-    message, token = services.submit_message(actor=None, agency=personas.dept_a, channel="web",
+    message, token = services.submit_message(actor=System, agency=personas.dept_a, channel="web",
                                              category="consult", subject="s", body="b")
     services.reply_to_message(actor=personas["editor_a"], message=message, reply="答复")
     link = f"/mailbox/rate/{token}/"

@@ -5,6 +5,7 @@ import re
 import pytest
 
 from gongkai.backoffice.views_engagement_forms import StaffRatingForm
+from gongkai.core.actors import System
 from gongkai.engagement import services
 from gongkai.engagement.models import Message
 
@@ -15,7 +16,7 @@ def _checked(html: str) -> list[str]:
 
 @pytest.mark.django_db
 def test_portal_rating_form_starts_with_nothing_chosen_and_requires_a_choice(client, personas):
-    message, token = services.submit_message(actor=None, agency=personas.dept_a, channel="web", category="consult",
+    message, token = services.submit_message(actor=System, agency=personas.dept_a, channel="web", category="consult",
                                              subject="公租房", body="请问公租房怎么申请？", writer_name="王五",
                                              writer_email="wang@example.cn")
     services.reply_to_message(actor=personas["editor_a"], message=message, reply="需要身份证明。")

@@ -5,6 +5,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from gongkai.core.actors import Public
 from gongkai.core.errors import InvalidTransition, NotAllowed, ValidationFailed
 from gongkai.core.models import Event
 from gongkai.engagement import services
@@ -14,7 +15,7 @@ SH = ZoneInfo("Asia/Shanghai")
 
 
 def submit(personas, **overrides):
-    fields = dict(actor=None, agency=personas.government, channel="web", category="consult",
+    fields = dict(actor=Public, agency=personas.government, channel="web", category="consult",
                   subject="公租房申请条件", body="请问申请公租房需要哪些材料？", writer_name="李四",
                   writer_phone="13812345678", consent_to_publish=True,
                   received_at=dt.datetime(2017, 3, 6, 9, 0, tzinfo=SH))
@@ -44,7 +45,7 @@ def test_received_at_late_evening_utc_is_the_next_shanghai_day(personas):
 @pytest.mark.parametrize(("persona", "channel"), [(None, "phone"), ("supervisor", "phone"), ("editor_b", "phone"),
                                                   ("reviewer_a", "letter")])
 def test_who_may_enter_calls_and_letters(personas, persona, channel):
-    actor = personas[persona] if persona else None
+    actor = personas[persona] if persona else Public
     agency = personas.dept_a
     with pytest.raises((NotAllowed, ValidationFailed)):
         submit(personas, actor=actor, agency=agency, channel=channel)

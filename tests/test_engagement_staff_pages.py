@@ -6,6 +6,7 @@ import io
 import pytest
 from openpyxl import load_workbook
 
+from gongkai.core.actors import System
 from gongkai.engagement import services
 from gongkai.engagement.models import Message, Training
 
@@ -17,7 +18,7 @@ HANDLERS_OF_A = {"editor_a", "publisher", "superuser"}
 
 @pytest.fixture
 def message(personas):
-    message, _ = services.submit_message(actor=None, agency=personas.dept_a, channel="web", category="consult",
+    message, _ = services.submit_message(actor=System, agency=personas.dept_a, channel="web", category="consult",
                                          subject="公租房申请条件", body="需要哪些材料？", writer_name="赵六",
                                          consent_to_publish=True)
     return message
@@ -151,7 +152,7 @@ def test_dashboard_counts_applications_and_their_on_time_rate(client, personas):
 @pytest.mark.django_db
 def test_message_list_query_count_does_not_grow_with_messages(client, personas, django_assert_max_num_queries):
     for n in range(30):
-        message, _ = services.submit_message(actor=None, agency=personas.dept_a, channel="web", category="consult",
+        message, _ = services.submit_message(actor=System, agency=personas.dept_a, channel="web", category="consult",
                                              subject=f"来信{n}", body="b")
         if n % 2:
             services.assign_message(actor=personas["publisher"], message=message, department=personas.dept_a)

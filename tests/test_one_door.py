@@ -9,6 +9,7 @@ import pytest
 from gongkai.agencies.policy import can
 from gongkai.catalog import services as catalog_services
 from gongkai.catalog.models import NegativeListEntry
+from gongkai.core.actors import Public
 from gongkai.engagement import policy, services
 from gongkai.engagement.models import Message
 from gongkai.engagement.selectors import access_message, messages_for
@@ -21,7 +22,7 @@ MISSING = 2**62
 
 @pytest.fixture
 def message(personas):
-    message, _token = services.submit_message(actor=None, agency=personas.dept_a, channel="web", category="consult",
+    message, _token = services.submit_message(actor=Public, agency=personas.dept_a, channel="web", category="consult",
                                               subject="公租房申请条件", body="需要哪些材料？", writer_name="赵六")
     return message
 
@@ -128,7 +129,7 @@ def test_the_message_door_reads_ids_as_numbers_a_database_holds(personas, messag
 
 @pytest.mark.django_db
 def test_a_department_sees_and_handles_a_message_once_it_is_assigned_to_it(client, personas):
-    message, _token = services.submit_message(actor=None, agency=personas.government, channel="web",
+    message, _token = services.submit_message(actor=Public, agency=personas.government, channel="web",
                                               category="consult", subject="学位申请", body="入学材料？")
     teacher = personas["editor_b"]   # 测试区教育局
     assert not policy.may(teacher, "engagement.handle", message)
@@ -155,7 +156,7 @@ def test_a_department_sees_and_handles_a_message_once_it_is_assigned_to_it(clien
 def test_the_workbench_counts_the_open_messages_of_the_assigned_department(personas):
     from gongkai.backoffice.views_engagement import workbench_panel
 
-    message, _token = services.submit_message(actor=None, agency=personas.government, channel="web",
+    message, _token = services.submit_message(actor=Public, agency=personas.government, channel="web",
                                               category="consult", subject="学位申请", body="入学材料？")
     before = workbench_panel(personas["editor_b"])
     services.accept_message(actor=personas["superuser"], message=message)

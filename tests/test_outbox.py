@@ -13,6 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.core import outbox
+from gongkai.core.actors import System
 from gongkai.core.models import Event, OutboxMessage
 from gongkai.core.outbox import queue_mail, retry_delay, send_due_messages
 
@@ -132,7 +133,7 @@ def test_after_the_last_attempt_it_stays_failed_until_staff_retry(smtp, settings
     assert (row.state, row.attempts, row.next_attempt_at) == ("failed", 2, None)
     assert send_due_messages() == 0
     smtp.start()
-    assert outbox.retry_now(actor=None, message_id=message.pk).state == "sent"
+    assert outbox.retry_now(actor=System, message_id=message.pk).state == "sent"
     assert len(smtp.sink.envelopes) == 1
 
 

@@ -4,6 +4,7 @@ from django.urls import reverse
 
 from gongkai.agencies import services as agencies
 from gongkai.catalog.models import Term
+from gongkai.core.actors import System
 from gongkai.demo.codes import demo_org_code
 from gongkai.portal.templatetags.portal_forms import select_options
 
@@ -17,7 +18,7 @@ def test_the_agency_list_follows_a_rename_and_a_new_agency(client, personas):
     agencies.update_agency(actor=personas.users["superuser"], agency=personas.dept_a, short_name="区财政")
     html = _form(client, agency="dept-a")
     assert '<option value="dept-a" selected>区财政</option>' in html and "测试区财政局</option>" not in html
-    agencies.create_agency(actor=None, parent=personas.government, kind=personas.dept_b.kind, level=personas.dept_b.level,
+    agencies.create_agency(actor=System, parent=personas.government, kind=personas.dept_b.kind, level=personas.dept_b.level,
                            code="dept-c", name="测试区审计局", org_code=demo_org_code(905))
     assert '<option value="dept-c">测试区审计局</option>' in _form(client)
 

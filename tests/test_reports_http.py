@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from gongkai.cases.tests.factories import walk_in
+from gongkai.core.actors import System
 from gongkai.reports import services
 from gongkai.reports.models import AnnualReport, PastReport
 
@@ -177,7 +178,7 @@ def test_six_part_figures_open_the_records_they_count(client, personas):
 
     focus = Term.objects.get(scheme="focus", code="caizhengzijin")
     published = dt.datetime(2017, 5, 8, 10, tzinfo=dt.timezone(dt.timedelta(hours=8)))
-    write_published_items(actor=None, rows=[
+    write_published_items(actor=System, rows=[
         {"agency_id": agency.pk, "title": f"{agency.name}2017年财政资金使用情况", "summary": "", "body": "正文",
          "written_on": dt.date(2017, 5, 5), "published_on": dt.date(2017, 5, 8), "published_at": published,
          "focus_id": focus.pk, "channels": ["portal"]}

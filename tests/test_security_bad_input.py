@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from gongkai.catalog.selectors import item_document
+from gongkai.core.actors import System
 from gongkai.engagement import services as engagement
 from gongkai.search import services as search
 from tests.catalog_helpers import published
@@ -94,7 +95,7 @@ def world(personas, settings, tmp_path):
     item = published(personas, title="关于做好2024年度财政预算公开工作的通知", doc_number="测财发〔2024〕7号")
     search.index_document(item_document(item))
     message, _token = engagement.submit_message(
-        actor=None, agency=personas.dept_a, channel="web", category="consult", subject="咨询预算公开",
+        actor=System, agency=personas.dept_a, channel="web", category="consult", subject="咨询预算公开",
         body="请问何时公开部门预算？")
     # Valid values beside the hostile ones, so that the fuzzer also reaches the code behind the lookups.
     valid = {"code": [personas.dept_a.code, personas.government.code], "pk": [str(item.pk), str(message.pk)],

@@ -26,6 +26,7 @@ from django.utils import timezone
 from openpyxl import load_workbook
 
 from gongkai.agencies.services import grant_role
+from gongkai.core.actors import System
 from gongkai.core.timed import timed_jobs
 from gongkai.engagement import services as engagement
 from gongkai.reports import services as reports
@@ -75,7 +76,7 @@ def pages(personas):
     item = published(personas)
     # An editor of two departments too: the new-item form then has its agency picker.
     for department in (personas.dept_a, personas.dept_b):
-        grant_role(actor=None, user=personas["publisher"], agency=department, role="editor")
+        grant_role(actor=System, user=personas["publisher"], agency=department, role="editor")
     code = personas.dept_a.code
     return {
         "anonymous": ["/", f"/gk/{code}/", f"/gk/{code}/catalog/", f"/gk/{code}/items/{item.pk}/",
@@ -281,7 +282,7 @@ def test_403_is_one_warning_line_without_traceback(client, personas, caplog):
 
 @pytest.mark.django_db
 def test_private_link_secret_stays_out_of_djangos_log(personas, caplog):
-    _, token = engagement.submit_message(actor=None, agency=personas.dept_a, channel="web", category="consult",
+    _, token = engagement.submit_message(actor=System, agency=personas.dept_a, channel="web", category="consult",
                                          subject="s", body="b", writer_name="王五")
     strict = Client(enforce_csrf_checks=True)
     with caplog.at_level(logging.WARNING):

@@ -4,6 +4,7 @@ switch and the publisher's agency picker work, and the browser reports no violat
 import pytest
 
 from gongkai.agencies.services import grant_role
+from gongkai.core.actors import System
 from tests.browser import login
 
 # Records every violation the page reports, from before its first script runs.
@@ -59,7 +60,7 @@ def test_portal_scripts_work_under_the_policy(live_server, page, personas):
     assert violations(page) == []
     # An editor of two departments picks the one to write for: the picker reloads the form.
     for department in (personas.dept_a, personas.dept_b):
-        grant_role(actor=None, user=personas["publisher"], agency=department, role="editor")
+        grant_role(actor=System, user=personas["publisher"], agency=department, role="editor")
     login(page, live_server, "publisher", "pw-publisher")
     page.goto(f"{live_server.url}/staff/catalog/new/")
     with page.expect_navigation():

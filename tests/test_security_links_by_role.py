@@ -10,6 +10,7 @@ import re
 import pytest
 from django.test import Client
 
+from gongkai.core.actors import System
 from gongkai.engagement import services as engagement
 from tests.catalog_helpers import draft, published
 from tests.personas import ROLES
@@ -28,7 +29,7 @@ def world(personas, settings, tmp_path):
     settings.GONGKAI_STATIC_SITE_DIR = tmp_path / "site"
     draft(personas, title="关于2025年预算编制的通知（草稿）")
     published(personas, title="关于做好2024年度财政预算公开工作的通知")
-    engagement.submit_message(actor=None, agency=personas.dept_a, channel="web", category="consult",
+    engagement.submit_message(actor=System, agency=personas.dept_a, channel="web", category="consult",
                               subject="咨询预算公开", body="请问何时公开部门预算？")
     return personas
 

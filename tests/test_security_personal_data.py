@@ -30,6 +30,7 @@ from gongkai.cases.tests.factories import person
 from gongkai.catalog import services as catalog
 from gongkai.catalog.models import CatalogSettings, Item, ScreeningFinding
 from gongkai.config.database_url import parse_database_url
+from gongkai.core.actors import System
 from gongkai.core.models import Event
 from gongkai.engagement import services as engagement
 from gongkai.engagement.models import Message
@@ -210,7 +211,7 @@ LETTER = (f"我叫赵六，家住重庆市万盛经开区万东镇建设路12号
 
 @pytest.fixture
 def replied(personas):
-    message, _ = engagement.submit_message(actor=None, agency=personas.dept_a, channel="web", category="consult",
+    message, _ = engagement.submit_message(actor=System, agency=personas.dept_a, channel="web", category="consult",
                                            subject="公租房", body=LETTER, writer_name="赵六",
                                            writer_phone="13911110001", consent_to_publish=True)
     engagement.reply_to_message(actor=personas["publisher"], message=message,

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from gongkai.core.actors import Public
 from gongkai.core.time import local_today
 from gongkai.sites import services, yearly
 from gongkai.sites.domain.yearly_report import APPENDIX_SECTION, ROWS
@@ -72,7 +73,7 @@ def test_the_mailbox_rows_list_the_messages_and_the_visits_rows_the_months(sites
 
     portal, _dept = sites
     year = local_today().year
-    message, _token = engagement.submit_message(actor=None, agency=personas.government, channel="web", category="consult",
+    message, _token = engagement.submit_message(actor=Public, agency=personas.government, channel="web", category="consult",
                                                 subject="咨询办事时间", body="请问办事时间？")
     client.force_login(personas["publisher"])
     drill = client.get(f"/staff/sites/{portal.pk}/yearly/{year}/messages_received/").content.decode()

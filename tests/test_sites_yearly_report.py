@@ -8,6 +8,7 @@ import io
 import pytest
 from django.test import Client
 
+from gongkai.core.actors import System
 from gongkai.core.errors import DomainError, NotAllowed
 from gongkai.core.time import local_today
 from gongkai.engagement import services as engagement
@@ -35,7 +36,7 @@ def test_rows_follow_the_table_and_count_from_records(sites, personas):
     year = local_today().year
     for n in range(3):
         published(personas, title=f"关于第{n}项工作的通知")
-    engagement.submit_message(actor=None, agency=personas.government, channel="web", category="consult",
+    engagement.submit_message(actor=System, agency=personas.government, channel="web", category="consult",
                               subject="咨询", body="请问办事时间？")
     services.set_site_figure(actor=personas["admin"], site=portal, year=year, key="drills", value=1,
                              note="6月开展网站应急演练")

@@ -11,6 +11,7 @@ from django.contrib.auth.signals import user_logged_in, user_logged_out
 from django.db.models.signals import m2m_changed, post_save, pre_save
 from django.dispatch import receiver
 
+from gongkai.core.actors import System
 from gongkai.core.client_address import client_address
 from gongkai.core.events import record_event
 
@@ -20,7 +21,8 @@ ACTOR_ATTRIBUTE = "_audit_actor"
 
 
 def _actor(user):
-    return getattr(user, ACTOR_ATTRIBUTE, None)
+    # A save outside the services (createsuperuser, a shell, a data migration) is the platform's own.
+    return getattr(user, ACTOR_ATTRIBUTE, None) or System
 
 
 @receiver(pre_save, sender=User)

@@ -12,6 +12,7 @@ import secrets
 from django.db import transaction
 from django.db.models import QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.domain.actors import TokenActor
 from gongkai.agencies.domain.roles import PERMISSIONS
@@ -36,15 +37,15 @@ def _new_token() -> tuple[str, str]:
 
 
 def _require(actor, obj) -> None:
-    if actor is not None and not can(actor, MANAGE, obj):
-        raise NotAllowed("您无权管理接口令牌", action=MANAGE)
+    if not can(actor, MANAGE, obj):
+        raise NotAllowed(_("您无权管理接口令牌"), action=MANAGE)
 
 
 def _clean_permissions(permissions) -> list[str]:
     chosen = sorted({str(p).strip() for p in permissions if str(p).strip()})
     unknown = [p for p in chosen if p not in PERMISSIONS]
     if unknown:
-        raise ValidationFailed("未知的权限：" + "、".join(unknown), code="unknown_permission", field="permissions")
+        raise ValidationFailed(_("未知的权限：%(unknown)s"), code="agencies.unknown_permission", field="permissions", unknown=unknown)
     return chosen
 
 
@@ -55,10 +56,10 @@ def issue_token(*, actor, agency: Agency, name: str, permissions, expires_at: dt
     _require(actor, agency)
     name = (name or "").strip()
     if not name or len(name) > 100:
-        raise ValidationFailed("请填写令牌名称（不超过100字）。", code="required", field="name")
+        raise ValidationFailed(_("请填写令牌名称（不超过100字）。"), code="agencies.required", field="name")
     chosen = _clean_permissions(permissions)
     if expires_at is not None and expires_at <= timezone.now():
-        raise ValidationFailed("有效期应晚于现在。", code="expired", field="expires_at")
+        raise ValidationFailed(_("有效期应晚于现在。"), code="agencies.expired", field="expires_at")
     for _attempt in range(5):
         prefix, secret = _new_token()
         if not ApiToken.objects.filter(prefix=prefix).exists():

@@ -34,6 +34,7 @@ from django.db.models.functions import Greatest
 from django.utils import timezone
 
 from gongkai.agencies.models import LoginCounter
+from gongkai.core.actors import Public, is_system
 from gongkai.core.client_address import client_address
 from gongkai.core.events import record_event
 
@@ -179,10 +180,10 @@ def _record_failure(request, attempt: Attempt, *, reason: str, locks: list[str])
         # The name typed is kept only when it is an account's: an unknown "name" may be a password.
         "username": attempt.account.get_username() if attempt.account is not None else "",
     }
-    record_event(actor=None, actor_label=attempt.address, obj=obj, action="account.login_failed", payload=payload)
+    record_event(actor=Public, actor_label=attempt.address, obj=obj, action="account.login_failed", payload=payload)
     for scope in locks:
         record_event(
-            actor=None, actor_label=attempt.address, obj=obj, action="account.locked",
+            actor=Public, actor_label=attempt.address, obj=obj, action="account.locked",
             payload={**payload, "scope": scope, "seconds": settings.GONGKAI_LOGIN_LOCKOUT_SECONDS},
         )
 
@@ -224,7 +225,7 @@ def forget_stale_counters(now: dt.datetime | None = None) -> int:
 
 def unlock(*, actor, counters) -> int:
     """Lift locks by hand (a superuser in the Django admin): the counters go, each with an event."""
-    if actor is None or not actor.is_superuser:
+    if not (is_system(actor) or actor.is_superuser):
         raise PermissionDenied("only superusers unlock logins")
     count = 0
     with transaction.atomic():

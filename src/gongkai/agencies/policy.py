@@ -2,7 +2,8 @@
 
 Objects answer the question through their agency: an Agency is its own agency; anything else exposes
 ``.agency`` (or ``.agency_id``). Superusers may do everything; anonymous users may do nothing here (what the
-public may see is decided by each app's public selectors).
+public may see is decided by each app's public selectors). The platform itself (``core.actors.System``) may do
+everything; the public (``core.actors.Public``) holds no staff permission; ``None`` is refused (TypeError).
 """
 
 from django.contrib.auth.models import AnonymousUser
@@ -11,6 +12,7 @@ from django.db.models import Q
 from gongkai.agencies.domain.actors import TokenActor
 from gongkai.agencies.domain.roles import SUBTREE_ROLES, Role, reaches, roles_for
 from gongkai.agencies.models import Agency, Membership
+from gongkai.core.actors import is_public, is_system, require_actor
 
 
 def _agency_of(obj) -> Agency:
@@ -44,7 +46,12 @@ def forget_roles(user) -> None:
 
 
 def can(user, action: str, obj) -> bool:
+    require_actor(user)
     granting = roles_for(action)
+    if is_system(user):
+        return True
+    if is_public(user):
+        return False
     if isinstance(user, TokenActor):
         return user.may(action, _agency_of(obj).path)
     if user is None or isinstance(user, AnonymousUser) or not user.is_authenticated or not user.is_active:
@@ -60,7 +67,10 @@ def can(user, action: str, obj) -> bool:
 
 def agencies_where(user, action: str):
     """Agencies in which ``user`` may perform ``action`` (a queryset)."""
+    require_actor(user)
     granting = roles_for(action)
+    if is_system(user):
+        return Agency.objects.all()
     if isinstance(user, TokenActor):
         if action not in user.permissions:
             return Agency.objects.none()

@@ -10,8 +10,10 @@ import io
 
 from django.conf import settings
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from gongkai.core.actors import Public
 from gongkai.core.errors import NotAllowed, ValidationFailed
 from gongkai.core.events import record_event
 
@@ -68,9 +70,9 @@ def _clean(token: str) -> str:
 def confirm_enrolment(*, actor, token: str, address: str) -> TOTPDevice:
     device = TOTPDevice.objects.select_for_update().filter(user=actor, confirmed=False).first()
     if device is None:
-        raise ValidationFailed("请重新开始绑定", code="no_pending_device")
+        raise ValidationFailed(_("请重新开始绑定"), code="agencies.no_pending_device")
     if not device.verify_token(_clean(token)):
-        raise ValidationFailed("验证码不正确，请核对手机上的验证器后重试", code="wrong_token")
+        raise ValidationFailed(_("验证码不正确，请核对手机上的验证器后重试"), code="agencies.wrong_token")
     TOTPDevice.objects.filter(user=actor).exclude(pk=device.pk).delete()
     device.confirmed = True
     device.save(update_fields=["confirmed"])
@@ -90,7 +92,7 @@ def verify_login_code(*, user, token: str, address: str) -> TOTPDevice | None:
             record_event(actor=user, obj=user, action="account.otp_verified",
                          payload={"username": user.get_username(), "address": address})
             return device
-    record_event(actor=None, actor_label=address, obj=user, action="account.login_failed",
+    record_event(actor=Public, actor_label=address, obj=user, action="account.login_failed",
                  payload={"username": user.get_username(), "address": address, "reason": "wrong_otp"})
     return None
 
@@ -98,10 +100,10 @@ def verify_login_code(*, user, token: str, address: str) -> TOTPDevice | None:
 @transaction.atomic
 def remove_second_factor(*, actor, password: str, address: str) -> int:
     if second_factor_required(actor):
-        raise NotAllowed("超级用户必须使用两步验证")
+        raise NotAllowed(_("超级用户必须使用两步验证"))
     if not actor.check_password(password):
-        raise ValidationFailed("密码不正确", code="wrong_password")
-    deleted, _ = TOTPDevice.objects.filter(user=actor).delete()
+        raise ValidationFailed(_("密码不正确"), code="agencies.wrong_password")
+    deleted = TOTPDevice.objects.filter(user=actor).delete()[0]
     if deleted:
         record_event(actor=actor, obj=actor, action="account.otp_removed",
                      payload={"username": actor.get_username(), "address": address})

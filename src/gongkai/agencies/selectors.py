@@ -1,5 +1,7 @@
 """Readers of agencies for other apps and the interfaces."""
 
+from django.utils.translation import gettext_lazy as _
+
 from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.core.errors import NotAllowed
@@ -45,14 +47,14 @@ def visible_agencies(user):
 def access_agency(user, code: str, action: str = "agency.view") -> Agency:
     agency = Agency.objects.get(code=code)
     if not can(user, action, agency):
-        raise NotAllowed("您无权查看该机构", action=action)
+        raise NotAllowed(_("您无权查看该机构"), action=action)
     return agency
 
 
 def history(user, obj, *, action: str = "history.view"):
     """Events of ``obj`` for a user who may see the object's agency."""
     if not can(user, action, obj):
-        raise NotAllowed("您无权查看该对象的历史记录")
+        raise NotAllowed(_("您无权查看该对象的历史记录"))
     return events_for(obj)
 
 
@@ -71,7 +73,7 @@ def account_audit_events(user, *, limit: int = 200):
     from gongkai.core.models import Event
 
     if not (getattr(user, "is_authenticated", False) and user.is_superuser):
-        raise NotAllowed("只有平台管理员可以查看账号安全日志")
+        raise NotAllowed(_("只有平台管理员可以查看账号安全日志"))
     where = Q()
     for prefix in ACCOUNT_ACTION_PREFIXES:
         where |= Q(action__startswith=prefix)

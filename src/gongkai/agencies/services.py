@@ -4,12 +4,14 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.account_audit import ACTOR_ATTRIBUTE
 from gongkai.agencies.domain.roles import Role
 from gongkai.agencies.models import Agency, Membership
 from gongkai.agencies.policy import can, forget_roles
-from gongkai.core.errors import NotAllowed, ValidationFailed
+from gongkai.core.actors import is_system
+from gongkai.core.errors import NotAllowed, Sentences, ValidationFailed
 from gongkai.core.events import record_event, snapshot
 
 AGENCY_FIELDS = [
@@ -24,8 +26,8 @@ OFFICE_FIELDS = [
 
 
 def _require(actor, action: str, obj) -> None:
-    if actor is not None and not can(actor, action, obj):
-        raise NotAllowed("您无权执行此操作", action=action)
+    if not can(actor, action, obj):
+        raise NotAllowed(_("您无权执行此操作"), action=action)
 
 
 def _validated(agency: Agency) -> None:
@@ -34,19 +36,20 @@ def _validated(agency: Agency) -> None:
     try:
         agency.full_clean(exclude=["parent", "path"])
     except ValidationError as exc:
-        raise ValidationFailed("；".join(f"{k}: {'，'.join(v)}" for k, v in exc.message_dict.items())) from exc
+        raise ValidationFailed(_("机构信息有误：%(problems)s"), code="agencies.invalid", field=list(exc.message_dict),
+                               problems=Sentences(f"{k}: {'，'.join(v)}" for k, v in exc.message_dict.items())) from exc
 
 
 @transaction.atomic
 def create_agency(*, actor, parent: Agency | None = None, reason: str = "", **fields) -> Agency:
-    """Create an agency under ``parent``. ``actor=None`` is the system (set-up and demo loading)."""
+    """Create an agency under ``parent``. ``System`` is the platform (set-up and demo loading)."""
     unknown = set(fields) - set(AGENCY_FIELDS)
     if unknown:
-        raise ValidationFailed(f"未知字段：{', '.join(sorted(unknown))}")
+        raise ValidationFailed(_("未知字段：%(unknown)s"), code="agencies.unknown_fields", unknown=sorted(unknown))
     if parent is not None:
         _require(actor, "agency.manage", parent)
-    elif actor is not None and not actor.is_superuser:
-        raise NotAllowed("只有平台管理员可以创建顶级机构")
+    elif not is_system(actor) and not actor.is_superuser:
+        raise NotAllowed(_("只有平台管理员可以创建顶级机构"))
     agency = Agency(parent=parent, **fields)
     _validated(agency)
     agency.save()
@@ -61,7 +64,7 @@ def update_agency_office(*, actor, agency: Agency, reason: str = "", **changes) 
     """Change what the 政府信息公开指南 lists about the disclosure office (条例 art. 12)."""
     unknown = set(changes) - set(OFFICE_FIELDS)
     if unknown:
-        raise ValidationFailed(f"不可在此修改的字段：{', '.join(sorted(unknown))}")
+        raise ValidationFailed(_("不可在此修改的字段：%(unknown)s"), code="agencies.readonly_fields", unknown=sorted(unknown))
     _require(actor, "agency.edit_office", agency)
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
     before = snapshot(agency, list(changes))
@@ -80,7 +83,7 @@ def update_agency_office(*, actor, agency: Agency, reason: str = "", **changes) 
 def update_agency(*, actor, agency: Agency, reason: str = "", **changes) -> Agency:
     unknown = set(changes) - set(AGENCY_FIELDS)
     if unknown:
-        raise ValidationFailed(f"未知字段：{', '.join(sorted(unknown))}")
+        raise ValidationFailed(_("未知字段：%(unknown)s"), code="agencies.unknown_fields", unknown=sorted(unknown))
     _require(actor, "agency.manage", agency)
     agency = Agency.objects.select_for_update().get(pk=agency.pk)
     before = snapshot(agency, list(changes))
@@ -130,16 +133,16 @@ def create_staff_user(*, actor, username: str, password: str, full_name: str = "
 
     The password must pass AUTH_PASSWORD_VALIDATORS, as any password set through the back office does.
     """
-    if actor is not None and not actor.is_superuser and not _is_any_admin(actor):
-        raise NotAllowed("只有管理员可以创建工作人员账号")
+    if not is_system(actor) and not actor.is_superuser and not _is_any_admin(actor):
+        raise NotAllowed(_("只有管理员可以创建工作人员账号"))
     User = get_user_model()
     if User.objects.filter(username=username).exists():
-        raise ValidationFailed(f"用户名 {username} 已存在")
+        raise ValidationFailed(_("用户名 %(username)s 已存在"), code="agencies.username_taken", username=username)
     user = User(username=User.normalize_username(username), email=User.objects.normalize_email(email),
                 first_name=full_name)
     problems = _password_problems(password, user)
     if problems:
-        raise ValidationFailed(f"密码不符合要求：{problems}", code="weak_password")
+        raise ValidationFailed(_("密码不符合要求：%(problems)s"), code="agencies.weak_password", problems=problems)
     user.set_password(password)
     setattr(user, ACTOR_ATTRIBUTE, actor)  # account_audit records user.created with this actor
     user.save()
@@ -150,14 +153,14 @@ def create_staff_user(*, actor, username: str, password: str, full_name: str = "
 def change_password(*, actor, user, new_password: str, old_password: str | None = None):
     """Set a new password. Staff changing their own give the old one; the event never holds either."""
     if actor is None or not getattr(actor, "is_authenticated", False):
-        raise NotAllowed("请先登录")
+        raise NotAllowed(_("请先登录"))
     if actor.pk != user.pk and not actor.is_superuser:
-        raise NotAllowed("只能修改自己的密码")
+        raise NotAllowed(_("只能修改自己的密码"))
     if old_password is not None and not user.check_password(old_password):
-        raise ValidationFailed("原密码不正确", code="wrong_password")
+        raise ValidationFailed(_("原密码不正确"), code="agencies.wrong_password")
     problems = _password_problems(new_password, user)
     if problems:
-        raise ValidationFailed(f"密码不符合要求：{problems}", code="weak_password")
+        raise ValidationFailed(_("密码不符合要求：%(problems)s"), code="agencies.weak_password", problems=problems)
     user.set_password(new_password)
     setattr(user, ACTOR_ATTRIBUTE, actor)  # account_audit records account.password_changed
     user.save()

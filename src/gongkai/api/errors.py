@@ -54,8 +54,16 @@ def _body(code: str, message: str, fields=()) -> dict:
 
 
 def _domain_fields(exc: DomainError) -> list[dict]:
-    path = exc.context.get("field")
-    return [{"path": str(path), "message": _(exc.message)}] if path else []
+    # The service names the input by its path ("receipt.date"); the message renders in the request's language.
+    # A service names its own parameter ("reason"); the client sent it in the body ("body.reason"), as ninja's
+    # validation errors say.
+    message = exc.message
+    return [{"path": path if path.split(".")[0] in {"body", "query", "path"} else f"body.{path}",
+             "message": message} for path in exc.fields]
+
+
+def _domain_body(exc: DomainError) -> dict:
+    return _body(exc.code, exc.message, _domain_fields(exc))
 
 
 def _loc_path(loc) -> str:
@@ -105,19 +113,19 @@ def install(api) -> None:
 
     @api.exception_handler(NotAllowed)
     def forbidden(request, exc: NotAllowed):
-        return respond(request, 403, _body("forbidden", _(exc.message)))
+        return respond(request, 403, _domain_body(exc))
 
     @api.exception_handler(InvalidTransition)
     def conflict(request, exc: InvalidTransition):
-        return respond(request, 409, _body(exc.code, _(exc.message)))
+        return respond(request, 409, _domain_body(exc))
 
     @api.exception_handler(ValidationFailed)
     def refused(request, exc: ValidationFailed):
-        return respond(request, 422, _body(exc.code, _(exc.message), _domain_fields(exc)))
+        return respond(request, 422, _domain_body(exc))
 
     @api.exception_handler(DomainError)
     def domain(request, exc: DomainError):
-        return respond(request, 409, _body(exc.code, _(exc.message)))
+        return respond(request, 409, _domain_body(exc))
 
     @api.exception_handler(ObjectDoesNotExist)
     def missing(request, exc):

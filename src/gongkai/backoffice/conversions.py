@@ -6,6 +6,7 @@ histories and point at each other.
 """
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.cases.domain.results import Result
 from gongkai.cases.services_decision import decide
@@ -40,7 +41,7 @@ def convert_application_to_message(*, actor, app, category: str, subject: str):
     """
     category = Category(category)
     if category is Category.MISDIRECTED:
-        raise ValidationFailed("转入信箱的来信应为咨询、建议、投诉或举报")
+        raise ValidationFailed(_("转入信箱的来信应为咨询、建议、投诉或举报"))
     message, _token = mailbox.submit_message(
         actor=actor, agency=app.agency, channel=MESSAGE_CHANNEL_OF.get(app.channel, Channel.LETTER).value,
         category=category.value, subject=subject, body=app.description, writer_name=app.applicant_name,

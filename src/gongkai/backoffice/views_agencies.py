@@ -8,6 +8,7 @@ from gongkai.agencies.policy import can
 from gongkai.agencies.services import update_agency_office
 from gongkai.backoffice.access import staff_required
 from gongkai.core.errors import ValidationFailed
+from gongkai.core.form_errors import add_domain_error
 
 
 @staff_required
@@ -29,7 +30,7 @@ def agency_detail(request, code):
                 update_agency_office(actor=request.user, agency=agency, reason=request.POST.get("reason", ""),
                                      **{f: form.cleaned_data[f] for f in form.Meta.fields})
             except ValidationFailed as exc:
-                form.add_error(None, str(exc))
+                add_domain_error(form, exc)
             else:
                 messages.success(request, "已保存")
                 return redirect("backoffice:agency_detail", code=agency.code)

@@ -15,6 +15,7 @@ from gongkai.agencies.policy import agencies_where
 from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_engagement_forms import RECORD_FORMS, with_agencies
 from gongkai.core.errors import DomainError
+from gongkai.core.form_errors import add_domain_error
 from gongkai.core.query_params import query_year
 from gongkai.core.time import local_today
 from gongkai.engagement import services_records as records
@@ -81,7 +82,7 @@ def record_list(request, kind):
             try:
                 _save(request.user, kind, dict(form.cleaned_data), writable)
             except DomainError as exc:
-                form.add_error(None, exc.message)
+                add_domain_error(form, exc)
             else:
                 flash.success(request, _("已登记"))
                 return redirect("backoffice:engagement_records", kind=kind)

@@ -14,6 +14,7 @@ from gongkai.backoffice.access import staff_required
 from gongkai.backoffice.views_sites_forms import AssignReportForm, ReplyReportForm, SiteFigureForm, SiteForm
 from gongkai.core.errors import DomainError
 from gongkai.core.events import events_for
+from gongkai.core.form_errors import add_domain_error
 from gongkai.core.time import local_today
 from gongkai.sites import selectors, selectors_yearly, services, yearly
 from gongkai.sites.domain import error_reports as rules
@@ -58,7 +59,7 @@ def site_new(request):
             try:
                 site = services.create_site(actor=request.user, agency=agency, **data)
             except DomainError as exc:
-                form.add_error(None, exc.message)
+                add_domain_error(form, exc)
             else:
                 flash.success(request, _("已开设网站"))
                 return redirect("backoffice:site_edit", pk=site.pk)
@@ -86,7 +87,7 @@ def site_edit(request, pk):
                 else:
                     services.set_site_figure(actor=request.user, site=site, **bound.cleaned_data)
             except DomainError as exc:
-                bound.add_error(None, exc.message)
+                add_domain_error(bound, exc)
             else:
                 flash.success(request, _("已保存"))
                 return redirect("backoffice:site_edit", pk=site.pk)

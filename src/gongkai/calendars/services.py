@@ -4,11 +4,13 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.calendars.deadlines import recompute_deadlines
 from gongkai.calendars.domain.notice import HolidayNotice, missing_holidays
 from gongkai.calendars.models import CalendarDay, CalendarSource, CalendarYear, DayKind
 from gongkai.calendars.official import current_calendar
+from gongkai.core.actors import is_system
 from gongkai.core.errors import NotAllowed, ValidationFailed
 from gongkai.core.events import record_event
 from gongkai.core.models import Event
@@ -57,14 +59,11 @@ def set_calendar_year(*, actor, notice: HolidayNotice, source: str = CalendarSou
                       on_progress=None) -> CalendarChange:
     """Store (or replace) a year's official arrangement and recompute every deadline that depends on it
     (``on_progress(done, total)`` as each area's deadlines are recomputed)."""
-    if actor is not None and not actor.is_superuser:
-        raise NotAllowed("只有平台管理员可以维护工作日历")
+    if not (is_system(actor) or actor.is_superuser):
+        raise NotAllowed(_("只有平台管理员可以维护工作日历"))
     missing = missing_holidays(notice.year, set(notice.holidays.values()))
     if missing:
-        raise IncompleteNotice(
-            f"{notice.year}年放假通知不完整，缺少法定节假日：{'、'.join(missing)}；未导入，该年仍为暂定日历",
-            missing=missing,
-        )
+        raise IncompleteNotice(_("%(year)s年放假通知不完整，缺少法定节假日：%(missing)s；未导入，该年仍为暂定日历"), code="calendars.notice_incomplete", missing=missing, year=notice.year)
     before_calendar = current_calendar()
     existing = CalendarYear.objects.select_for_update().filter(year=notice.year).first()
     before = _days_dict(existing)

@@ -3,7 +3,7 @@
 from gongkai.calendars.domain.workdays import WorkCalendar
 from gongkai.calendars.official import current_calendar
 from gongkai.cases.conf import clock_settings
-from gongkai.cases.domain.clock import ClockFacts, Deadline, Pause, PauseKind, compute_deadline
+from gongkai.cases.domain.clock import ClockFacts, Deadline, Pause, PauseKind, WindowKind, compute_deadline
 from gongkai.cases.models import Application
 
 
@@ -42,8 +42,8 @@ def stored_clock(app: Application, calendar: WorkCalendar | None = None) -> dict
     deadline = deadline_of(app, calendar)
     if deadline is None:
         return dict.fromkeys(STORED_FIELDS) | {"due_provisional": False}
-    correction = deadline.window("补正期限")
-    payment = deadline.window("缴费期限")
+    correction = deadline.window(WindowKind.CORRECTION)
+    payment = deadline.window(WindowKind.PAYMENT)
     return {
         "reply_due_on": deadline.due_on,
         "due_provisional": deadline.provisional,

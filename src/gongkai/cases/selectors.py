@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django.contrib.auth import get_user_model
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.calendars.official import current_calendar
@@ -75,7 +76,7 @@ def _checked_case(user, app: Application | None, actions: tuple[str, ...]) -> Ap
     if app is None:
         raise Application.DoesNotExist("没有该申请")
     if not any(can(user, action, app) for action in actions):
-        raise NotAllowed("您无权查看该申请")
+        raise NotAllowed(_("您无权查看该申请"))
     return app
 
 
@@ -298,11 +299,11 @@ def access_appeal(user, pk) -> Appeal:
     when it belongs to an agency the user may not see — the same answer as every other object."""
     appeal = Appeal.objects.select_related("agency", "application").get(pk=pk)
     if not can(user, "case.view", appeal.agency):
-        raise NotAllowed("您无权查看该案件")
+        raise NotAllowed(_("您无权查看该案件"))
     return appeal
 
 
 def case_events(user, app: Application):
     if not can(user, "case.view", app):
-        raise NotAllowed("您无权查看该申请")
+        raise NotAllowed(_("您无权查看该申请"))
     return events_for(app)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from gongkai.calendars.official import current_calendar
 from gongkai.cases.clockfacts import deadline_of
+from gongkai.cases.domain.clock import WindowKind
 from gongkai.cases.domain.notices import PLAIN_RESULTS
 from gongkai.cases.domain.results import Result
 from gongkai.cases.domain.states import OPEN_STATES, PUBLIC_STATE_LABELS, State
@@ -117,7 +118,7 @@ def _correction(app: Application, calendar) -> CorrectionView | None:
     if correction is None:
         return None
     deadline = deadline_of(app, calendar)
-    window = deadline.window("补正期限") if deadline else None
+    window = deadline.window(WindowKind.CORRECTION) if deadline else None
     reply = getattr(correction, "reply", None)
     return CorrectionView(
         items=correction.items, requested_on=correction.requested_on, due_on=window.due if window else None,

@@ -6,6 +6,8 @@ The access rule is the one of every object: none is ``DoesNotExist`` (404), one 
 ``case.view_personal_data`` on their case.
 """
 
+from django.utils.translation import gettext_lazy as _
+
 from gongkai.agencies.policy import can
 from gongkai.cases.models import Application, Attachment, Letter, LetterTemplate
 from gongkai.core.errors import NotAllowed
@@ -16,7 +18,7 @@ def access_letter(user, pk: int, action: str = "case.view_personal_data") -> Let
     if letter is None:
         raise Letter.DoesNotExist("没有该文书")
     if not can(user, action, letter.application):
-        raise NotAllowed("您无权查看该文书")
+        raise NotAllowed(_("您无权查看该文书"))
     return letter
 
 
@@ -25,7 +27,7 @@ def access_attachment(user, pk: int) -> Attachment:
     if attachment is None:
         raise Attachment.DoesNotExist("没有该附件")
     if not can(user, "case.view_personal_data", attachment.application):
-        raise NotAllowed("您无权查看该附件")
+        raise NotAllowed(_("您无权查看该附件"))
     return attachment
 
 

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
 from gongkai.cases.domain.appeals import AppealKind, AppealOutcome
@@ -21,13 +22,13 @@ def record_appeal(*, actor, agency: Agency, kind: str, body: str, filed_on: dt.d
     try:
         kind = AppealKind(kind)
     except ValueError:
-        raise ValidationFailed("请选择类型：行政复议、未经复议直接起诉或复议后起诉。") from None
+        raise ValidationFailed(_("请选择类型：行政复议、未经复议直接起诉或复议后起诉。"), code="cases.kind_required") from None
     if not body.strip():
-        raise ValidationFailed("请填写复议机关或受理法院。")
+        raise ValidationFailed(_("请填写复议机关或受理法院。"), code="cases.body_required")
     if filed_on > local_today():
-        raise ValidationFailed("申请或起诉日期不能晚于今天。")
+        raise ValidationFailed(_("申请或起诉日期不能晚于今天。"), code="cases.filed_in_future")
     if application is not None and application.agency_id != agency.pk:
-        raise ValidationFailed("关联的申请不属于该机关。")
+        raise ValidationFailed(_("关联的申请不属于该机关。"), code="cases.application_elsewhere")
     appeal = Appeal.objects.create(agency=agency, application=application, kind=kind, body=body.strip(),
                                    filed_on=filed_on, case_number=case_number.strip(), summary=summary.strip(),
                                    is_demo=is_demo)
@@ -46,13 +47,13 @@ def record_appeal_outcome(*, actor, appeal: Appeal, outcome: str, decided_on: dt
     try:
         outcome = AppealOutcome(outcome)
     except ValueError:
-        raise ValidationFailed("请选择结果。") from None
+        raise ValidationFailed(_("请选择结果。"), code="cases.outcome_required") from None
     if outcome == AppealOutcome.PENDING:
-        raise ValidationFailed("请选择结果维持、结果纠正或其他结果。")
+        raise ValidationFailed(_("请选择结果维持、结果纠正或其他结果。"), code="cases.outcome_required")
     if appeal.outcome != AppealOutcome.PENDING:
-        raise ValidationFailed("该案件已登记结果。")
+        raise ValidationFailed(_("该案件已登记结果。"), code="cases.outcome_recorded")
     if decided_on < appeal.filed_on or decided_on > local_today():
-        raise ValidationFailed("决定或裁判日期应在申请或起诉日期和今天之间。")
+        raise ValidationFailed(_("决定或裁判日期应在申请或起诉日期和今天之间。"), code="cases.decided_out_of_range")
     appeal.outcome, appeal.decided_on = outcome, decided_on
     appeal.save(update_fields=["outcome", "decided_on", "updated_at"])
     record_event(actor=actor, obj=appeal, action="appeal.decided", from_state=AppealOutcome.PENDING.value,

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
 from gongkai.cases.domain.notices import (
@@ -42,12 +43,14 @@ from gongkai.cases.notify import notify_applicant
 from gongkai.cases.services_decision import withdraw
 from gongkai.cases.services_handling import receive_correction
 from gongkai.cases.transitions import locked, require
+from gongkai.core.actors import PublicActor
 from gongkai.core.errors import ValidationFailed
 from gongkai.core.events import record_event
 from gongkai.core.outbox import send_messages
 from gongkai.core.time import local_date, local_today
 
-CODE_REFUSED = "验证码不正确或已失效，请重新获取验证码。"
+APPLICANT = PublicActor("申请人")   # the applicant on their own page, signed in with the tracking and SMS codes
+CODE_REFUSED = _("验证码不正确或已失效，请重新获取验证码。")
 MAX_REPLY_CHARS = 3000
 MAX_REPLY_FILES = 3
 ALLOWED_TYPES = {"application/pdf", "image/jpeg", "image/png"}
@@ -100,7 +103,7 @@ def request_access_code(*, tracking_code: str, contact: str, now: dt.datetime | 
                                         created_at=now, expires_at=now + dt.timedelta(minutes=minutes))
         queued = notify_applicant(app, NoticeEvent.ACCESS_CODE, dedupe=f"code{row.pk}", urgent=True,
                                   channels=(channel,), 验证码=code, 有效分钟=minutes)
-        record_event(actor=None, obj=app, action="case.applicant_code_sent", reason="发送申请人页面验证码",
+        record_event(actor=APPLICANT, obj=app, action="case.applicant_code_sent", reason="发送申请人页面验证码",
                      payload={"channel": channel})
         # The person is waiting: send at once after commit; a failure stays in the outbox for its retries.
         transaction.on_commit(lambda: send_messages(list(queued)))
@@ -111,7 +114,7 @@ def verify_access_code(*, tracking_code: str, code: str, now: dt.datetime | None
     app = _find(tracking_code)
     code = (code or "").strip()
     if app is None or not (len(code) == 6 and code.isdigit()):
-        raise ValidationFailed(CODE_REFUSED)
+        raise ValidationFailed(CODE_REFUSED, code="cases.access_code_refused", field="code")
     with transaction.atomic():
         row = (AccessCode.objects.select_for_update().filter(application=app, used_at__isnull=True,
                                                               expires_at__gt=now).order_by("-created_at").first())
@@ -124,10 +127,10 @@ def verify_access_code(*, tracking_code: str, code: str, now: dt.datetime | None
                 row.used_at = now
             row.save(update_fields=["attempts", "used_at"])
             if ok:
-                record_event(actor=None, obj=app, action="case.applicant_signed_in",
+                record_event(actor=APPLICANT, obj=app, action="case.applicant_signed_in",
                              reason="申请人凭查询码和验证码进入“我的申请”页面", payload={"channel": row.channel})
     if not ok:
-        raise ValidationFailed(CODE_REFUSED)
+        raise ValidationFailed(CODE_REFUSED, code="cases.access_code_refused", field="code")
     return app
 
 
@@ -151,27 +154,27 @@ def submit_correction_reply(*, app: Application, text: str, files: list[ReplyFil
     """The applicant answers the 补正告知书 online; the officer then accepts it (``accept_correction_reply``)."""
     app = locked(app)
     if app.state != State.CORRECTION_PENDING or not hasattr(app, "correction"):
-        raise ValidationFailed("该申请目前不需要补正。")
+        raise ValidationFailed(_("该申请目前不需要补正。"), code="cases.no_correction_due")
     correction = app.correction
     if hasattr(correction, "reply"):
-        raise ValidationFailed("您已提交过补正，请等待受理机关处理。")
+        raise ValidationFailed(_("您已提交过补正，请等待受理机关处理。"), code="cases.correction_submitted")
     text = (text or "").strip()
     if len(text) < 5:
-        raise ValidationFailed("请写明补正的内容（至少5个字）。")
+        raise ValidationFailed(_("请写明补正的内容（至少5个字）。"), code="cases.correction_too_short")
     if len(text) > MAX_REPLY_CHARS:
-        raise ValidationFailed(f"补正内容不能超过{MAX_REPLY_CHARS}字，较长的材料请作为附件上传。")
+        raise ValidationFailed(_("补正内容不能超过%(max_reply_chars)s字，较长的材料请作为附件上传。"), code="cases.correction_too_long", max_reply_chars=MAX_REPLY_CHARS)
     if len(files) > MAX_REPLY_FILES:
-        raise ValidationFailed(f"补正附件最多{MAX_REPLY_FILES}个。")
+        raise ValidationFailed(_("补正附件最多%(max_reply_files)s个。"), code="cases.too_many_files", max_reply_files=MAX_REPLY_FILES)
     for f in files:
         if f.content_type not in ALLOWED_TYPES:
-            raise ValidationFailed(f"附件“{f.name}”的格式不支持，请上传 PDF、JPG 或 PNG。")
+            raise ValidationFailed(_("附件“%(name)s”的格式不支持，请上传 PDF、JPG 或 PNG。"), code="cases.file_type", name=f.name)
     now = timezone.now()
     reply = CorrectionReply.objects.create(correction=correction, text=text, submitted_at=now,
                                            submitted_on=local_date(now))
     for f in files:
         CorrectionReplyFile.objects.create(reply=reply, file=_stored(f.name, f.content), name=f.name[:200],
                                            size=_size(f.content), content_type=f.content_type)
-    record_event(actor=None, obj=app, action="case.correction_submitted_online", reason="申请人在网上提交补正",
+    record_event(actor=APPLICANT, obj=app, action="case.correction_submitted_online", reason="申请人在网上提交补正",
                  legal_basis="《条例》第三十条", payload={"files": len(files), "submitted_on": reply.submitted_on})
     return reply
 
@@ -183,9 +186,9 @@ def accept_correction_reply(*, actor, app: Application, received_on: dt.date | N
     require(actor, "case.handle", app)
     reply = CorrectionReply.objects.select_for_update().filter(correction__application=app).first()
     if reply is None:
-        raise ValidationFailed("申请人没有在网上提交补正。")
+        raise ValidationFailed(_("申请人没有在网上提交补正。"), code="cases.no_online_correction")
     if reply.accepted_at is not None:
-        raise ValidationFailed("该网上补正已经受理。")
+        raise ValidationFailed(_("该网上补正已经受理。"), code="cases.correction_accepted")
     corrected = f"{app.description}\n【补正】{reply.text}"
     app = receive_correction(actor=actor, app=app, received_on=received_on or reply.submitted_on,
                              corrected_description=corrected)
@@ -199,14 +202,14 @@ def withdraw_by_applicant(*, app: Application, reason: str = "", confirmed: bool
     """The applicant withdraws on their page: the case ends (the clock stops) and is counted in table 三 under
     （六）3.其他 once its receipt date is known (spec §3.6); the 撤回申请确认书 is issued."""
     if not confirmed:
-        raise ValidationFailed("请勾选确认撤回。撤回后本机关终止处理该申请。")
+        raise ValidationFailed(_("请勾选确认撤回。撤回后本机关终止处理该申请。"), code="cases.confirm_withdrawal")
     reason = (reason or "").strip()
     if len(reason) > 300:
-        raise ValidationFailed("撤回理由不能超过300字。")
+        raise ValidationFailed(_("撤回理由不能超过300字。"), code="cases.reason_too_long")
     if State(app.state) not in {State.REGISTERED, State.CORRECTION_PENDING, State.ACCEPTED, State.IN_PROGRESS,
                                 State.CONSULTATION, State.FEE_PENDING}:
-        raise ValidationFailed("该申请已经办结，不能撤回。")
-    return withdraw(actor=None, app=app, reason=reason, source="applicant")
+        raise ValidationFailed(_("该申请已经办结，不能撤回。"), code="cases.closed")
+    return withdraw(actor=APPLICANT, app=app, reason=reason, source="applicant")
 
 
 @transaction.atomic
@@ -216,9 +219,9 @@ def release_file(*, actor, app: Application, name: str, content, content_type: s
     require(actor, "case.handle", app)
     app = locked(app)
     if State(app.state) not in {State.DECIDED, State.DELIVERED, State.CLOSED}:
-        raise ValidationFailed("作出答复后才能向申请人提供文件。")
+        raise ValidationFailed(_("作出答复后才能向申请人提供文件。"), code="cases.not_replied")
     if not name.strip() or _size(content) == 0:
-        raise ValidationFailed("请选择要提供的文件。")
+        raise ValidationFailed(_("请选择要提供的文件。"), code="cases.file_required")
     digest = hashlib.sha256()
     if isinstance(content, bytes):
         digest.update(content)
@@ -244,19 +247,19 @@ def save_notice_template(*, actor, agency: Agency, event: str, channel: str, sub
     try:
         event = NoticeEvent(event)
     except ValueError:
-        raise ValidationFailed("未知的通知事项。") from None
+        raise ValidationFailed(_("未知的通知事项。"), code="cases.unknown_notice") from None
     if channel not in {"mail", "sms"}:
-        raise ValidationFailed("请选择邮件或短信。")
+        raise ValidationFailed(_("请选择邮件或短信。"), code="cases.channel_required")
     subject, body = (subject or "").strip(), (body or "").strip()
     if not body or (channel == "mail" and not subject):
-        raise ValidationFailed("邮件须有主题和正文，短信须有正文。")
+        raise ValidationFailed(_("邮件须有主题和正文，短信须有正文。"), code="cases.text_required")
     if channel == "sms" and len(body) > MAX_SMS_CHARS:
-        raise ValidationFailed(f"短信正文不能超过{MAX_SMS_CHARS}字。")
+        raise ValidationFailed(_("短信正文不能超过%(max_sms_chars)s字。"), code="cases.sms_too_long", max_sms_chars=MAX_SMS_CHARS)
     unknown = unknown_placeholders(subject + body)
     if unknown:
-        raise ValidationFailed("模板中有未知的占位符：" + "、".join("{" + n + "}" for n in unknown))
+        raise ValidationFailed(_("模板中有未知的占位符：%(placeholders)s"), code="cases.unknown_placeholder", placeholders=["{" + n + "}" for n in unknown])
     if event == NoticeEvent.ACCESS_CODE and "{验证码}" not in body:
-        raise ValidationFailed("验证码通知须包含{验证码}。")
+        raise ValidationFailed(_("验证码通知须包含{验证码}。"), code="cases.code_placeholder_missing")
     existing = NoticeTemplate.objects.select_for_update().filter(agency=agency, event=event, channel=channel).first()
     before = {"subject": existing.subject, "body": existing.body} if existing else None
     template, created = NoticeTemplate.objects.update_or_create(
@@ -278,12 +281,12 @@ def save_fee_payment_details(*, actor, agency: Agency, **fields) -> FeePaymentDe
     require(actor, "case.configure", agency)
     unknown = set(fields) - set(PAYMENT_FIELDS)
     if unknown:
-        raise ValidationFailed("未知的字段：" + "、".join(sorted(unknown)))
+        raise ValidationFailed(_("未知的字段：%(unknown)s"), code="cases.unknown_fields", unknown=sorted(unknown))
     values = {name: str(fields.get(name) or "").strip() for name in PAYMENT_FIELDS}
     if not values["collecting_unit"] or not values["method"]:
-        raise ValidationFailed("请填写执收单位和缴费方式。")
+        raise ValidationFailed(_("请填写执收单位和缴费方式。"), code="cases.payment_details_required")
     if values["payment_url"] and not values["payment_url"].startswith("https://"):
-        raise ValidationFailed("网上缴费地址应以 https:// 开头。")
+        raise ValidationFailed(_("网上缴费地址应以 https:// 开头。"), code="cases.payment_url_insecure")
     existing = FeePaymentDetails.objects.filter(agency=agency).first()
     before = {name: getattr(existing, name) for name in PAYMENT_FIELDS} if existing else None
     details, created = FeePaymentDetails.objects.update_or_create(agency=agency, defaults=values)

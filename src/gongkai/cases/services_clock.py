@@ -10,6 +10,7 @@ from gongkai.cases.clockfacts import STORED_FIELDS, stored_clock
 from gongkai.cases.domain.states import OPEN_STATES, State
 from gongkai.cases.models import Application
 from gongkai.cases.notify import mail_handlers
+from gongkai.core.actors import System
 from gongkai.core.events import events_for, record_event
 from gongkai.core.time import local_today
 from gongkai.core.timed import claim_once
@@ -63,6 +64,6 @@ def remind_handlers(*, today: dt.date | None = None) -> int:
             what = f"已逾期 {-left} 个工作日" if left < 0 else f"还剩 {left} 个工作日"
             mail_handlers(app, f"答复期限 {due}（{what}）", f"申请 {app.tracking_code} 的答复期限为 {due}，{what}。",
                           dedupe=f"{REMINDER_JOB}:{app.pk}:{due}")
-            record_event(actor=None, obj=app, action="case.reminder_sent", payload={"due": due, "left": left})
+            record_event(actor=System, obj=app, action="case.reminder_sent", payload={"due": due, "left": left})
         sent += 1
     return sent

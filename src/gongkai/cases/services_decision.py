@@ -6,6 +6,7 @@ import re
 
 from django.db import transaction
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.cases.domain.notices import PLAIN_RESULTS, NoticeEvent
 from gongkai.cases.domain.results import REPLY_TYPES, ROW_OF, ReplyType, Result
@@ -15,7 +16,8 @@ from gongkai.cases.notify import notify_with_letter
 from gongkai.cases.services_letters import record_delivery
 from gongkai.cases.transitions import check_step, locked, move, require_step
 from gongkai.catalog.selectors import public_items
-from gongkai.core.errors import ValidationFailed
+from gongkai.core.actors import System, is_public
+from gongkai.core.errors import Sentences, ValidationFailed, gettext_noop
 from gongkai.core.time import local_today
 
 SYSTEM_RESULTS = {Result.OTHER_NO_CORRECTION, Result.OTHER_UNPAID_FEE}
@@ -26,19 +28,19 @@ def _decision_problems(app, result, reply_type, reasons, withheld_what, withheld
     problems = []
     allowed = REPLY_TYPES[result]
     if allowed and reply_type not in allowed:
-        problems.append("请选择与办理结果相符的《条例》第三十六条答复类型。")
+        problems.append(gettext_noop("请选择与办理结果相符的《条例》第三十六条答复类型。"))
     if not allowed and reply_type:
-        problems.append("该办理结果不适用第三十六条答复类型。")
+        problems.append(gettext_noop("该办理结果不适用第三十六条答复类型。"))
     if result == Result.PARTIAL and not (withheld_what.strip() and withheld_why.strip()):
-        problems.append("部分公开须写明不予公开的部分及理由（《条例》第三十七条）。")
+        problems.append(gettext_noop("部分公开须写明不予公开的部分及理由（《条例》第三十七条）。"))
     if result != Result.DISCLOSED and not reasons.strip():
-        problems.append("请写明答复理由。")
+        problems.append(gettext_noop("请写明答复理由。"))
     if reply_type == ReplyType.ALREADY_PUBLIC and not catalog_index_numbers.strip():
-        problems.append("已主动公开的，请填写该信息的索引号，告知获取方式和途径（《条例》第三十六条第（一）项）。")
+        problems.append(gettext_noop("已主动公开的，请填写该信息的索引号，告知获取方式和途径（《条例》第三十六条第（一）项）。"))
     if result == Result.UNABLE_STILL_UNCLEAR and not (hasattr(app, "correction") and app.correction.received_on):
-        problems.append("“补正后申请内容仍不明确”只适用于已经补正的申请。")
+        problems.append(gettext_noop("“补正后申请内容仍不明确”只适用于已经补正的申请。"))
     if decided_on < (app.received_on or decided_on) or decided_on > local_today():
-        problems.append("答复日期应在收到申请之日和今天之间。")
+        problems.append(gettext_noop("答复日期应在收到申请之日和今天之间。"))
     return problems
 
 
@@ -52,21 +54,21 @@ def decide(*, actor, app: Application, result: str, reply_type: str = "", reason
     try:
         result = Result(result)
     except ValueError:
-        raise ValidationFailed("请选择办理结果。") from None
+        raise ValidationFailed(_("请选择办理结果。"), code="cases.result_required") from None
     if result in SYSTEM_RESULTS:
-        raise ValidationFailed("逾期不补正、逾期不缴费由系统在期限届满后记录，不能手工选择。")
+        raise ValidationFailed(_("逾期不补正、逾期不缴费由系统在期限届满后记录，不能手工选择。"), code="cases.result_by_system")
     if app.received_on is None:
-        raise ValidationFailed("请先确认收到申请之日。")
+        raise ValidationFailed(_("请先确认收到申请之日。"), code="cases.receipt_unconfirmed")
     decided_on = decided_on or local_today()
     problems = _decision_problems(app, result, reply_type, reasons, withheld_what, withheld_why,
                                   catalog_index_numbers, decided_on)
     if problems:
-        raise ValidationFailed("；".join(problems))
+        raise ValidationFailed(_("答复有误：%(problems)s"), code="cases.invalid_decision", problems=Sentences(problems))
     numbers = [n for n in re.split(r"[\s,，;；、]+", catalog_index_numbers.strip()) if n]
     items = list(public_items().filter(index_number__in=numbers))
     missing = sorted(set(numbers) - {item.index_number for item in items})
     if missing:
-        raise ValidationFailed("以下索引号不是已发布的主动公开信息，请核对：" + "、".join(missing))
+        raise ValidationFailed(_("以下索引号不是已发布的主动公开信息，请核对：%(missing)s"), code="cases.unknown_index_numbers", missing=missing)
     row = ROW_OF[result]
     decision = Decision.objects.create(
         application=app, result=result, reply_type=reply_type, legal_basis=legal_basis.strip() or row.legal_basis,
@@ -96,7 +98,7 @@ def deliver(*, actor, app: Application, method: str, **details) -> Application:
     check_step(app, "deliver")
     letter = app.letters.filter(kind="decision").order_by("-id").first()
     if letter is None:
-        raise ValidationFailed("该申请没有答复书，无法登记送达。")
+        raise ValidationFailed(_("该申请没有答复书，无法登记送达。"), code="cases.no_reply_letter")
     record_delivery(actor=actor, letter=letter, method=method, **details)
     return Application.objects.get(pk=app.pk)
 
@@ -115,8 +117,10 @@ def close_case(*, actor, app: Application, on: dt.date | None = None) -> Applica
 def withdraw(*, actor, app: Application, reason: str = "", on: dt.date | None = None,
              source: str = "staff") -> Decision:
     """The applicant withdraws; counted under （六）3.其他 (spec §3.6: 申请人自主撤销). ``source``: "staff" when
-    an officer records it, "applicant" when the applicant withdraws on their page (``actor=None``)."""
-    require_step(actor, "withdraw", app)
+    an officer records it, "applicant" when the applicant withdraws on their page (``actor`` is then the public: the page checked
+    the applicant's codes)."""
+    if not is_public(actor):
+        require_step(actor, "withdraw", app)
     app = locked(app)
     check_step(app, "withdraw")
     on = on or local_today()
@@ -144,7 +148,7 @@ def _abandon(app: Application, *, step: str, result: Result, lapsed_after: dt.da
                                            legal_basis=row.legal_basis, decided_on=on)
         app.decision = decision
         app.closed_on = on
-        move(app, step, actor=None, event_action="case.abandoned", reason=reason, extra_fields=["closed_on"],
+        move(app, step, actor=System, event_action="case.abandoned", reason=reason, extra_fields=["closed_on"],
              payload={"result": result.value, "lapsed_after": lapsed_after},
              letter={"kind": "abandonment", "on": on, "values": {"理由": reason, "法律依据": row.legal_basis}})
         notify_with_letter(app)

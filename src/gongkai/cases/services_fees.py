@@ -5,6 +5,7 @@ from decimal import InvalidOperation
 
 from django.db import transaction
 from django.db.models import Q, Sum
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.calendars.official import current_calendar
 from gongkai.cases.conf import clock_settings
@@ -35,9 +36,9 @@ def quote_for(app: Application, method: str, *, pages: int | None = None) -> Quo
         return quote_pieces(app.pieces, already_this_month=pieces_before(app))
     if method == FeeMethod.PER_VOLUME:
         if not pages or pages < 1:
-            raise ValidationFailed("按量计收请填写页数（正整数）。")
+            raise ValidationFailed(_("按量计收请填写页数（正整数）。"), code="cases.pages_required")
         return quote_pages(pages)
-    raise ValidationFailed("请选择计收方式：按件计收或按量计收。")
+    raise ValidationFailed(_("请选择计收方式：按件计收或按量计收。"), code="cases.fee_basis_required")
 
 
 @transaction.atomic
@@ -48,17 +49,16 @@ def issue_fee_notice(*, actor, app: Application, method: str, pages: int | None 
     existing = Fee.objects.filter(application=app).first()
     if existing is not None:
         label = FEE_METHOD_LABELS[FeeMethod(existing.method)]
-        raise ValidationFailed(f"该申请已按“{label}”发出收费通知；每件申请只能采用一种计收方式，且只发一次收费通知"
-                               "（国办函〔2020〕109号第三条）。")
+        raise ValidationFailed(_("该申请已按“%(label)s”发出收费通知；每件申请只能采用一种计收方式，且只发一次收费通知（国办函〔2020〕109号第三条）。"), code="cases.fee_notice_sent", label=label)
     check_step(app, "issue_fee_notice")
     on = on or local_today()
     if on > local_today() or on < app.received_on:
-        raise ValidationFailed("收费通知日期应在收到申请之日和今天之间。")
+        raise ValidationFailed(_("收费通知日期应在收到申请之日和今天之间。"), code="cases.notice_date_out_of_range")
     if app.reply_due_on and on > app.reply_due_on:
-        raise ValidationFailed("收费通知应在答复期限内发出。")
+        raise ValidationFailed(_("收费通知应在答复期限内发出。"), code="cases.notice_after_due")
     quote = quote_for(app, method, pages=pages)
     if quote.total <= 0:
-        raise ValidationFailed("按所选方式计算应收金额为 0 元（在免费额度内），无需发出收费通知。")
+        raise ValidationFailed(_("按所选方式计算应收金额为 0 元（在免费额度内），无需发出收费通知。"), code="cases.fee_zero")
     due = current_calendar().add_working_days(on, PAYMENT_WINDOW_DAYS,
                                               count_from_next_day=clock_settings().count_from_next_day).due
     per_piece = quote.method == FeeMethod.PER_PIECE
@@ -87,15 +87,15 @@ def record_payment(*, actor, app: Application, paid_on: dt.date, receipt_number:
     try:
         paid = yuan(amount)
     except (InvalidOperation, TypeError, ValueError):
-        raise ValidationFailed("请填写正确的金额。") from None
+        raise ValidationFailed(_("请填写正确的金额。"), code="cases.bad_amount") from None
     if paid != fee.amount:
-        raise ValidationFailed(f"实收金额应与收费通知金额 {fee.amount} 元一致。")
+        raise ValidationFailed(_("实收金额应与收费通知金额 %(fee_amount)s 元一致。"), code="cases.amount_mismatch", fee_amount=fee.amount)
     if not receipt_number.strip():
-        raise ValidationFailed("请填写财政票据号码。")
+        raise ValidationFailed(_("请填写财政票据号码。"), code="cases.receipt_number_required")
     if paid_on < fee.notice_on or paid_on > local_today():
-        raise ValidationFailed("缴费日期应在收费通知日期和今天之间。")
+        raise ValidationFailed(_("缴费日期应在收费通知日期和今天之间。"), code="cases.paid_out_of_range")
     if paid_on > fee.payment_due_on:
-        raise ValidationFailed(f"缴费期限已于 {fee.payment_due_on.isoformat()} 届满。")
+        raise ValidationFailed(_("缴费期限已于 %(date)s 届满。"), code="cases.payment_period_over", date=fee.payment_due_on.isoformat())
     fee.paid_on, fee.paid_amount, fee.receipt_number = paid_on, paid, receipt_number.strip()
     fee.save(update_fields=["paid_on", "paid_amount", "receipt_number", "updated_at"])
     move(app, "record_payment", actor=actor, event_action="case.fee_paid",

@@ -4,6 +4,7 @@ extension and the art. 35 reasonable delay."""
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import can
@@ -16,7 +17,7 @@ from gongkai.cases.letters import write_letter
 from gongkai.cases.models import Application, Consultation, Correction, Extension
 from gongkai.cases.notify import notify_with_letter
 from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require_step
-from gongkai.core.errors import ValidationFailed
+from gongkai.core.errors import ValidationFailed, gettext_noop
 from gongkai.core.events import record_event
 from gongkai.core.time import local_today
 
@@ -25,9 +26,9 @@ MAX_CORRECTION_PERIOD = 30
 
 def _date_ok(on: dt.date, *, not_before: dt.date | None, label: str) -> None:
     if on > local_today():
-        raise ValidationFailed(f"{label}不能晚于今天。")
+        raise ValidationFailed(_("%(label)s不能晚于今天。"), code="cases.date_in_future", label=label)
     if not_before and on < not_before:
-        raise ValidationFailed(f"{label}不能早于{not_before.isoformat()}。")
+        raise ValidationFailed(_("%(label)s不能早于%(date)s。"), code="cases.date_too_early", label=label, date=not_before.isoformat())
 
 
 @transaction.atomic
@@ -39,14 +40,14 @@ def request_correction(*, actor, app: Application, items: str, period_days: int,
     check_step(app, "request_correction")
     on = on or local_today()
     if app.received_on is None:
-        raise ValidationFailed("请先确认收到申请之日，再告知补正。")
+        raise ValidationFailed(_("请先确认收到申请之日，再告知补正。"), code="cases.receipt_unconfirmed")
     if Correction.objects.filter(application=app).exists():
-        raise ValidationFailed("补正只能一次性告知（《条例》第三十条），该申请已经告知过补正。")
+        raise ValidationFailed(_("补正只能一次性告知（《条例》第三十条），该申请已经告知过补正。"), code="cases.correction_already_requested")
     if not items.strip():
-        raise ValidationFailed("请写明需要补正的事项。")
+        raise ValidationFailed(_("请写明需要补正的事项。"), code="cases.correction_items_required")
     if not 1 <= period_days <= MAX_CORRECTION_PERIOD:
-        raise ValidationFailed(f"补正期限应为 1 至 {MAX_CORRECTION_PERIOD} 个工作日。")
-    _date_ok(on, not_before=app.received_on, label="补正告知日期")
+        raise ValidationFailed(_("补正期限应为 1 至 %(max_correction_period)s 个工作日。"), code="cases.correction_period_out_of_range", max_correction_period=MAX_CORRECTION_PERIOD)
+    _date_ok(on, not_before=app.received_on, label=gettext_noop("补正告知日期"))
     Correction.objects.create(application=app, requested_on=on, period_days=period_days, items=items.strip())
     move(app, "request_correction", actor=actor, event_action="case.correction_requested", reason=items.strip(),
          payload={"requested_on": on, "period_days": period_days},
@@ -63,7 +64,7 @@ def receive_correction(*, actor, app: Application, received_on: dt.date,
     app = locked(app)
     check_step(app, "receive_correction")
     correction = app.correction
-    _date_ok(received_on, not_before=correction.requested_on, label="收到补正的日期")
+    _date_ok(received_on, not_before=correction.requested_on, label=gettext_noop("收到补正的日期"))
     correction.received_on = received_on
     correction.corrected_description = corrected_description.strip()
     correction.save(update_fields=["received_on", "corrected_description", "updated_at"])
@@ -84,7 +85,7 @@ def accept_application(*, actor, app: Application, on: dt.date | None = None) ->
     app = locked(app)
     check_step(app, "accept")
     if app.received_on is None:
-        raise ValidationFailed("请先确认收到申请之日（《条例》第三十一条），再受理。")
+        raise ValidationFailed(_("请先确认收到申请之日（《条例》第三十一条），再受理。"), code="cases.receipt_unconfirmed")
     move(app, "accept", actor=actor, event_action="case.accepted", letter={"kind": "acceptance", "on": on})
     notify_with_letter(app)
     return app
@@ -96,7 +97,7 @@ def assign_handler(*, actor, app: Application, handler, section: str = "") -> Ap
     app = locked(app)
     check_step(app, "assign")
     if handler is None or not can(handler, "case.handle", app):
-        raise ValidationFailed("承办人须是本机关的依申请公开承办人。")
+        raise ValidationFailed(_("承办人须是本机关的依申请公开承办人。"), code="cases.assignee_invalid")
     previous = app.handler.get_username() if app.handler_id else ""
     app.handler, app.section = handler, section.strip()
     move(app, "assign", actor=actor, event_action="case.assigned", extra_fields=["handler", "section"],
@@ -111,9 +112,9 @@ def transfer_application(*, actor, app: Application, to_agency: Agency, reason: 
     app = locked(app)
     check_step(app, "transfer")
     if not reason.strip():
-        raise ValidationFailed("转办须写明理由。")
+        raise ValidationFailed(_("转办须写明理由。"), code="cases.reason_required")
     if to_agency.pk == app.agency_id or not to_agency.is_active:
-        raise ValidationFailed("请选择另一个在用的机关或部门。")
+        raise ValidationFailed(_("请选择另一个在用的机关或部门。"), code="cases.target_invalid")
     from_agency = app.agency
     # The transferring agency writes the letter, before the case changes hands.
     letter = write_letter(actor=actor, app=app, kind="transfer",
@@ -136,11 +137,11 @@ def start_consultation(*, actor, app: Application, kind: str, party: str, sent_o
     try:
         kind = PauseKind(kind)
     except ValueError:
-        raise ValidationFailed("请选择征求意见的对象类型。") from None
+        raise ValidationFailed(_("请选择征求意见的对象类型。"), code="cases.party_kind_required") from None
     if kind == PauseKind.FEE or not party.strip():
-        raise ValidationFailed("请选择征求对象类型并填写征求对象。")
+        raise ValidationFailed(_("请选择征求对象类型并填写征求对象。"), code="cases.party_required")
     sent_on = sent_on or local_today()
-    _date_ok(sent_on, not_before=app.received_on, label="发函日期")
+    _date_ok(sent_on, not_before=app.received_on, label=gettext_noop("发函日期"))
     window = current_calendar().add_working_days(sent_on, CONSULTATION_WINDOW_DAYS,
                                                  count_from_next_day=clock_settings().count_from_next_day)
     consultation = Consultation.objects.create(application=app, kind=kind, party=party.strip(), sent_on=sent_on,
@@ -159,8 +160,8 @@ def end_consultation(*, actor, consultation: Consultation, replied_on: dt.date, 
     check_step(app, "end_consultation")
     consultation = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if consultation.replied_on is not None:
-        raise ValidationFailed("该征求意见已经登记过答复。")
-    _date_ok(replied_on, not_before=consultation.sent_on, label="收到意见日期")
+        raise ValidationFailed(_("该征求意见已经登记过答复。"), code="cases.consultation_answered")
+    _date_ok(replied_on, not_before=consultation.sent_on, label=gettext_noop("收到意见日期"))
     consultation.replied_on, consultation.opinion = replied_on, opinion.strip()
     consultation.save(update_fields=["replied_on", "opinion", "updated_at"])
     still_open = app.consultations.filter(replied_on__isnull=True).exists()
@@ -184,19 +185,20 @@ def extend_deadline(*, actor, app: Application, days: int, reason: str, notice_o
     app = locked(app)
     check_step(app, "extend")
     if Extension.objects.filter(application=app).exists():
-        raise ValidationFailed("答复期限只能延长一次。")
+        raise ValidationFailed(_("答复期限只能延长一次。"), code="cases.extended_once")
     problem = extension_problem(app.received_on, days)
     if problem:
-        raise ValidationFailed(problem)
+        raise ValidationFailed(problem, code="cases.extension_out_of_range", field="days")
     if not reason.strip():
-        raise ValidationFailed("请写明延期理由。")
+        raise ValidationFailed(_("请写明延期理由。"), code="cases.reason_required")
     approved_on = approved_on or notice_on or local_today()
     notice_on = notice_on or approved_on
     if notice_on < approved_on or notice_on > local_today():
-        raise ValidationFailed("告知日期应在批准之日和今天之间。")
+        raise ValidationFailed(_("告知日期应在批准之日和今天之间。"), code="cases.notified_out_of_range")
     deadline = deadline_of(app)
     if deadline and deadline.due_on and notice_on > deadline.due_on:
-        raise ValidationFailed(f"答复期限已于 {deadline.due_on.isoformat()} 届满，不能再延长。")
+        raise ValidationFailed(_("答复期限已于 %(date)s 届满，不能再延长。"), code="cases.deadline_passed",
+                               date=deadline.due_on.isoformat())
     extension = Extension.objects.create(application=app, days=days, approved_on=approved_on,
                                          approved_by=actor if getattr(actor, "is_authenticated", False) else None,
                                          notice_on=notice_on, reason=reason.strip())
@@ -215,10 +217,10 @@ def set_reasonable_delay(*, actor, app: Application, until: dt.date, reason: str
     app = locked(app)
     check_step(app, "set_reasonable_delay")
     if not reason.strip():
-        raise ValidationFailed("请写明确定延迟答复期限的理由。")
+        raise ValidationFailed(_("请写明确定延迟答复期限的理由。"), code="cases.reason_required")
     deadline = deadline_of(app)
     if deadline and deadline.due_on and until <= deadline.due_on:
-        raise ValidationFailed(f"延迟答复期限应晚于现行答复期限 {deadline.due_on.isoformat()}。")
+        raise ValidationFailed(_("延迟答复期限应晚于现行答复期限 %(date)s。"), code="cases.delay_not_later", date=deadline.due_on.isoformat())
     app.delay_until, app.delay_reason = until, reason.strip()
     app.delay_notice_on = notice_on or local_today()
     move(app, "set_reasonable_delay", actor=actor, event_action="case.delay_set", reason=reason.strip(),

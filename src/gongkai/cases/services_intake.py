@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.core.files.base import ContentFile, File
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.domain.codes import uscc_problem
 from gongkai.agencies.models import Agency
@@ -27,7 +28,8 @@ from gongkai.cases.models.choices import DELIVERY_CHOICES, ID_TYPE_CHOICES, PROV
 from gongkai.cases.notify import mail_handlers, notify_applicant
 from gongkai.cases.personal_data import index_key
 from gongkai.cases.transitions import check_step, locked, move, refresh_clock, require, require_step
-from gongkai.core.errors import ValidationFailed
+from gongkai.core.actors import PublicActor
+from gongkai.core.errors import Message, Sentences, ValidationFailed, gettext_noop
 from gongkai.core.events import record_event
 from gongkai.core.time import local_now, local_today
 
@@ -62,12 +64,12 @@ def _problems(data: ApplicantInput) -> list[str]:
     try:
         kind = ApplicantType(data.applicant_type)
     except ValueError:
-        return ["请选择申请人类型。"]
+        return [gettext_noop("请选择申请人类型。")]
     if not data.applicant_name.strip():
-        problems.append("请填写申请人姓名或名称。")
+        problems.append(gettext_noop("请填写申请人姓名或名称。"))
     person = kind == ApplicantType.NATURAL_PERSON
     if data.id_type not in (PERSON_ID_TYPES if person else ORG_ID_TYPES) or data.id_type not in dict(ID_TYPE_CHOICES):
-        problems.append("自然人请选择个人身份证件，法人或其他组织请选择统一社会信用代码。")
+        problems.append(gettext_noop("自然人请选择个人身份证件，法人或其他组织请选择统一社会信用代码。"))
     elif data.id_type == "resident_id":
         problem = resident_id_problem(data.id_number)
         if problem:
@@ -75,30 +77,30 @@ def _problems(data: ApplicantInput) -> list[str]:
     elif data.id_type == "uscc":
         problem = uscc_problem(normalise(data.id_number))
         if problem:
-            problems.append(f"统一社会信用代码：{problem}")
+            problems.append(Message(gettext_noop("统一社会信用代码：%(problem)s"), problem=problem))
     elif not normalise(data.id_number):
-        problems.append("请填写证件号码。")
+        problems.append(gettext_noop("请填写证件号码。"))
     if not person and not data.contact_person.strip():
-        problems.append("法人或其他组织请填写联系人。")
+        problems.append(gettext_noop("法人或其他组织请填写联系人。"))
     if not (data.phone.strip() or data.email.strip() or data.address.strip()):
-        problems.append("请至少填写一种联系方式（电话、电子邮箱或通信地址）。")
+        problems.append(gettext_noop("请至少填写一种联系方式（电话、电子邮箱或通信地址）。"))
     if len(data.description.strip()) < 5:
-        problems.append("请具体描述所需政府信息（名称、文号或其他有助于确定信息的特征）。")
+        problems.append(gettext_noop("请具体描述所需政府信息（名称、文号或其他有助于确定信息的特征）。"))
     if data.provision_form not in dict(PROVISION_FORM_CHOICES):
-        problems.append("请选择信息提供形式。")
+        problems.append(gettext_noop("请选择信息提供形式。"))
     if data.delivery not in dict(DELIVERY_CHOICES):
-        problems.append("请选择获取方式。")
+        problems.append(gettext_noop("请选择获取方式。"))
     if data.delivery == "email" and not data.email.strip():
-        problems.append("选择电子邮件获取的，请填写电子邮箱。")
+        problems.append(gettext_noop("选择电子邮件获取的，请填写电子邮箱。"))
     if data.delivery == "post" and not data.address.strip():
-        problems.append("选择邮寄获取的，请填写通信地址。")
+        problems.append(gettext_noop("选择邮寄获取的，请填写通信地址。"))
     if len(data.files) > MAX_ATTACHMENTS:
-        problems.append(f"附件最多 {MAX_ATTACHMENTS} 个。")
+        problems.append(Message(gettext_noop("附件最多 %(max_attachments)s 个。"), max_attachments=MAX_ATTACHMENTS))
     for name, content, content_type in data.files:
         if content_type not in ALLOWED_UPLOAD_TYPES:
-            problems.append(f"附件“{name}”的格式不支持，请上传 PDF、JPG 或 PNG。")
+            problems.append(Message(gettext_noop("附件“%(name)s”的格式不支持，请上传 PDF、JPG 或 PNG。"), name=name))
         if _size(content) > settings.GONGKAI_MAX_UPLOAD_BYTES:
-            problems.append(f"附件“{name}”过大。")
+            problems.append(Message(gettext_noop("附件“%(name)s”过大。"), name=name))
     return problems
 
 
@@ -114,11 +116,11 @@ def _create(*, actor, agency: Agency, channel: Channel, data: ApplicantInput, ar
             oral_record: str = "", is_demo: bool = False) -> Application:
     problems = _problems(data)
     if channel == Channel.ORAL and not oral_record.strip():
-        problems.append("口头申请应由工作人员如实记录申请内容（《条例》第二十九条）。")
+        problems.append(gettext_noop("口头申请应由工作人员如实记录申请内容（《条例》第二十九条）。"))
     if arrived_on > local_today():
-        problems.append("到达日期不能晚于今天。")
+        problems.append(gettext_noop("到达日期不能晚于今天。"))
     if problems:
-        raise ValidationFailed("；".join(problems))
+        raise ValidationFailed(_("申请有误：%(problems)s"), code="cases.invalid_application", problems=Sentences(problems))
     received_on = receipt_date(channel, arrived_on=arrived_on)
     for _attempt in range(5):
         try:
@@ -141,7 +143,7 @@ def _create(*, actor, agency: Agency, channel: Channel, data: ApplicantInput, ar
         except IntegrityError:
             continue
     else:
-        raise ValidationFailed("生成查询码失败，请重试。")
+        raise ValidationFailed(_("生成查询码失败，请重试。"), code="cases.tracking_code_failed")
     for name, content, content_type in data.files:
         # An uploaded file is copied from where the upload handler put it, in chunks, never read whole.
         stored = ContentFile(content, name=name) if isinstance(content, bytes) else File(content, name=name)
@@ -164,8 +166,8 @@ def _create(*, actor, agency: Agency, channel: Channel, data: ApplicantInput, ar
 def submit_online_application(*, agency: Agency, data: ApplicantInput, is_demo: bool = False) -> Application:
     """The portal form: registered at once; the receipt date follows when staff confirm it (art. 31(3))."""
     if not agency.is_active:
-        raise ValidationFailed("该机关暂不受理网上申请。")
-    return _create(actor=None, agency=agency, channel=Channel.ONLINE, data=data, arrived_on=local_today(),
+        raise ValidationFailed(_("该机关暂不受理网上申请。"), code="cases.online_closed")
+    return _create(actor=PublicActor("申请人"), agency=agency, channel=Channel.ONLINE, data=data, arrived_on=local_today(),
                    is_demo=is_demo)
 
 
@@ -176,7 +178,7 @@ def register_application(*, actor, agency: Agency, channel: str, data: Applicant
     try:
         channel = Channel(channel)
     except ValueError:
-        raise ValidationFailed("请选择申请方式。") from None
+        raise ValidationFailed(_("请选择申请方式。"), code="cases.channel_required") from None
     return _create(actor=actor, agency=agency, channel=channel, data=data, arrived_on=arrived_on,
                    oral_record=oral_record, is_demo=is_demo)
 
@@ -188,9 +190,9 @@ def confirm_receipt(*, actor, app: Application, confirmed_on: dt.date, note: str
     app = locked(app)
     check_step(app, "confirm_receipt")
     if app.received_on is not None:
-        raise ValidationFailed("该申请的收到日期已经确定，无需再次确认。")
+        raise ValidationFailed(_("该申请的收到日期已经确定，无需再次确认。"), code="cases.receipt_confirmed")
     if confirmed_on < app.arrived_on or confirmed_on > local_today():
-        raise ValidationFailed("确认日期应在申请到达之日和今天之间。")
+        raise ValidationFailed(_("确认日期应在申请到达之日和今天之间。"), code="cases.confirmed_out_of_range")
     app.received_on, app.receipt_confirmed_at = confirmed_on, local_now()
     late = late_confirmation(Channel(app.channel), arrived_on=app.arrived_on, confirmed_on=confirmed_on)
     move(app, "confirm_receipt", actor=actor, event_action="case.receipt_confirmed",

@@ -6,6 +6,7 @@ import hashlib
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
 from gongkai.cases import documents
@@ -14,7 +15,8 @@ from gongkai.cases.domain import letters as wording
 from gongkai.cases.models import Delivery, Letter, LetterTemplate
 from gongkai.cases.models.choices import LETTER_KIND_CHOICES, RESULT_CHOICES
 from gongkai.cases.transitions import check_step, locked, move, require
-from gongkai.core.errors import ValidationFailed
+from gongkai.core.actors import is_public
+from gongkai.core.errors import Sentences, ValidationFailed
 from gongkai.core.events import record_event
 from gongkai.core.time import local_today
 from gongkai.core.uploads import public_type, read_head
@@ -38,7 +40,7 @@ def _evidence(upload) -> tuple[str, str]:
         return "", ""
     head = read_head(upload)
     if public_type(head) is None:
-        raise ValidationFailed("送达凭证只接受 PDF、JPEG 或 PNG 文件（如送达回证、邮寄凭证的扫描件）。")
+        raise ValidationFailed(_("送达凭证只接受 PDF、JPEG 或 PNG 文件（如送达回证、邮寄凭证的扫描件）。"), code="cases.proof_file_type")
     digest = hashlib.sha256()
     for chunk in upload.chunks():
         digest.update(chunk)
@@ -57,12 +59,12 @@ def record_delivery(*, actor, letter: Letter, method: str, signed_on: dt.date | 
     require(actor, "case.handle", app)
     letter = Letter.objects.select_for_update().get(pk=letter.pk)
     if Delivery.objects.filter(letter=letter).exists():
-        raise ValidationFailed("该文书已登记送达，不能重复登记。")
+        raise ValidationFailed(_("该文书已登记送达，不能重复登记。"), code="cases.already_delivered")
     is_decision = letter.kind == "decision"
     if is_decision:
         check_step(app, "deliver")
     if (sent_at and timezone.is_naive(sent_at)) or (read_at and timezone.is_naive(read_at)):
-        raise ValidationFailed("发送时间和阅读时间须带时区。")
+        raise ValidationFailed(_("发送时间和阅读时间须带时区。"), code="cases.naive_time")
     facts = rules.DeliveryFacts(
         method=method, issued_on=letter.issued_on, today=local_today(), applicant_delivery=app.delivery,
         signed_on=signed_on, signed_by=signed_by, entrusted_organ=entrusted_organ, posted_on=posted_on,
@@ -72,7 +74,7 @@ def record_delivery(*, actor, letter: Letter, method: str, signed_on: dt.date | 
     )
     found = rules.problems(facts)
     if found:
-        raise ValidationFailed("；".join(found))
+        raise ValidationFailed(_("送达记录有误：%(problems)s"), code="cases.invalid_delivery", problems=Sentences(found))
     evidence_name, evidence_sha256 = _evidence(evidence)
     method = rules.DeliveryMethod(method)
     point = rules.time_point(facts)
@@ -114,12 +116,12 @@ def record_delivery(*, actor, letter: Letter, method: str, signed_on: dt.date | 
 def record_delivery_read(*, actor, letter: Letter, read_at: dt.datetime) -> Delivery:
     """An electronically delivered letter was opened (by the applicant's page or the mail system's receipt)."""
     delivery = Delivery.objects.select_for_update().select_related("letter__application").filter(letter=letter).first()
-    if actor is not None:
+    if not is_public(actor):    # the applicant's own page records the reading as the public
         require(actor, "case.handle", letter.application)
     if delivery is None or delivery.method != rules.DeliveryMethod.ELECTRONIC:
-        raise ValidationFailed("只有电子送达的文书可以登记阅读时间。")
+        raise ValidationFailed(_("只有电子送达的文书可以登记阅读时间。"), code="cases.not_electronic")
     if timezone.is_naive(read_at) or read_at < delivery.sent_at:
-        raise ValidationFailed("阅读时间须带时区，且不能早于发送时间。")
+        raise ValidationFailed(_("阅读时间须带时区，且不能早于发送时间。"), code="cases.read_before_sent")
     if delivery.read_at is not None:
         return delivery   # the first reading is the one that counts
     delivery.read_at = read_at
@@ -133,14 +135,14 @@ def record_delivery_read(*, actor, letter: Letter, read_at: dt.datetime) -> Deli
 def save_letter_template(*, actor, agency: Agency, kind: str, title: str, body: str, result: str = "") -> LetterTemplate:
     require(actor, "case.configure", agency)
     if kind not in LETTER_KINDS:
-        raise ValidationFailed("未知的文书类型。")
+        raise ValidationFailed(_("未知的文书类型。"), code="cases.unknown_letter_kind")
     if result and (kind != "decision" or result not in RESULT_CODES):
-        raise ValidationFailed("只有答复书可以按办理结果设置模板。")
+        raise ValidationFailed(_("只有答复书可以按办理结果设置模板。"), code="cases.template_result_for_reply")
     if not title.strip() or not body.strip():
-        raise ValidationFailed("标题和正文不能为空。")
+        raise ValidationFailed(_("标题和正文不能为空。"), code="cases.text_required")
     unknown = wording.unknown_placeholders(title + body)
     if unknown:
-        raise ValidationFailed("模板中有未知的占位符：" + "、".join("{" + n + "}" for n in unknown))
+        raise ValidationFailed(_("模板中有未知的占位符：%(placeholders)s"), code="cases.unknown_placeholder", placeholders=["{" + n + "}" for n in unknown])
     template, created = LetterTemplate.objects.update_or_create(
         agency=agency, kind=kind, result=result, defaults={"title": title.strip(), "body": body},
     )

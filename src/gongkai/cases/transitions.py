@@ -1,12 +1,15 @@
 """The common path of every step: who may take it, whether the state allows it, the new state, the clock,
 one event. Used only by the service modules."""
 
+from django.utils.translation import gettext_lazy as _
+
 from gongkai.agencies.policy import can
 from gongkai.cases.clockfacts import STORED_FIELDS, stored_clock
 from gongkai.cases.domain.states import STEPS, State, refusal, target_of
 from gongkai.cases.domain.steps import permission_for
 from gongkai.cases.letters import write_letter
 from gongkai.cases.models import Application
+from gongkai.core.actors import is_system
 from gongkai.core.errors import InvalidTransition, NotAllowed
 from gongkai.core.events import record_event
 
@@ -14,9 +17,11 @@ ACTION_PREFIX = "case."
 
 
 def require(actor, action: str, obj) -> None:
-    """``actor=None`` is the system (the minute timer, the public form, demo loading)."""
-    if actor is not None and not can(actor, action, obj):
-        raise NotAllowed("您无权办理该申请", action=action)
+    """Staff and tokens need the permission; ``System`` (the minute timer, demo loading) holds all; the public
+    (``Public``: the online form, the applicant's page) reaches only the services made for it, which do not
+    call this."""
+    if not can(actor, action, obj):
+        raise NotAllowed(_("您无权办理该申请"), action=action)
 
 
 def require_step(actor, step: str, app) -> None:
@@ -24,8 +29,8 @@ def require_step(actor, step: str, app) -> None:
     takes refuses every person and token."""
     action = permission_for(step)
     if action is None:
-        if actor is not None:
-            raise NotAllowed("您无权办理该申请", action=step)
+        if not is_system(actor):
+            raise NotAllowed(_("您无权办理该申请"), action=step)
         return
     require(actor, action, app)
 
@@ -37,7 +42,7 @@ def locked(app: Application) -> Application:
 def check_step(app: Application, step: str) -> None:
     problem = refusal(step, State(app.state))
     if problem:
-        raise InvalidTransition(problem, step=step)
+        raise InvalidTransition(problem, code="cases.wrong_state", step=step)
 
 
 def refresh_clock(app: Application) -> dict:

@@ -4,9 +4,15 @@ import csv
 import datetime as dt
 import io
 
+from django.utils.translation import gettext_lazy as _
 
-class ImportFileError(Exception):
-    pass
+from gongkai.core.errors import ValidationFailed
+
+
+class ImportFileError(ValidationFailed):
+    """A catalogue file that cannot be read as a table."""
+
+    code = "catalog.unreadable_file"
 
 
 def _cell(value) -> str:
@@ -28,7 +34,7 @@ def read_table(name: str, data: bytes) -> tuple[list[str], list[dict[str, str]]]
         try:
             sheet = load_workbook(io.BytesIO(data), read_only=True, data_only=True).worksheets[0]
         except Exception as exc:
-            raise ImportFileError(f"无法读取 Excel 文件：{exc}") from None
+            raise ImportFileError(_("无法读取 Excel 文件：%(exc)s"), code="catalog.excel_unreadable", exc=exc) from None
         rows = [[_cell(v) for v in row] for row in sheet.iter_rows(values_only=True)]
     else:
         for encoding in ("utf-8-sig", "gb18030"):
@@ -38,10 +44,10 @@ def read_table(name: str, data: bytes) -> tuple[list[str], list[dict[str, str]]]
             except UnicodeDecodeError:
                 continue
         else:
-            raise ImportFileError("CSV 文件编码无法识别，请保存为 UTF-8")
+            raise ImportFileError(_("CSV 文件编码无法识别，请保存为 UTF-8"), code="catalog.csv_encoding")
         rows = [[c.strip() for c in row] for row in csv.reader(io.StringIO(text))]
     if not rows:
-        raise ImportFileError("文件是空的")
+        raise ImportFileError(_("文件是空的"), code="catalog.file_empty")
     header = [h.strip() for h in rows[0]]
     while header and not header[-1]:
         header.pop()

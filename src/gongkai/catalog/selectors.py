@@ -34,6 +34,7 @@ Annual report (the reports app codes against these):
 import datetime as dt
 
 from django.db.models import Count, F, Q, QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.catalog.domain.disclosure import Validity
@@ -212,7 +213,7 @@ def item_document(item: Item) -> IndexedDocument:
 def access_item(user, pk, action: str = "item.view") -> Item:
     item = Item.objects.select_related("agency", "topic", "genre", "category", "focus", "statutory_item").get(pk=pk)
     if not can(user, action, item):
-        raise NotAllowed("您无权访问该信息", action=action)
+        raise NotAllowed(_("您无权访问该信息"), action=action)
     return item
 
 

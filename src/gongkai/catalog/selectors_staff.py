@@ -6,6 +6,7 @@ raised (the interfaces answer 404); what the user may not see raises ``NotAllowe
 """
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.catalog.models import (
@@ -86,7 +87,7 @@ def visible_compilations(user) -> QuerySet[Compilation]:
 def access_compilation(user, compilation_id, action: str = "item.view") -> Compilation:
     compilation = Compilation.objects.select_related("agency").get(pk=_id(compilation_id, Compilation))
     if not can(user, action, compilation):
-        raise NotAllowed("您无权查看该汇编", action=action)
+        raise NotAllowed(_("您无权查看该汇编"), action=action)
     return compilation
 
 

@@ -8,7 +8,7 @@ class CoreConfig(AppConfig):
     verbose_name = _("基础")
 
     def ready(self) -> None:
-        from gongkai.core import url_converters
+        from gongkai.core import errors, url_converters  # noqa: F401  (errors: messages render translated)
 
         url_converters.register()
         from django.conf import settings

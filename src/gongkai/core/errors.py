@@ -1,29 +1,24 @@
-"""Errors raised by services. Each carries a stable code so interfaces can map it to a message or HTTP status."""
+"""Errors raised by services: a stable code, field paths and a message rendered in the reader's language.
 
+The classes live in ``gongkai.core.domain.errors`` so that pure rules raise the same errors; importing this
+module installs Django's ``gettext`` as their translation, so ``str(error)`` and ``error.message`` read in the
+language active where the error is shown (the request's), not where it was raised.
+"""
 
-class DomainError(Exception):
-    code = "domain_error"
+from django.utils.translation import gettext
 
-    def __init__(self, message: str, *, code: str | None = None, **context):
-        super().__init__(message)
-        self.message = message
-        if code:
-            self.code = code
-        self.context = context
+from gongkai.core.domain.errors import (
+    DomainError,
+    InvalidTransition,
+    Message,
+    NotAllowed,
+    Sentences,
+    ValidationFailed,
+    gettext_noop,
+    render,
+    use_translation,
+)
 
-    def __str__(self) -> str:
-        return str(self.message)
+use_translation(gettext)
 
-
-class NotAllowed(DomainError):
-    """The actor is not entitled to this action on this object (authorisation only)."""
-
-    code = "not_allowed"
-
-
-class InvalidTransition(DomainError):
-    code = "invalid_transition"
-
-
-class ValidationFailed(DomainError):
-    code = "validation_failed"
+__all__ = ["DomainError", "InvalidTransition", "Message", "NotAllowed", "Sentences", "ValidationFailed", "gettext_noop", "render"]

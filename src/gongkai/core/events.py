@@ -9,6 +9,7 @@ from typing import Any
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
+from gongkai.core.actors import require_actor
 from gongkai.core.models import Event
 from gongkai.core.time import event_time
 
@@ -44,8 +45,10 @@ def new_event(
 ) -> Event:
     """The event as ``record_event`` writes it, not saved yet: who acted (a user, or a token naming itself in
     the label and the payload), the object, the stamp. ``record_event`` saves one; ``record_events`` many."""
+    require_actor(actor)
     user = actor if getattr(actor, "is_authenticated", False) else None
-    # An actor that is not a user (an API token) names itself in the label and the payload.
+    # An actor that is not a user (an API token, the System, the Public) names itself in the label (and a token
+    # in the payload).
     label = actor_label or getattr(actor, "event_label", "") or (user.get_username() if user else "系统")
     payload = {**(payload or {}), **getattr(actor, "event_payload", {})}
     event = Event(

@@ -6,6 +6,7 @@ import datetime as dt
 from gongkai.agencies.models import Agency
 from gongkai.catalog import services
 from gongkai.catalog.models import Item
+from gongkai.core.actors import System
 from gongkai.core.time import local_today
 from gongkai.demo import catalog_2017 as seed
 from gongkai.demo.clock import SET_UP, on
@@ -23,13 +24,13 @@ def load_compilations(district: Agency, item_ids: list[int]) -> int:
         issued_on = min(issued_on, dt.date(seed.YEAR, 12, 31))
         with on(issued_on):
             compilation = services.create_compilation(
-                actor=None, agency=district, title=seed.COMPILATION_TITLE, year=seed.YEAR, edition=n + 1,
+                actor=System, agency=district, title=seed.COMPILATION_TITLE, year=seed.YEAR, edition=n + 1,
                 issued_on=issued_on, items=chunk, copies=seed.COMPILATION_COPIES[n],
             )
             copies = seed.COMPILATION_COPIES[n]
-            services.record_compilation_distribution(actor=None, compilation=compilation, copies=copies * 6 // 10,
+            services.record_compilation_distribution(actor=System, compilation=compilation, copies=copies * 6 // 10,
                                                      distributed_to="各镇街、区图书馆")
-            services.record_compilation_distribution(actor=None, compilation=compilation,
+            services.record_compilation_distribution(actor=System, compilation=compilation,
                                                      copies=copies - copies * 6 // 10,
                                                      distributed_to="政务服务中心等服务群众窗口单位")
         total += copies
@@ -43,34 +44,34 @@ def load_matters(district: Agency) -> None:
         budget = _create_matters(district, finance, stats)
     today = local_today()
     with on(dt.date(2017, 2, 10)):
-        on_time = services.record_matter_trigger(actor=None, matter=budget, label="2017年部门预算批准",
+        on_time = services.record_matter_trigger(actor=System, matter=budget, label="2017年部门预算批准",
                                                  triggered_on=dt.date(2017, 2, 10))
     budget_item = Item.objects.filter(agency=finance, title__contains="2017年部门预算").first()
     if budget_item:
         with on(budget_item.published_at):
-            services.fulfil_obligation(actor=None, obligation=on_time, item=budget_item)
-    services.record_matter_trigger(actor=None, matter=budget, label=f"{today.year}年部门预算批准",
+            services.fulfil_obligation(actor=System, obligation=on_time, item=budget_item)
+    services.record_matter_trigger(actor=System, matter=budget, label=f"{today.year}年部门预算批准",
                                    triggered_on=today - dt.timedelta(days=45))
 
 
 def _create_matters(district: Agency, finance: Agency, stats: Agency):
     budget = services.create_matter(
-        actor=None, agency=finance, title="部门预算公开", content="经批准的部门预算及报表、“三公”经费预算",
+        actor=System, agency=finance, title="部门预算公开", content="经批准的部门预算及报表、“三公”经费预算",
         basis="《中华人民共和国预算法》第十四条：批准后二十日内公开", responsible_unit="预算科",
         periodicity="event", limit_days=20, limit_in_working_days=False,
     )
     services.create_matter(
-        actor=None, agency=finance, title="部门决算公开", content="经批复的部门决算及报表",
+        actor=System, agency=finance, title="部门决算公开", content="经批复的部门决算及报表",
         basis="《中华人民共和国预算法》第十四条：批复后二十日内公开", responsible_unit="预算科",
         periodicity="event", limit_days=20, limit_in_working_days=False,
     )
     services.create_matter(
-        actor=None, agency=stats, title="月度主要经济指标发布", content="规模以上工业、固定资产投资、社会消费品零售总额",
+        actor=System, agency=stats, title="月度主要经济指标发布", content="规模以上工业、固定资产投资、社会消费品零售总额",
         basis="《政府信息公开条例》第二十条第（四）项", responsible_unit="综合科", periodicity="monthly",
         limit_days=15, limit_in_working_days=True,
     )
     services.create_matter(
-        actor=None, agency=district, title="规范性文件及解读", content="管委会及其办公室制发的行政规范性文件和政策解读",
+        actor=System, agency=district, title="规范性文件及解读", content="管委会及其办公室制发的行政规范性文件和政策解读",
         basis="《政府信息公开条例》第二十条第（一）项、第二十六条", responsible_unit="党政办公室",
         periodicity="event", limit_days=20, limit_in_working_days=True,
     )

@@ -2,6 +2,7 @@ from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency, AgencyKind, AgencyLevel
 from gongkai.agencies.services import create_agency, create_staff_user, grant_role
+from gongkai.core.actors import System
 from gongkai.demo import district_2017 as seed
 from gongkai.demo.clock import SET_UP, on
 from gongkai.demo.codes import demo_org_code, demo_uscc
@@ -12,7 +13,7 @@ def load_district() -> Agency:
     if existing:
         return existing
     district = create_agency(
-        actor=None, kind=AgencyKind.GOVERNMENT, level=AgencyLevel.COUNTY, uscc=demo_uscc(1),
+        actor=System, kind=AgencyKind.GOVERNMENT, level=AgencyLevel.COUNTY, uscc=demo_uscc(1),
         is_demo=True, reason="演示数据", **seed.DISTRICT,
     )
     n = 2
@@ -21,7 +22,7 @@ def load_district() -> Agency:
         for order, (code, name, short) in enumerate(group, start=1):
             level = AgencyLevel.COUNTY if kind == AgencyKind.DEPARTMENT else AgencyLevel.TOWNSHIP
             create_agency(
-                actor=None, parent=district, kind=kind, level=level, code=f"wsjkq-{code}", name=name,
+                actor=System, parent=district, kind=kind, level=level, code=f"wsjkq-{code}", name=name,
                 short_name=short, uscc=demo_uscc(n), org_code=demo_org_code(n), sort_order=n,
                 office_name=f"{short}政府信息公开工作机构", office_address="重庆市万盛经开区",
                 office_postcode="400800", is_demo=True, reason="演示数据",
@@ -41,10 +42,10 @@ def load_accounts() -> list[tuple[str, str, str, str]]:
     rows.append(("admin", seed.DEMO_PASSWORD, "平台管理员（超级用户）", "全部"))
     for username, display, agency_code, role in seed.DEMO_ACCOUNTS:
         user = User.objects.filter(username=username).first() or create_staff_user(
-            actor=None, username=username, password=seed.DEMO_PASSWORD, full_name=display
+            actor=System, username=username, password=seed.DEMO_PASSWORD, full_name=display
         )
         agency = Agency.objects.get(code=agency_code)
-        grant_role(actor=None, user=user, agency=agency, role=role, reason="演示账号")
+        grant_role(actor=System, user=user, agency=agency, role=role, reason="演示账号")
         rows.append((username, seed.DEMO_PASSWORD, display, agency.short_name or agency.name))
     return rows
 

@@ -17,6 +17,7 @@ from gongkai.cases import services
 from gongkai.cases.models import Application
 from gongkai.cases.services import ApplicantInput
 from gongkai.catalog.selectors import public_items
+from gongkai.core.actors import System
 from gongkai.core.time import local_today
 from gongkai.demo.cases_2017 import CASES_2017
 from gongkai.demo.cases_later import CASES_2023, CASES_2024
@@ -39,10 +40,10 @@ def _staff(agency: Agency, role: str):
     with on(SET_UP):
         if user is None:
             label = "依申请公开承办人" if role == "case_handler" else "依申请公开审批人"
-            user = create_staff_user(actor=None, username=username, password=DEMO_PASSWORD,
+            user = create_staff_user(actor=System, username=username, password=DEMO_PASSWORD,
                                      full_name=f"演示{agency.display_name}{label}")
         if not Membership.objects.filter(user=user, agency=agency, role=role).exists():
-            grant_role(actor=None, user=user, agency=agency, role=role, reason="演示账号")
+            grant_role(actor=System, user=user, agency=agency, role=role, reason="演示账号")
     return user
 
 

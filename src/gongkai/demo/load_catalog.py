@@ -16,6 +16,7 @@ from gongkai.catalog.domain.facts import Channel
 from gongkai.catalog.models import Item, Term
 from gongkai.catalog.selectors import item_counts, published_count
 from gongkai.catalog.services.importing import write_published_items
+from gongkai.core.actors import System
 from gongkai.demo import catalog_2017 as seed
 from gongkai.demo import catalog_texts as texts
 from gongkai.demo.catalog_workflow import load_compilations, load_matters, load_workflow_items
@@ -235,14 +236,14 @@ def abolish_and_expire(district: Agency, decisions: list[Item]) -> int:
                                           written_on__year=issued).order_by("id")[:n]
             for item in targets:
                 with on(decision.published_at):
-                    services.abolish_document(actor=None, item=item, by=decision, on=decision.published_on,
+                    services.abolish_document(actor=System, item=item, by=decision, on=decision.published_on,
                                               reason=f"依据{decision.doc_number}废止")
                 changed += 1
     for year, issued, n in seed.EXPIRIES:
         for item in Item.objects.filter(agency=district, normative_kind="normative", validity="valid",
                                         written_on__year=issued).order_by("-id")[:n]:
             with on(dt.date(year, 6, 30), 0, 5):
-                services.set_validity(actor=None, item=item, validity="expired", on=dt.date(year, 6, 30),
+                services.set_validity(actor=System, item=item, validity="expired", on=dt.date(year, 6, 30),
                                       reason="有效期届满")
             changed += 1
     return changed
@@ -252,7 +253,7 @@ def _write(rows: list[dict]) -> list[int]:
     """Bulk publication through the catalog's import path. The past is replayed: each item's event is stamped
     at its publication. Few calls: every call rewrites the portal's pages of its agencies after the commit."""
     with on(SET_UP):
-        return write_published_items(actor=None, rows=rows, action="item.imported", reason="演示数据", is_demo=True)
+        return write_published_items(actor=System, rows=rows, action="item.imported", reason="演示数据", is_demo=True)
 
 
 @transaction.atomic

@@ -11,6 +11,7 @@ from django.contrib.auth import get_user_model
 
 from gongkai.agencies.models import Agency
 from gongkai.calendars.official import current_calendar
+from gongkai.core.actors import Public, System
 from gongkai.demo import engagement_2017 as seed
 from gongkai.demo.clock import SET_UP, on
 from gongkai.demo.district_2017 import DISTRICT
@@ -103,7 +104,7 @@ def _mailbox_2017(district: Agency, units: list[Agency], rng: random.Random) -> 
             replied_at=_at(_within_year(calendar.add_working_days(day, 5).due, day), 15),
         ))
     with on(ENTERED):
-        return import_messages(actor=None, agency=district, rows=rows, reason=REASON, is_demo=True)
+        return import_messages(actor=System, agency=district, rows=rows, reason=REASON, is_demo=True)
 
 
 def _outreach_2017(district: Agency, units: list[Agency], rng: random.Random) -> int:
@@ -129,7 +130,7 @@ def _outreach_2017(district: Agency, units: list[Agency], rng: random.Random) ->
         add(OutreachKind.OTHER_INTERPRETATION, rng.choice([district, *units]), day, f"{topic}政策解读",
             seed.OTHER_INTERPRETATION_FORMS[i % len(seed.OTHER_INTERPRETATION_FORMS)])
     with on(ENTERED):
-        return import_records(actor=None, agency=district, kind="outreach", records=records, reason=REASON)
+        return import_records(actor=System, agency=district, kind="outreach", records=records, reason=REASON)
 
 
 def _split(total: int, parts: int, rng: random.Random) -> list[int]:
@@ -162,7 +163,7 @@ def _archives_2017(district: Agency, archive: Agency, rng: random.Random) -> int
                                          items=n, recipient=recipient, notes="主动公开的政府信息（条例第二十五条）",
                                          is_demo=True))
     with on(ENTERED):
-        return import_records(actor=None, agency=district, kind="archive", records=records, reason=REASON)
+        return import_records(actor=System, agency=district, kind="archive", records=records, reason=REASON)
 
 
 def _staffing_2017(district: Agency, units: list[Agency], rng: random.Random) -> int:
@@ -171,25 +172,25 @@ def _staffing_2017(district: Agency, units: list[Agency], rng: random.Random) ->
                               full_time=1 if people > 6 else 0, is_demo=True)
                for unit, people in zip(units, shares, strict=True)]
     with on(ENTERED):
-        return import_records(actor=None, agency=district, kind="staffing", records=records, reason=REASON)
+        return import_records(actor=System, agency=district, kind="staffing", records=records, reason=REASON)
 
 
 def _periodical_2017(district: Agency) -> int:
     with on(SET_UP):
         periodical = Periodical.objects.filter(agency=district, title=seed.PERIODICAL).first() or create_periodical(
-            actor=None, agency=district, title=seed.PERIODICAL, is_demo=True)
+            actor=System, agency=district, title=seed.PERIODICAL, is_demo=True)
     issues = [PeriodicalIssue(periodical=periodical, number=f"2017年第{n}期", published_on=dt.date(2017, 2 * n, 20),
                               copies=seed.PERIODICAL_COPIES_PER_ISSUE, is_demo=True,
                               distributed_to="各镇街、村（社区）、区图书馆、政务服务大厅等服务群众窗口")
               for n in range(1, seed.PERIODICAL_ISSUES + 1)]
     with on(ENTERED):
-        return import_records(actor=None, agency=district, kind="issue", records=issues, reason=REASON)
+        return import_records(actor=System, agency=district, kind="issue", records=issues, reason=REASON)
 
 
 def _trainings_2017(district: Agency) -> int:
     for held_on, topic, participants, hours in seed.TRAININGS:
         with on(dt.date.fromisoformat(held_on), 17):
-            record_training(actor=None, agency=district, held_on=dt.date.fromisoformat(held_on), topic=topic,
+            record_training(actor=System, agency=district, held_on=dt.date.fromisoformat(held_on), topic=topic,
                             participants=participants, hours=Decimal(hours), is_demo=True)
     return len(seed.TRAININGS)
 
@@ -223,7 +224,7 @@ def _year_2024(district: Agency, units: list[Agency]) -> int:
             with on(replied_at + dt.timedelta(days=1)):
                 services.record_rating(actor=officer, message=message, rating=outcome)
     with on(dt.datetime(2024, 12, 2, 9, 30, tzinfo=SHANGHAI)) as received:
-        services.submit_message(actor=None, agency=district, channel=Channel.WEB.value,
+        services.submit_message(actor=Public, agency=district, channel=Channel.WEB.value,
                                 category=Category.MISDIRECTED.value, subject="申请公开2024年财政预算执行情况",
                                 body="请公开本区2024年上半年财政预算执行情况的报告。", received_at=received, is_demo=True)
     services_records_2024(officer, district, units)

@@ -11,6 +11,7 @@ import datetime as dt
 from decimal import Decimal
 
 from gongkai.agencies.models import Agency
+from gongkai.core.actors import System
 from gongkai.demo import district_2017 as seed
 from gongkai.demo.clock import on
 from gongkai.sites.models import Site
@@ -44,7 +45,7 @@ def load_step() -> str:
     # Each site's events are dated the day it went online; the 2017 figures when the office entered them.
     with on(dt.date(2016, 6, 30)):
         portal = create_site(
-            actor=None, agency=district, domains=[PORTAL_DOMAIN, f"www.{PORTAL_DOMAIN}"],
+            actor=System, agency=district, domains=[PORTAL_DOMAIN, f"www.{PORTAL_DOMAIN}"],
             integrated_on=dt.date(2016, 6, 30),
             **_identity(1, name="万盛网", sponsor="万盛经开区党政办公室", site_type="portal", theme_name="万盛网"))
     units = [code for group in (seed.DEPARTMENTS, seed.TOWNS, seed.STREETS) for code, _name, _short in group]
@@ -53,16 +54,16 @@ def load_step() -> str:
         agency = Agency.objects.get(code=f"wsjkq-{code}")
         online = dt.date(2017, 9, 30) if code in NEW_IN_2017 else dt.date(2016, 12, 31)
         with on(online):
-            create_site(actor=None, agency=agency, domains=[f"{code}.{PORTAL_DOMAIN}"], integrated_on=online,
+            create_site(actor=System, agency=agency, domains=[f"{code}.{PORTAL_DOMAIN}"], integrated_on=online,
                         **_identity(n, name=f"{agency.name}网站", sponsor=agency.name, site_type="department"))
         n += 1
     tourism = Agency.objects.get(code="wsjkq-wlj")
     with on(dt.date(2017, 9, 30)):
-        create_site(actor=None, agency=tourism, domains=[f"lvyou.{PORTAL_DOMAIN}"], integrated_on=dt.date(2017, 9, 30),
+        create_site(actor=System, agency=tourism, domains=[f"lvyou.{PORTAL_DOMAIN}"], integrated_on=dt.date(2017, 9, 30),
                     **_identity(n, name="万盛旅游网", sponsor=tourism.name, site_type="special", theme_name="万盛旅游网"))
     with on(dt.date(2018, 1, 15)):
         for key, value in FIGURES_2017.items():
-            set_site_figure(actor=None, site=portal, year=2017, key=key, value=value, note=FIGURE_NOTE)
+            set_site_figure(actor=System, site=portal, year=2017, key=key, value=value, note=FIGURE_NOTE)
     integrated = Site.objects.exclude(pk=portal.pk).count()
     new = Site.objects.filter(integrated_on__year=2017).count()
     return f"门户网站万盛网及 {integrated} 个整合上线的网站（2017年新增 {new} 个）"

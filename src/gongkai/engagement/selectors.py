@@ -8,6 +8,7 @@ import datetime as dt
 from functools import lru_cache
 
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Sum
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.selectors import subtree
 from gongkai.calendars.official import current_calendar
@@ -160,7 +161,7 @@ def access_message(user, message_id, action: str = "engagement.view") -> Message
         raise Message.DoesNotExist(f"没有编号为 {str(message_id)[:20]} 的来信")
     message = Message.objects.select_related("agency", "department").get(pk=number)
     if not policy.may(user, action, message):
-        raise NotAllowed("您无权查看该来信", action=action)
+        raise NotAllowed(_("您无权查看该来信"), action=action)
     return message
 
 

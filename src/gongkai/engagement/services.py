@@ -11,11 +11,13 @@ import secrets
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import can
 from gongkai.calendars.official import current_calendar
-from gongkai.core.errors import InvalidTransition, NotAllowed, ValidationFailed
+from gongkai.core.actors import PublicActor, System, is_public
+from gongkai.core.errors import InvalidTransition, NotAllowed, ValidationFailed, gettext_noop
 from gongkai.core.events import record_event, snapshot
 from gongkai.core.time import local_date, local_today
 from gongkai.engagement import policy
@@ -37,13 +39,13 @@ def hash_token(token: str) -> str:
 
 def _require(actor, action: str, obj) -> None:
     if not can(actor, action, obj):
-        raise NotAllowed("您无权办理此来信", action=action)
+        raise NotAllowed(_("您无权办理此来信"), action=action)
 
 
 def _require_handler(actor, message: Message) -> None:
     if policy.may(actor, "engagement.handle", message):
         return
-    raise NotAllowed("您无权办理此来信", action="engagement.handle")
+    raise NotAllowed(_("您无权办理此来信"), action="engagement.handle")
 
 
 def _locked(message: Message) -> Message:
@@ -53,16 +55,16 @@ def _locked(message: Message) -> Message:
 def _move(message: Message, verb: str) -> rules.Status:
     to = rules.next_status(rules.Status(message.status), verb)
     if to is None:
-        raise InvalidTransition(f"当前状态（{message.get_status_display()}）下不能执行此操作", verb=verb)
+        raise InvalidTransition(_("当前状态（%(status)s）下不能执行此操作"), code="engagement.wrong_state", verb=verb, status=message.get_status_display())
     return to
 
 
 def _clean_text(value: str, label: str, *, limit: int, required: bool = True) -> str:
     value = (value or "").strip()
     if required and not value:
-        raise ValidationFailed(f"请填写{label}")
+        raise ValidationFailed(_("请填写%(label)s"), code="engagement.required", label=label)
     if len(value) > limit:
-        raise ValidationFailed(f"{label}过长（{len(value)} 字），请控制在 {limit} 字以内")
+        raise ValidationFailed(_("%(label)s过长（%(length)s 字），请控制在 %(limit)s 字以内"), code="engagement.too_long", label=label, length=len(value), limit=limit)
     return value
 
 
@@ -74,28 +76,28 @@ def submit_message(
 ) -> tuple[Message, str]:
     """Register a message. Returns it with the writer's private token (shown once; only its hash is kept).
 
-    The public writes through the portal (``actor=None``, channel ``web``); staff enter calls and letters.
+    The public writes through the portal (``actor=Public``, channel ``web``); staff enter calls and letters.
     """
     channel = rules.Channel(channel)
     category = rules.Category(category)
-    if actor is None:
+    if is_public(actor):
         if channel is not rules.Channel.WEB:
-            raise ValidationFailed("公众只能通过网上信箱提交")
+            raise ValidationFailed(_("公众只能通过网上信箱提交"), code="engagement.web_only")
     else:
         _require(actor, "engagement.handle", agency)
     if not agency.is_active:
-        raise ValidationFailed("该机关已停用，无法受理来信")
+        raise ValidationFailed(_("该机关已停用，无法受理来信"), code="engagement.agency_inactive")
     received_at = received_at or timezone.now()
     if received_at > timezone.now() + dt.timedelta(minutes=5):
-        raise ValidationFailed("收到时间不能晚于现在")
+        raise ValidationFailed(_("收到时间不能晚于现在"), code="engagement.received_in_future")
     received_on = local_date(received_at)
     token = secrets.token_urlsafe(24)
     message = Message(
         agency=agency, channel=channel.value, category=category.value,
-        subject=_clean_text(subject, "标题", limit=200), body=_clean_text(body, "内容", limit=10000),
-        writer_name=_clean_text(writer_name, "姓名", limit=60, required=False),
-        writer_phone=_clean_text(writer_phone, "联系电话", limit=40, required=False),
-        writer_email=_clean_text(writer_email, "电子邮箱", limit=254, required=False),
+        subject=_clean_text(subject, gettext_noop("标题"), limit=200), body=_clean_text(body, gettext_noop("内容"), limit=10000),
+        writer_name=_clean_text(writer_name, gettext_noop("姓名"), limit=60, required=False),
+        writer_phone=_clean_text(writer_phone, gettext_noop("联系电话"), limit=40, required=False),
+        writer_email=_clean_text(writer_email, gettext_noop("电子邮箱"), limit=254, required=False),
         consent_to_publish=bool(consent_to_publish), received_at=received_at, received_on=received_on,
         reply_due_on=rules.reply_due_on(received_on, current_calendar(), reply_working_days(),
                                         count_from_next_day=settings.GONGKAI_COUNT_FROM_NEXT_DAY),
@@ -113,12 +115,12 @@ def submit_message(
                 continue
             raise
     else:
-        raise ValidationFailed("生成查询码失败，请重试")
+        raise ValidationFailed(_("生成查询码失败，请重试"), code="engagement.tracking_code_failed")
     record_event(
         actor=actor, obj=message, action="message.received", to_state=message.status,
         after=snapshot(message, ["channel", "category", "subject", "received_on", "reply_due_on"]),
         payload={"application": linked_application_code} if linked_application_code else None,
-        actor_label="" if actor else "公众（网上信箱）",
+        actor_label="公众（网上信箱）" if is_public(actor) else "",
     )
     return message, token
 
@@ -140,9 +142,9 @@ def assign_message(*, actor, message: Message, department: Agency, note: str = "
     message = _locked(message)
     _require(actor, "engagement.handle", message.agency)
     if rules.Status(message.status) not in rules.OPEN_STATUSES:
-        raise InvalidTransition("已办结的来信不能再转办")
+        raise InvalidTransition(_("已办结的来信不能再转办"), code="engagement.closed")
     if not department.path.startswith(message.agency.path) or not department.is_active:
-        raise ValidationFailed("只能转交本机关或其下属单位办理")
+        raise ValidationFailed(_("只能转交本机关或其下属单位办理"), code="engagement.target_elsewhere")
     before = {"department": message.department_id}
     message.department = department
     fields = ["department", "updated_at"]
@@ -163,7 +165,7 @@ def reply_to_message(*, actor, message: Message, reply: str, replied_at=None) ->
     from_state = message.status
     to = _move(message, "reply")
     replied_at = replied_at or timezone.now()
-    message.reply = _clean_text(reply, "答复内容", limit=10000)
+    message.reply = _clean_text(reply, gettext_noop("答复内容"), limit=10000)
     message.status, message.replied_at = to.value, replied_at
     message.replied_on = message.closed_on = local_date(replied_at)
     message.accepted_on = message.accepted_on or message.replied_on
@@ -180,7 +182,7 @@ def decline_message(*, actor, message: Message, reason: str) -> Message:
     message = _locked(message)
     _require_handler(actor, message)
     to = _move(message, "decline")
-    message.decline_reason = _clean_text(reason, "不予受理理由", limit=300)
+    message.decline_reason = _clean_text(reason, gettext_noop("不予受理理由"), limit=300)
     message.status, message.closed_on = to.value, local_today()
     message.save(update_fields=["status", "decline_reason", "closed_on", "updated_at"])
     record_event(actor=actor, obj=message, action="message.declined", from_state="received", to_state=to.value,
@@ -195,7 +197,7 @@ def mark_converted(*, actor, message: Message, application_code: str, reason: st
     _require_handler(actor, message)
     from_state = message.status
     to = _move(message, "convert")
-    message.linked_application_code = _clean_text(application_code, "申请编号", limit=40)
+    message.linked_application_code = _clean_text(application_code, gettext_noop("申请编号"), limit=40)
     message.status, message.closed_on = to.value, local_today()
     message.accepted_on = message.accepted_on or message.closed_on
     message.save(update_fields=["status", "linked_application_code", "closed_on", "accepted_on", "updated_at"])
@@ -226,17 +228,16 @@ def publish_message(*, actor, message: Message, public_question: str, public_ans
     message = _locked(message)
     _require_handler(actor, message)
     if not message.consent_to_publish:
-        raise ValidationFailed("来信人未同意公开，不能公开此来信")
+        raise ValidationFailed(_("来信人未同意公开，不能公开此来信"), code="engagement.no_consent")
     if message.status != rules.Status.REPLIED.value:
-        raise InvalidTransition("答复后才能公开")
-    question = _clean_text(public_question, "公开的问题", limit=5000)
-    answer = _clean_text(public_answer, "公开的答复", limit=10000)
-    reason = _clean_text(override_reason, "确认理由", limit=500, required=False)
+        raise InvalidTransition(_("答复后才能公开"), code="engagement.not_replied")
+    question = _clean_text(public_question, gettext_noop("公开的问题"), limit=5000)
+    answer = _clean_text(public_answer, gettext_noop("公开的答复"), limit=10000)
+    reason = _clean_text(override_reason, gettext_noop("确认理由"), limit=500, required=False)
     known = writer_details(message)
     found = personal_data_found(question + "\n" + answer, known=known)
     if found and not reason:
-        raise ValidationFailed("公开内容中仍含个人信息（" + "、".join(found) + "），请删除后再公开；"
-                               "确需公开的，请填写确认可以公开的理由", code="screening_open")
+        raise ValidationFailed(_("公开内容中仍含个人信息（%(found)s），请删除后再公开；确需公开的，请填写确认可以公开的理由"), code="engagement.screening_open", found=found)
     if found:
         # The kinds only: the event must not repeat the writer's details.
         kinds = [f for f in found if f not in known] or ["来信人信息"]
@@ -255,11 +256,11 @@ def unpublish_message(*, actor, message: Message, reason: str) -> Message:
     message = _locked(message)
     _require_handler(actor, message)
     if message.published_at is None:
-        raise InvalidTransition("该来信未公开")
+        raise InvalidTransition(_("该来信未公开"), code="engagement.not_published")
     message.published_at = None
     message.save(update_fields=["published_at", "updated_at"])
     record_event(actor=actor, obj=message, action="message.unpublished",
-                 reason=_clean_text(reason, "撤下理由", limit=300))
+                 reason=_clean_text(reason, gettext_noop("撤下理由"), limit=300))
     return message
 
 
@@ -274,22 +275,22 @@ def rate_message(*, token: str, rating: str, comment: str = "") -> Message:
     """The writer rates the reply through the private link. A rating can be changed until it is 30 days old."""
     found = message_for_token(token)
     if found is None:
-        raise ValidationFailed("链接无效")
+        raise ValidationFailed(_("链接无效"), code="engagement.bad_link")
     message = _locked(found)
     if message.status != rules.Status.REPLIED.value:
-        raise InvalidTransition("来信尚未答复，答复后才能评价")
+        raise InvalidTransition(_("来信尚未答复，答复后才能评价"), code="engagement.not_replied")
     try:
         rating = rules.Rating(rating)
     except ValueError:
-        raise ValidationFailed("请选择满意、基本满意或不满意") from None
+        raise ValidationFailed(_("请选择满意、基本满意或不满意"), code="engagement.rating_required") from None
     if message.rated_at and (timezone.now() - message.rated_at).days > 30:
-        raise InvalidTransition("评价已超过30天，不能再修改")
+        raise InvalidTransition(_("评价已超过30天，不能再修改"), code="engagement.rating_closed")
     before = {"rating": message.rating}
     message.rating = rating.value
-    message.rating_comment = _clean_text(comment, "评价意见", limit=500, required=False)
+    message.rating_comment = _clean_text(comment, gettext_noop("评价意见"), limit=500, required=False)
     message.rated_at = timezone.now()
     message.save(update_fields=["rating", "rating_comment", "rated_at", "updated_at"])
-    record_event(actor=None, actor_label="来信人", obj=message, action="message.rated", before=before,
+    record_event(actor=PublicActor("来信人"), obj=message, action="message.rated", before=before,
                  after={"rating": rating.value, "comment": message.rating_comment})
     return message
 
@@ -300,12 +301,12 @@ def record_rating(*, actor, message: Message, rating: str, comment: str = "") ->
     message = _locked(message)
     _require_handler(actor, message)
     if message.channel == rules.Channel.WEB.value:
-        raise ValidationFailed("网上信箱的评价由来信人通过评价链接提交")
+        raise ValidationFailed(_("网上信箱的评价由来信人通过评价链接提交"), code="engagement.rating_by_writer")
     if message.status != rules.Status.REPLIED.value:
-        raise InvalidTransition("来信尚未答复，答复后才能评价")
+        raise InvalidTransition(_("来信尚未答复，答复后才能评价"), code="engagement.not_replied")
     before = {"rating": message.rating}
     message.rating = rules.Rating(rating).value
-    message.rating_comment = _clean_text(comment, "评价意见", limit=500, required=False)
+    message.rating_comment = _clean_text(comment, gettext_noop("评价意见"), limit=500, required=False)
     message.rated_at = timezone.now()
     message.save(update_fields=["rating", "rating_comment", "rated_at", "updated_at"])
     record_event(actor=actor, obj=message, action="message.rated", before=before,
@@ -328,7 +329,7 @@ def flag_overdue_messages(*, today=None) -> int:
                 continue
             message.overdue_flagged_on = today
             message.save(update_fields=["overdue_flagged_on", "updated_at"])
-            record_event(actor=None, actor_label="系统", obj=message, action="message.overdue",
+            record_event(actor=System, obj=message, action="message.overdue",
                          after={"reply_due_on": message.reply_due_on, "flagged_on": today})
             changed += 1
     return changed

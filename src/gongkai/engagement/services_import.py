@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import can
@@ -66,15 +67,15 @@ def import_messages(*, actor, agency: Agency, rows: list[MessageRow], reason: st
     used_codes = set()
     for number, row in enumerate(rows, start=1):
         if not row.agency.path.startswith(agency.path):
-            raise ValidationFailed(f"第 {number} 条：{row.agency} 不属于 {agency}")
-        if actor is not None and not can(actor, "engagement.handle", row.agency):
-            raise NotAllowed("您无权导入该机关的来信", action="engagement.handle")
+            raise ValidationFailed(_("第 %(number)s 条：%(row_agency)s 不属于 %(agency)s"), code="engagement.row_elsewhere", number=number, row_agency=row.agency, agency=agency)
+        if not can(actor, "engagement.handle", row.agency):
+            raise NotAllowed(_("您无权导入该机关的来信"), action="engagement.handle")
         try:
             problem = _problem(row)
         except ValueError as exc:
             problem = f"取值无效（{exc}）"
         if problem:
-            raise ValidationFailed(f"第 {number} 条：{problem}")
+            raise ValidationFailed(_("第 %(number)s 条：%(problem)s"), code="engagement.bad_row", number=number, problem=problem)
         received_on = local_date(row.received_at)
         replied_on = local_date(row.replied_at) if row.replied_at else None
         while True:
@@ -99,7 +100,7 @@ def import_messages(*, actor, agency: Agency, rows: list[MessageRow], reason: st
         with transaction.atomic():
             Message.objects.bulk_create(messages, batch_size=500)
     except IntegrityError as exc:
-        raise ValidationFailed("导入的来信与已有记录冲突，未导入任何记录") from exc
+        raise ValidationFailed(_("导入的来信与已有记录冲突，未导入任何记录"), code="engagement.import_conflict") from exc
     record_event(actor=actor, obj=agency, action="message.imported", reason=reason,
                  payload={"count": len(messages)})
     return len(messages)

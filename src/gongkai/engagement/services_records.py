@@ -8,11 +8,12 @@ from decimal import Decimal
 
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import can
 from gongkai.catalog.selectors import public_items
-from gongkai.core.errors import NotAllowed, ValidationFailed
+from gongkai.core.errors import NotAllowed, Sentences, ValidationFailed
 from gongkai.core.events import record_event, snapshot
 from gongkai.engagement.domain.records import ARCHIVE_QUANTITIES, ArchiveKind, OutreachKind
 from gongkai.engagement.models import (
@@ -28,22 +29,23 @@ ART_25 = "《中华人民共和国政府信息公开条例》第二十五条"
 
 
 def _require(actor, agency: Agency) -> None:
-    if actor is not None and not can(actor, "engagement.handle", agency):
-        raise NotAllowed("您无权登记该机关的工作记录", action="engagement.handle")
+    if not can(actor, "engagement.handle", agency):
+        raise NotAllowed(_("您无权登记该机关的工作记录"), action="engagement.handle")
 
 
 def _save_valid(obj) -> None:
     try:
         obj.full_clean()
     except ValidationError as exc:
-        raise ValidationFailed("；".join(
-            f"{obj._meta.get_field(k).verbose_name if k != '__all__' else '记录'}：{'，'.join(v)}"
+        raise ValidationFailed(_("记录有误：%(problems)s"), code="engagement.invalid_record",
+                               field=[k for k in exc.message_dict if k != "__all__"], problems=Sentences(
+            f"{obj._meta.get_field(k).verbose_name if k != '__all__' else _('记录')}：{'，'.join(v)}"
             for k, v in exc.message_dict.items())) from exc
     try:
         with transaction.atomic():
             obj.save()
     except IntegrityError as exc:
-        raise ValidationFailed("记录与已有记录冲突或数量不符合类型要求") from exc
+        raise ValidationFailed(_("记录与已有记录冲突或数量不符合类型要求"), code="engagement.record_conflict") from exc
 
 
 def _published_items(index_numbers: list[str]) -> list:
@@ -53,7 +55,7 @@ def _published_items(index_numbers: list[str]) -> list:
     found = {item.index_number: item for item in public_items().filter(index_number__in=wanted)}
     unknown = [n for n in wanted if n not in found]
     if unknown:
-        raise ValidationFailed("以下索引号没有对应的已公开信息：" + "、".join(unknown))
+        raise ValidationFailed(_("以下索引号没有对应的已公开信息：%(unknown)s"), code="engagement.unknown_index_numbers", unknown=unknown)
     return [found[n] for n in dict.fromkeys(wanted)]
 
 
@@ -85,9 +87,9 @@ def record_archive_work(*, actor, agency: Agency, kind: str, recorded_on: dt.dat
     quantities = {"items": items, "volumes": volumes, "visitors": visitors, "pages": pages}
     stray = [name for name, value in quantities.items() if value and name not in ARCHIVE_QUANTITIES[kind]]
     if stray or not any(quantities[name] for name in ARCHIVE_QUANTITIES[kind]):
-        raise ValidationFailed("数量与记录类型不符：鉴定填件、卷；查阅接待填人次；复制填页数；送交填件数和接收单位")
+        raise ValidationFailed(_("数量与记录类型不符：鉴定填件、卷；查阅接待填人次；复制填页数；送交填件数和接收单位"), code="engagement.counts_mismatch")
     if kind is ArchiveKind.DELIVERY and not recipient.strip():
-        raise ValidationFailed("请填写接收的档案馆或图书馆")
+        raise ValidationFailed(_("请填写接收的档案馆或图书馆"), code="engagement.receiver_required")
     record = ArchiveRecord(agency=agency, kind=kind.value, recorded_on=recorded_on, recipient=recipient.strip(),
                            notes=notes.strip(), is_demo=is_demo, **quantities)
     _save_valid(record)
@@ -102,7 +104,7 @@ def record_training(*, actor, agency: Agency, held_on: dt.date, topic: str, part
                     hours: Decimal | None = None, notes: str = "", is_demo: bool = False) -> Training:
     _require(actor, agency)
     if not participants or participants < 1:
-        raise ValidationFailed("参训人数应为正整数")
+        raise ValidationFailed(_("参训人数应为正整数"), code="engagement.bad_attendance")
     training = Training(agency=agency, held_on=held_on, topic=(topic or "").strip(), participants=participants,
                         hours=hours, notes=notes.strip(), is_demo=is_demo)
     _save_valid(training)
@@ -117,7 +119,7 @@ def report_staffing(*, actor, agency: Agency, as_of: dt.date, people: int, full_
     """Record how many people an agency engages in disclosure work on ``as_of`` (replaces a same-day report)."""
     _require(actor, agency)
     if people < 0 or full_time < 0 or full_time > people:
-        raise ValidationFailed("人数应为非负整数，专职人数不能超过总人数")
+        raise ValidationFailed(_("人数应为非负整数，专职人数不能超过总人数"), code="engagement.bad_staffing")
     existing = StaffingReport.objects.select_for_update().filter(agency=agency, as_of=as_of).first()
     before = snapshot(existing, ["people", "full_time"]) if existing else None
     report = existing or StaffingReport(agency=agency, as_of=as_of, is_demo=is_demo)
@@ -133,9 +135,9 @@ def create_periodical(*, actor, agency: Agency, title: str, is_demo: bool = Fals
     _require(actor, agency)
     title = (title or "").strip().strip("《》")
     if not title:
-        raise ValidationFailed("请填写刊名")
+        raise ValidationFailed(_("请填写刊名"), code="engagement.title_required")
     if Periodical.objects.filter(agency=agency, title=title).exists():
-        raise ValidationFailed(f"《{title}》已登记")
+        raise ValidationFailed(_("《%(title)s》已登记"), code="engagement.periodical_exists", title=title)
     periodical = Periodical(agency=agency, title=title, is_demo=is_demo)
     _save_valid(periodical)
     record_event(actor=actor, obj=periodical, action="periodical.created", after={"title": title})
@@ -148,7 +150,7 @@ def record_issue(*, actor, periodical: Periodical, number: str, published_on: dt
     _require(actor, periodical.agency)
     number = (number or "").strip()
     if PeriodicalIssue.objects.filter(periodical=periodical, number=number).exists():
-        raise ValidationFailed(f"{periodical} {number} 已登记")
+        raise ValidationFailed(_("%(periodical)s %(number)s 已登记"), code="engagement.issue_exists", periodical=periodical, number=number)
     issue = PeriodicalIssue(periodical=periodical, number=number, published_on=published_on, copies=copies,
                             distributed_to=distributed_to.strip(), is_demo=is_demo)
     _save_valid(issue)
@@ -173,17 +175,17 @@ def import_records(*, actor, agency: Agency, kind: str, records: list, reason: s
     for record in records:
         owner = record.periodical.agency if isinstance(record, PeriodicalIssue) else record.agency
         if not owner.path.startswith(agency.path):
-            raise ValidationFailed(f"{owner} 不属于 {agency}")
+            raise ValidationFailed(_("%(owner)s 不属于 %(agency)s"), code="engagement.owner_elsewhere", owner=owner, agency=agency)
         _require(actor, owner)
         try:
             record.full_clean(validate_unique=False, validate_constraints=False)
         except ValidationError as exc:
-            raise ValidationFailed(f"第 {records.index(record) + 1} 条记录有误：{exc.messages[0]}") from exc
+            raise ValidationFailed(_("第 %(index)s 条记录有误：%(problem)s"), code="engagement.bad_row", index=records.index(record) + 1, problem=exc.messages[0]) from exc
     try:
         with transaction.atomic():
             model.objects.bulk_create(records, batch_size=500)
     except IntegrityError as exc:
-        raise ValidationFailed("导入的记录与已有记录冲突或数量不符合类型要求，未导入任何记录") from exc
+        raise ValidationFailed(_("导入的记录与已有记录冲突或数量不符合类型要求，未导入任何记录"), code="engagement.import_conflict") from exc
     record_event(actor=actor, obj=agency, action=f"{kind}.imported", reason=reason,
                  payload={"model": model._meta.label, "count": len(records)})
     return len(records)

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
 from gongkai.agencies.selectors import agency_by_code
+from gongkai.core.actors import Public
 from gongkai.core.errors import DomainError
 from gongkai.core.outbox import queue_mail
 from gongkai.core.public_forms import (
@@ -58,7 +59,7 @@ def mailbox(request, code):
                 data = {k: v for k, v in form.cleaned_data.items() if k != "homepage"}
                 # The letter and the mail with its private link commit together (the outbox sends it).
                 with transaction.atomic():
-                    message, token = services.submit_message(actor=None, agency=agency, channel="web", **data)
+                    message, token = services.submit_message(actor=Public, agency=agency, channel="web", **data)
                     link = request.build_absolute_uri(reverse("portal:mailbox_rate", kwargs={"token": token}))
                     if message.writer_email:
                         _queue_link(message, link)

@@ -6,6 +6,8 @@ import io
 import json
 from decimal import Decimal
 
+from django.utils.translation import gettext_lazy as _
+
 from gongkai.reports.domain.interchange import (
     OTHER_GROUP,
     RESULTS,
@@ -137,7 +139,7 @@ def workbook_to_interchange(content: bytes) -> dict:
     try:
         book = load_workbook(io.BytesIO(content), data_only=True, read_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
-        raise InterchangeError(f"不是有效的 XLSX 工作簿：{exc.__class__.__name__}") from None
+        raise InterchangeError(_("不是有效的 XLSX 工作簿：%(error)s"), code="reports.bad_xlsx", error=exc.__class__.__name__) from None
     sheets = {name: _sheet_rows(book[name]) for name in book.sheetnames}
     everything = [row for rows in sheets.values() for row in rows]
     trial = _find_row(everything, "规范性文件") is not None or _find_row(everything, "3.其他") is None
@@ -145,7 +147,7 @@ def workbook_to_interchange(content: bytes) -> dict:
     data = {"table2": _table2(pick["t2"], trial), "table3": _table3(pick["t3"], trial), "table4": _table4(pick["t4"])}
     if not any(data.values()):
         # A six-part (2008-form) report's workbook holds figures, not the national tables the history is for.
-        raise InterchangeError("工作簿中没有表二、表三、表四（六部分格式的报告没有国家统一表格），未导入")
+        raise InterchangeError(_("工作簿中没有表二、表三、表四（六部分格式的报告没有国家统一表格），未导入"), code="reports.no_tables")
     # The particulars sheet this platform writes (说明: 机构, 机构代码, 年度) says whose report and which year.
     particulars = {_text(row[0]): row[1] for row in sheets.get("说明", []) if len(row) > 1 and row[0] is not None}
     if particulars.get("年度") is not None:
@@ -158,15 +160,15 @@ def workbook_to_interchange(content: bytes) -> dict:
 
 def read_past_report(name: str, content: bytes) -> Parsed:
     if len(content) > MAX_BYTES:
-        raise InterchangeError("文件超过 5 MB")
+        raise InterchangeError(_("文件超过 5 MB"), code="reports.file_too_large")
     lower = name.lower()
     if lower.endswith(".json"):
         try:
             data = json.loads(content.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise InterchangeError(f"不是有效的 UTF-8 JSON：{exc}") from None
+            raise InterchangeError(_("不是有效的 UTF-8 JSON：%(exc)s"), code="reports.bad_json", exc=exc) from None
     elif lower.endswith(".xlsx"):
         data = workbook_to_interchange(content)
     else:
-        raise InterchangeError("只能导入 .json 或 .xlsx 文件")
+        raise InterchangeError(_("只能导入 .json 或 .xlsx 文件"), code="reports.bad_file_type")
     return parse_interchange(data)

@@ -1,6 +1,7 @@
 """Readers of reports: what the public may see (published versions only) and what staff may see."""
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import agencies_where, can
@@ -49,7 +50,7 @@ def access_report(user, pk: int, action: str = "report.view") -> AnnualReport:
     the user may not see ``NotAllowed`` (403)."""
     report = AnnualReport.objects.select_related("agency").get(pk=pk)
     if not can(user, action, report):
-        raise NotAllowed("您无权查看该年度报告", action=action)
+        raise NotAllowed(_("您无权查看该年度报告"), action=action)
     return report
 
 

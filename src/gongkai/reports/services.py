@@ -6,6 +6,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import can
@@ -38,8 +39,8 @@ MAX_NARRATIVE = 20000
 
 
 def _require(actor, action: str, agency: Agency, message: str) -> None:
-    if actor is not None and not can(actor, action, agency):
-        raise NotAllowed(message, action=action)
+    if not can(actor, action, agency):
+        raise NotAllowed(message, action=action)   # message: a marked source string, rendered when read
 
 
 def resolve_scope(agency: Agency, codes: list[str] | None) -> list[Agency]:
@@ -53,7 +54,7 @@ def resolve_scope(agency: Agency, codes: list[str] | None) -> list[Agency]:
     chosen = list(below.filter(code__in=codes).order_by("path", "sort_order"))
     unknown = sorted(set(codes) - {a.code for a in chosen} - {agency.code})
     if unknown:
-        raise ValidationFailed(f"以下机构不在{agency.name}之下，不能汇总：{'、'.join(unknown)}", code="bad_scope")
+        raise ValidationFailed(_("以下机构不在%(agency)s之下，不能汇总：%(unknown)s"), code="reports.bad_scope", agency=agency.name, unknown=unknown)
     return [agency, *chosen]
 
 
@@ -84,21 +85,21 @@ def compute_snapshot(*, agency: Agency, scope: list[Agency], year: int, form: Re
 
 def _check_year(year: int) -> None:
     if not 2008 <= year <= timezone.localdate().year:
-        raise ValidationFailed("报告年度应在 2008 年至今年之间", code="bad_year")
+        raise ValidationFailed(_("报告年度应在 2008 年至今年之间"), code="reports.bad_year")
 
 
 @transaction.atomic
 def generate_report(*, actor, agency: Agency, year: int, form: ReportForm | None = None,
                     scope_codes: list[str] | None = None, on_progress=None) -> AnnualReport:
     """Freeze a year's data into the agency's draft (creating it, or refreshing it while still a draft)."""
-    _require(actor, "report.edit", agency, "您无权编制该机构的年度报告")
+    _require(actor, "report.edit", agency, _("您无权编制该机构的年度报告"))
     _check_year(year)
     form = ReportForm(form or default_form(year))
     scope = resolve_scope(agency, scope_codes)
     report = AnnualReport.objects.select_for_update().filter(agency=agency, year=year,
                                                              status=ReportStatus.DRAFT).first()
     if report is None and AnnualReport.objects.filter(agency=agency, year=year).exists():
-        raise InvalidTransition("该年度报告已发布，发布后不能重新生成；如需更正请新建更正版本", code="published")
+        raise InvalidTransition(_("该年度报告已发布，发布后不能重新生成；如需更正请新建更正版本"), code="reports.published")
     snapshot = compute_snapshot(agency=agency, scope=scope, year=year, form=form, on_progress=on_progress)
     drafted = draft_from(snapshot, agency=agency)
     now = timezone.now()
@@ -151,20 +152,20 @@ def latest_office_text(agency: Agency, year: int, form: ReportForm) -> dict[str,
 
 def _draft_only(report: AnnualReport) -> None:
     if report.status != ReportStatus.DRAFT:
-        raise InvalidTransition("已发布的报告不能修改；如需更正请新建更正版本", code="published")
+        raise InvalidTransition(_("已发布的报告不能修改；如需更正请新建更正版本"), code="reports.published")
 
 
 @transaction.atomic
 def update_narrative(*, actor, report: AnnualReport, narrative: dict[str, str]) -> AnnualReport:
-    _require(actor, "report.edit", report.agency, "您无权编辑该年度报告")
+    _require(actor, "report.edit", report.agency, _("您无权编辑该年度报告"))
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     _draft_only(report)
     allowed = narrative_keys(ReportForm(report.form))
     unknown = set(narrative) - set(allowed)
     if unknown:
-        raise ValidationFailed(f"未知的正文部分：{'、'.join(sorted(unknown))}", code="bad_section")
+        raise ValidationFailed(_("未知的正文部分：%(unknown)s"), code="reports.bad_section", unknown=sorted(unknown))
     if any(len(text or "") > MAX_NARRATIVE for text in narrative.values()):
-        raise ValidationFailed(f"正文每部分不超过{MAX_NARRATIVE}字", code="too_long")
+        raise ValidationFailed(_("正文每部分不超过%(max_narrative)s字"), code="reports.too_long", max_narrative=MAX_NARRATIVE)
     before = {k: report.narrative.get(k, "") for k in narrative}
     report.narrative = {**report.narrative, **{k: (v or "").strip() for k, v in narrative.items()}}
     report.save(update_fields=["narrative", "updated_at"])
@@ -187,9 +188,9 @@ def _signed_on(report: AnnualReport, signed_on: dt.date | None) -> dt.date:
     today = local_today()
     signed_on = signed_on or today
     if signed_on.year <= report.year:
-        raise ValidationFailed(f"成文日期应在报告年度（{report.year}年）结束之后", code="bad_date")
+        raise ValidationFailed(_("成文日期应在报告年度（%(report_year)s年）结束之后"), code="reports.bad_date", report_year=report.year)
     if signed_on > today:
-        raise ValidationFailed("成文日期不能晚于今天", code="bad_date")
+        raise ValidationFailed(_("成文日期不能晚于今天"), code="reports.bad_date")
     return signed_on
 
 
@@ -197,15 +198,13 @@ def _signed_on(report: AnnualReport, signed_on: dt.date | None) -> dt.date:
 def publish_report(*, actor, report: AnnualReport, signed_on: dt.date | None = None) -> AnnualReport:
     """Publish a draft: refused while any identity fails (条例 art. 47: an inaccurate report is a failing).
     ``signed_on`` is the date printed under it (the office's signing date; today when not given)."""
-    _require(actor, "report.publish", report.agency, "您无权发布该机构的年度报告")
+    _require(actor, "report.publish", report.agency, _("您无权发布该机构的年度报告"))
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     _draft_only(report)
     signed_on = _signed_on(report, signed_on)
     errors = blocking_findings(report)
     if errors:
-        raise ValidationFailed(
-            "勾稽关系不成立，不能发布：" + "；".join(f["message"] for f in errors[:5]), code="identities_fail"
-        )
+        raise ValidationFailed(_("勾稽关系不成立，不能发布：%(details)s"), code="reports.identities_fail", details="；".join(f["message"] for f in errors[:5]))
     report.status, report.published_at, report.published_by = ReportStatus.PUBLISHED, timezone.now(), actor
     report.signed_on = signed_on
     report.save(update_fields=["status", "published_at", "published_by", "signed_on", "updated_at"])
@@ -219,15 +218,15 @@ def publish_report(*, actor, report: AnnualReport, signed_on: dt.date | None = N
 def start_correction(*, actor, report: AnnualReport, note: str) -> AnnualReport:
     """A correction of a published report: a new draft version, data frozen afresh, narrative carried over,
     with a note the public sees. The published version stays as it was."""
-    _require(actor, "report.edit", report.agency, "您无权更正该年度报告")
+    _require(actor, "report.edit", report.agency, _("您无权更正该年度报告"))
     note = (note or "").strip()
     if not note:
-        raise ValidationFailed("请填写更正说明（公众可见）", code="note_required")
+        raise ValidationFailed(_("请填写更正说明（公众可见）"), code="reports.note_required")
     report = AnnualReport.objects.select_for_update().get(pk=report.pk)
     if report.status != ReportStatus.PUBLISHED:
-        raise InvalidTransition("只有已发布的报告才需要更正；草稿可直接修改", code="not_published")
+        raise InvalidTransition(_("只有已发布的报告才需要更正；草稿可直接修改"), code="reports.not_published")
     if AnnualReport.objects.filter(agency=report.agency, year=report.year, status=ReportStatus.DRAFT).exists():
-        raise InvalidTransition("该年度已有未发布的更正草稿", code="draft_exists")
+        raise InvalidTransition(_("该年度已有未发布的更正草稿"), code="reports.draft_exists")
     latest = AnnualReport.objects.filter(agency=report.agency, year=report.year).order_by("-version").first()
     form = ReportForm(report.form)
     scope = list(report.scope.all()) or [report.agency]
@@ -251,25 +250,25 @@ def declarable_cells(form: ReportForm) -> list[tuple[str, str, str]]:
 @transaction.atomic
 def declare_figure(*, actor, agency: Agency, year: int, cell: str, value, source: str) -> DeclaredFigure:
     """Record a table-二 figure that has no record in the platform, with its source."""
-    _require(actor, "report.edit", agency, "您无权填报该机构的数字")
+    _require(actor, "report.edit", agency, _("您无权填报该机构的数字"))
     _check_year(year)
     valid = {t2_key(*c): c for form in (ReportForm.F2021, ReportForm.TRIAL_2019) for c in declarable_cells(form)}
     # A 2008-form report's site statistics: (label, unit) read as a cell of that column.
     valid |= {key: (key, label, unit) for key, (label, unit) in DECLARED_LEGACY.items()}
     if cell not in valid:
-        raise ValidationFailed("该单元格不能填报（规章、规范性文件由平台记录统计）", code="bad_cell")
+        raise ValidationFailed(_("该单元格不能填报（规章、规范性文件由平台记录统计）"), code="reports.bad_cell")
     try:
         amount = Decimal(str(value).replace(",", "").strip())
     except InvalidOperation:
-        raise ValidationFailed("数值应为数字", code="bad_value") from None
+        raise ValidationFailed(_("数值应为数字"), code="reports.bad_value") from None
     column = valid[cell][2]
     if not amount.is_finite() or (amount < 0 and column not in T2_SIGNED_COLUMNS):
-        raise ValidationFailed("数值不能为负数", code="bad_value")
+        raise ValidationFailed(_("数值不能为负数"), code="reports.bad_value")
     if "万元" not in column and "金额" not in column and amount != amount.to_integral_value():
-        raise ValidationFailed("件数应为整数", code="bad_value")
+        raise ValidationFailed(_("件数应为整数"), code="reports.bad_value")
     source = (source or "").strip()
     if not source:
-        raise ValidationFailed("请注明数据来源（如：行政审批系统年度统计）", code="source_required")
+        raise ValidationFailed(_("请注明数据来源（如：行政审批系统年度统计）"), code="reports.source_required")
     figure = DeclaredFigure.objects.select_for_update().filter(agency=agency, year=year, cell=cell).first()
     before = None if figure is None else {"value": figure.value, "source": figure.source}
     if figure is None:
@@ -292,13 +291,13 @@ def import_past_report(*, actor, agency: Agency, year: int | None, tables: dict,
                        file_year: int | None = None, file_agency: str = "") -> PastReport:
     """Keep a report published elsewhere as history. The year is the file's own (``file_year``); a year or
     agency asked for that differs from what the file says is refused, so a 2024 report is never kept as 2023."""
-    _require(actor, "report.edit", agency, "您无权为该机构导入往年报告")
+    _require(actor, "report.edit", agency, _("您无权为该机构导入往年报告"))
     if year is None and file_year is None:
-        raise ValidationFailed("文件中没有注明报告年度，请指定年度", code="year_required")
+        raise ValidationFailed(_("文件中没有注明报告年度，请指定年度"), code="reports.year_required")
     if year is not None and file_year is not None and year != file_year:
-        raise ValidationFailed(f"文件是{file_year}年度的报告，与指定的{year}年度不符，未导入", code="year_mismatch")
+        raise ValidationFailed(_("文件是%(file_year)s年度的报告，与指定的%(year)s年度不符，未导入"), code="reports.year_mismatch", file_year=file_year, year=year)
     if not _names_agency(agency, file_agency or ""):
-        raise ValidationFailed(f"文件是“{file_agency}”的报告，不是{agency.name}的，未导入", code="agency_mismatch")
+        raise ValidationFailed(_("文件是“%(file_agency)s”的报告，不是%(agency)s的，未导入"), code="reports.agency_mismatch", file_agency=file_agency, agency=agency.name)
     year = file_year if file_year is not None else year
     _check_year(year)
     past, created = PastReport.objects.update_or_create(
@@ -324,13 +323,13 @@ def _json_tables(tables: dict) -> dict:
 def set_particular(*, actor, agency: Agency, year: int, key: str, text: str) -> ReportParticular:
     """Record a fact of the year the report states in words (``PARTICULARS``): the leader in charge, the
     portal's name."""
-    _require(actor, "report.edit", agency, "您无权填写该机构的报告事项")
+    _require(actor, "report.edit", agency, _("您无权填写该机构的报告事项"))
     _check_year(year)
     if key not in PARTICULARS:
-        raise ValidationFailed(f"未知的报告事项：{key}", code="bad_particular")
+        raise ValidationFailed(_("未知的报告事项：%(key)s"), code="reports.bad_particular", key=key)
     text = (text or "").strip()
     if not text or len(text) > 300:
-        raise ValidationFailed("请填写内容（不超过300字）", code="bad_particular")
+        raise ValidationFailed(_("请填写内容（不超过300字）"), code="reports.bad_particular")
     particular = ReportParticular.objects.select_for_update().filter(agency=agency, year=year, key=key).first()
     before = None if particular is None else {"text": particular.text}
     if particular is None:

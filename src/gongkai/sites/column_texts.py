@@ -3,6 +3,7 @@ body, the 政府信息公开制度 page): the one writer and the readers. The ba
 when one changes, ``column_text_changed`` is sent on commit and the portal rewrites the pages that show it."""
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.core.errors import NotAllowed, ValidationFailed
@@ -19,12 +20,12 @@ GUIDE_COLUMNS = (ColumnText.Column.GUIDE_INTRO, ColumnText.Column.GUIDE_OUTRO)
 @transaction.atomic
 def set_column_text(*, actor, agency, column: str, body: str) -> ColumnText:
     if not can(actor, EDIT, agency):
-        raise NotAllowed("您无权编辑该机构的栏目文字", action=EDIT)
+        raise NotAllowed(_("您无权编辑该机构的栏目文字"), action=EDIT)
     if column not in ColumnText.Column.values:
-        raise ValidationFailed("栏目不存在", code="column_unknown")
+        raise ValidationFailed(_("栏目不存在"), code="sites.column_unknown")
     body = (body or "").strip()
     if len(body) > MAX_TEXT:
-        raise ValidationFailed("内容过长，请不超过20000字", code="column_text_too_long")
+        raise ValidationFailed(_("内容过长，请不超过20000字"), code="sites.column_text_too_long")
     text, _created = ColumnText.objects.select_for_update().get_or_create(agency=agency, column=column)
     before = text.body
     text.body = body

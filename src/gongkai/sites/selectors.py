@@ -1,6 +1,7 @@
 """The only readers of sites for other areas and the interfaces."""
 
 from django.db.models import F
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.core.errors import NotAllowed
@@ -42,7 +43,7 @@ def visible_sites(user):
 def access_site(user, pk: int, action: str = "site.view") -> Site:
     site = Site.objects.select_related("agency").get(pk=pk)
     if not can(user, action, site.agency):
-        raise NotAllowed("无权查看该网站")
+        raise NotAllowed(_("无权查看该网站"))
     return site
 
 
@@ -55,7 +56,7 @@ def error_reports_for(user):
 def access_error_report(user, pk: int) -> ErrorReport:
     report = ErrorReport.objects.select_related("site__agency", "assignee").get(pk=pk)
     if not can(user, "site.handle_reports", report.site.agency):
-        raise NotAllowed("无权办理该网站的找错留言")
+        raise NotAllowed(_("无权办理该网站的找错留言"))
     return report
 
 

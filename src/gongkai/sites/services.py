@@ -5,10 +5,12 @@ import secrets
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.policy import can
 from gongkai.calendars.official import current_calendar
-from gongkai.core.errors import DomainError, NotAllowed
+from gongkai.core.actors import PublicActor
+from gongkai.core.errors import DomainError, NotAllowed, Sentences
 from gongkai.core.events import record_event, snapshot
 from gongkai.core.time import local_today
 from gongkai.sites import routing
@@ -32,23 +34,24 @@ def _validated(site: Site) -> None:
     try:
         site.full_clean(exclude=["agency"])
     except ValidationError as exc:
-        text = "；".join(f"{Site._meta.get_field(f).verbose_name}：{'，'.join(m)}" if f != "__all__" else "，".join(m)
-                        for f, m in exc.message_dict.items())
-        raise SiteError(text, code="site_invalid") from None
+        problems = Sentences(f"{Site._meta.get_field(f).verbose_name}：{'，'.join(m)}" if f != "__all__" else "，".join(m)
+                             for f, m in exc.message_dict.items())
+        raise SiteError(_("网站信息有误：%(problems)s"), code="sites.site_invalid",
+                        field=[f for f in exc.message_dict if f != "__all__"], problems=problems) from None
 
 
 def _domains(site: Site, domains: list[str]) -> None:
     names = [normal_domain(d) for d in domains if d.strip()]
     if not names:
-        raise SiteError("至少填写一个域名", code="no_domain")
+        raise SiteError(_("至少填写一个域名"), code="sites.no_domain")
     for raw in domains:
         if raw.strip() and domain_problem(raw.strip().lower()):
-            raise SiteError(f"{raw.strip()}：{domain_problem(raw.strip().lower())}", code="domain_invalid")
+            raise SiteError(_("%(domain)s：%(problem)s"), code="sites.domain_invalid", domain=raw.strip(), problem=domain_problem(raw.strip().lower()))
     if len(set(names)) != len(names):
-        raise SiteError("域名重复", code="domain_repeated")
+        raise SiteError(_("域名重复"), code="sites.domain_repeated")
     taken = SiteDomain.objects.filter(domain__in=names).exclude(site=site).values_list("domain", flat=True)
     if taken:
-        raise SiteError(f"域名已被其他网站使用：{'、'.join(taken)}", code="domain_taken")
+        raise SiteError(_("域名已被其他网站使用：%(taken)s"), code="sites.domain_taken", taken=taken)
     SiteDomain.objects.filter(site=site).delete()
     # The first name is the canonical one: links, the sitemap and the static copy use it; the others redirect.
     SiteDomain.objects.bulk_create([SiteDomain(site=site, domain=d, is_canonical=i == 0)
@@ -56,8 +59,8 @@ def _domains(site: Site, domains: list[str]) -> None:
 
 
 def _require(actor, agency) -> None:
-    if actor is not None and not can(actor, "site.manage", agency):
-        raise NotAllowed("无权管理该机关的网站")
+    if not can(actor, "site.manage", agency):
+        raise NotAllowed(_("无权管理该机关的网站"))
 
 
 @transaction.atomic
@@ -69,7 +72,7 @@ def create_site(*, actor, agency, domains: list[str], **identity) -> Site:
         with transaction.atomic():
             site.save()
     except IntegrityError:
-        raise SiteError("网站标识码已被其他网站使用", code="site_code_taken") from None
+        raise SiteError(_("网站标识码已被其他网站使用"), code="sites.site_code_taken") from None
     _domains(site, domains)
     record_event(actor=actor, obj=site, action="site.created", after=snapshot(site, IDENTITY_FIELDS),
                  payload={"domains": [normal_domain(d) for d in domains if d.strip()]}, legal_basis=GUIDE_BASIS)
@@ -98,7 +101,7 @@ def update_site(*, actor, site: Site, domains: list[str] | None = None, **identi
         with transaction.atomic():
             site.save()
     except IntegrityError:
-        raise SiteError("网站标识码已被其他网站使用", code="site_code_taken") from None
+        raise SiteError(_("网站标识码已被其他网站使用"), code="sites.site_code_taken") from None
     if domains is not None:
         _domains(site, domains)
     record_event(actor=actor, obj=site, action="site.changed", before=before,
@@ -114,7 +117,7 @@ def set_site_figure(*, actor, site: Site, year: int, key: str, value, note: str,
     """A figure no record holds, entered by the office with its source (a drill, a legacy count)."""
     _require(actor, site.agency)
     if not note.strip():
-        raise SiteError("请说明数据来源", code="figure_note")
+        raise SiteError(_("请说明数据来源"), code="sites.figure_note")
     figure, created = SiteFigure.objects.update_or_create(
         site=site, year=year, key=key,
         defaults={"value": value, "note": note.strip(), "is_approximate": is_approximate})
@@ -132,9 +135,9 @@ def reply_working_days() -> int:
 def submit_error_report(*, site: Site, kind: str, page_url: str, description: str, contact_name: str = "",
                         contact: str = "", received_on=None) -> ErrorReport:
     if kind not in {k.value for k in rules.ErrorKind}:
-        raise SiteError("请选择问题类型", code="report_kind")
+        raise SiteError(_("请选择问题类型"), code="sites.report_kind")
     if not description.strip():
-        raise SiteError("请描述发现的问题", code="report_empty")
+        raise SiteError(_("请描述发现的问题"), code="sites.report_empty")
     received_on = received_on or local_today()
     report = ErrorReport(
         site=site, kind=kind, page_url=page_url.strip()[:500], description=description.strip(),
@@ -146,7 +149,7 @@ def submit_error_report(*, site: Site, kind: str, page_url: str, description: st
         if not ErrorReport.objects.filter(tracking_code=report.tracking_code).exists():
             break
     report.save()
-    record_event(actor=None, actor_label="网民", obj=report, action="site_report.received", to_state=report.status,
+    record_event(actor=PublicActor("网民"), obj=report, action="site_report.received", to_state=report.status,
                  payload={"site": site.pk, "kind": kind, "due_on": report.reply_due_on})
     return report
 
@@ -154,7 +157,7 @@ def submit_error_report(*, site: Site, kind: str, page_url: str, description: st
 def _report_for_update(report: ErrorReport, actor) -> ErrorReport:
     report = ErrorReport.objects.select_for_update().select_related("site__agency").get(pk=report.pk)
     if not can(actor, "site.handle_reports", report.site.agency):
-        raise NotAllowed("无权办理该网站的找错留言")
+        raise NotAllowed(_("无权办理该网站的找错留言"))
     return report
 
 
@@ -163,9 +166,9 @@ def assign_error_report(*, actor, report: ErrorReport, assignee) -> ErrorReport:
     report = _report_for_update(report, actor)
     to = rules.next_status(report.status, "assign")
     if to is None:
-        raise SiteError("已答复的留言不能再分办", code="report_closed")
+        raise SiteError(_("已答复的留言不能再分办"), code="sites.report_closed")
     if not can(assignee, "site.handle_reports", report.site.agency):
-        raise SiteError("承办人须为该网站主办单位中可办理找错留言的工作人员", code="assignee_invalid")
+        raise SiteError(_("承办人须为该网站主办单位中可办理找错留言的工作人员"), code="sites.assignee_invalid")
     before = {"assignee": report.assignee_id}
     from_state, report.status, report.assignee = report.status, to.value, assignee
     report.save(update_fields=["status", "assignee", "updated_at"])
@@ -179,12 +182,12 @@ def reply_error_report(*, actor, report: ErrorReport, reply: str, is_valid: bool
     report = _report_for_update(report, actor)
     to = rules.next_status(report.status, "reply")
     if to is None:
-        raise SiteError("该留言已答复", code="report_closed")
+        raise SiteError(_("该留言已答复"), code="sites.report_closed")
     if not reply.strip():
-        raise SiteError("请填写答复内容", code="reply_empty")
+        raise SiteError(_("请填写答复内容"), code="sites.reply_empty")
     replied_on = replied_on or local_today()
     if replied_on < report.received_on:
-        raise SiteError("答复日期不能早于收到日期", code="reply_before_receipt")
+        raise SiteError(_("答复日期不能早于收到日期"), code="sites.reply_before_receipt")
     from_state = report.status
     report.status, report.reply, report.replied_on, report.is_valid = to.value, reply.strip(), replied_on, is_valid
     if report.assignee_id is None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import can
@@ -116,9 +117,9 @@ def yearly_report(site: Site, year: int) -> YearlyReport:
 @transaction.atomic
 def publish_yearly_report(*, actor, site: Site, year: int) -> SiteYearlyReport:
     if not can(actor, "site.manage", site.agency):
-        raise NotAllowed("无权发布该网站的年度报表")
+        raise NotAllowed(_("无权发布该网站的年度报表"))
     if SiteYearlyReport.objects.filter(site=site, year=year).exists():
-        raise DomainError(f"{year}年度报表已发布", code="yearly_published")
+        raise DomainError(_("%(year)s年度报表已发布"), code="sites.yearly_published", year=year)
     values, notes = count_values(site, year)
     rows = [{"section": r.section, "label": r.label, "key": r.key, "unit": r.unit, "source": r.source,
              "value": _plain(r.value), "note": r.note} for r in table.build_rows(values, notes)]

@@ -11,6 +11,7 @@ from django.db.models import Q
 from gongkai.agencies.domain.roles import roles_for
 from gongkai.agencies.models import Membership
 from gongkai.agencies.policy import agencies_where
+from gongkai.core.actors import System
 from gongkai.core.events import record_event
 from gongkai.core.outbox import queue_mail
 from gongkai.core.time import local_today
@@ -70,7 +71,7 @@ def remind_yearly_reports(*, today: dt.date | None = None) -> int:
             for to in _managers(site):
                 queue_mail(to=to, subject=subject, body=body, agency_path=site.agency.path,
                            dedupe_key=f"{JOB}:{site.pk}:{year}:{stage.value}:{to}")
-            record_event(actor=None, actor_label="系统", obj=site, action="site.yearly_report_reminded",
+            record_event(actor=System, obj=site, action="site.yearly_report_reminded",
                          legal_basis=BASIS, payload={"year": year, "stage": stage.value, "deadline": due.isoformat()})
         reminded += 1
     return reminded

@@ -4,6 +4,7 @@ from gongkai.agencies.domain.roles import PERMISSIONS, READ_ONLY_ACTIONS, Role
 from gongkai.agencies.policy import agencies_where, can
 from gongkai.agencies.selectors import history
 from gongkai.agencies.services import create_agency, grant_role, update_agency_office
+from gongkai.core.actors import Public, System
 from gongkai.core.errors import NotAllowed, ValidationFailed
 
 
@@ -36,7 +37,10 @@ def test_anonymous_and_inactive_may_do_nothing(personas):
     from django.contrib.auth.models import AnonymousUser
 
     assert not can(AnonymousUser(), "agency.view", personas.dept_a)
-    assert not can(None, "agency.view", personas.dept_a)
+    assert not can(Public, "agency.view", personas.dept_a)
+    assert can(System, "agency.view", personas.dept_a)
+    with pytest.raises(TypeError):      # an actor left out is an error, not "the system" nor "the public"
+        can(None, "agency.view", personas.dept_a)
     editor = personas["editor_a"]
     editor.is_active = False
     assert not can(editor, "item.edit", personas.dept_a)

@@ -9,6 +9,7 @@ from gongkai.calendars.domain.notice import HolidayNotice, NoticeError, missing_
 from gongkai.calendars.models import CalendarYear
 from gongkai.calendars.official import add_working_days
 from gongkai.calendars.services import IncompleteNotice, set_calendar_year
+from gongkai.core.actors import System
 from gongkai.core.events import record_event
 from gongkai.core.models import Event
 
@@ -93,7 +94,7 @@ def test_a_calendar_change_recomputes_registered_deadlines_and_reimport_replaces
 
     register_deadline_recomputer("test", recompute)
     try:
-        change = set_calendar_year(actor=None, notice=parse_notice(NOTICE_2027))
+        change = set_calendar_year(actor=System, notice=parse_notice(NOTICE_2027))
         assert change.recomputed["test"] == 3
         assert calls == [([2027], dt.date(2027, 2, 12))]
         # A revised notice moves 春节 a day earlier: 2/4-2/10.
@@ -101,7 +102,7 @@ def test_a_calendar_change_recomputes_registered_deadlines_and_reimport_replaces
             {"name": "春节", "start": "2027-02-04", "end": "2027-02-10"}, *NOTICE_2027["holidays"][2:],
             {"name": "元旦", "start": "2027-01-01", "end": "2027-01-03"},
         ]}
-        change = set_calendar_year(actor=None, notice=parse_notice(revised))
+        change = set_calendar_year(actor=System, notice=parse_notice(revised))
         assert change.created is False
         assert calls[-1] == ([2027], dt.date(2027, 2, 11))
         assert CalendarYear.objects.get(year=2027).days.filter(date="2027-02-04").exists()
@@ -171,8 +172,8 @@ def test_a_half_notice_is_refused_and_the_year_stays_provisional(tmp_path):
     notice = HolidayNotice(year=2027, document_number="测试", title="", published_on=None,
                            holidays={dt.date(2027, 1, 1): "元旦"}, workdays={})
     with pytest.raises(IncompleteNotice) as refused:
-        set_calendar_year(actor=None, notice=notice)
-    assert refused.value.context["missing"] == ["春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]
+        set_calendar_year(actor=System, notice=notice)
+    assert refused.value.params["missing"] == ["春节", "清明节", "劳动节", "端午节", "中秋节", "国庆节"]
     assert not CalendarYear.objects.exists()
 
 

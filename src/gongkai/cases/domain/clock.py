@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from gongkai.calendars.domain.workdays import WEEKDAY_NAMES, WorkCalendar
+from gongkai.core.domain.errors import Message, gettext_noop
 
 REVISION_IN_FORCE = dt.date(2019, 5, 15)  # 国务院令第711号 art. 56
 CORRECTION_NOTICE_DAYS = 7                # art. 30
@@ -69,7 +70,7 @@ def regime_for(received_on: dt.date) -> Regime:
 def extension_problem(received_on: dt.date, days: int) -> str | None:
     rule = RULES[regime_for(received_on)]
     if days < 1 or days > rule.max_extension_days:
-        return f"延长期限应为 1 至 {rule.max_extension_days} 个工作日（{rule.basis}）。"
+        return Message(gettext_noop("延长期限应为 1 至 %(most)s 个工作日（%(basis)s）。"), most=rule.max_extension_days, basis=rule.basis)
     return None
 
 
@@ -124,8 +125,18 @@ class Segment:
     working_days: int         # counted days for "count", excluded working days for a pause
 
 
+class WindowKind(StrEnum):
+    """What a window is for: code finds windows by this, never by the label people read."""
+
+    CORRECTION_NOTICE = "correction_notice"     # 补正告知期限 (art. 30)
+    CORRECTION = "correction"                   # 补正期限
+    PAYMENT = "payment"                         # 缴费期限
+    CONSULTATION = "consultation"               # 征求意见答复期限 (arts. 32, 34)
+
+
 @dataclass(frozen=True)
 class Window:
+    kind: WindowKind
     label: str
     start: dt.date
     days: int
@@ -162,30 +173,31 @@ class Deadline:
             return None
         return calendar.working_days_between(today, self.due_on)
 
-    def window(self, label_prefix: str) -> Window | None:
-        return next((w for w in self.windows if w.label.startswith(label_prefix)), None)
+    def window(self, kind: WindowKind) -> Window | None:
+        """The first window of this kind (there is one of each, except consultations: one per party)."""
+        return next((w for w in self.windows if w.kind == kind), None)
 
 
-def _window(calendar, label, start, days, settings, closed_on=None) -> Window:
+def _window(calendar, kind, label, start, days, settings, closed_on=None) -> Window:
     result = calendar.add_working_days(start, days, count_from_next_day=settings.count_from_next_day)
-    return Window(label, start, days, result.due, result.provisional, closed_on)
+    return Window(kind, label, start, days, result.due, result.provisional, closed_on)
 
 
 def _windows(facts: ClockFacts, rule: RegimeRule, calendar: WorkCalendar, settings: ClockSettings) -> list[Window]:
     windows = []
     if rule.correction_notice_days is not None:
-        windows.append(_window(calendar, "补正告知期限", facts.received_on, rule.correction_notice_days, settings,
+        windows.append(_window(calendar, WindowKind.CORRECTION_NOTICE, "补正告知期限", facts.received_on, rule.correction_notice_days, settings,
                                facts.correction_requested_on))
     if facts.correction_requested_on and facts.correction_period_days:
-        windows.append(_window(calendar, "补正期限", facts.correction_requested_on, facts.correction_period_days,
+        windows.append(_window(calendar, WindowKind.CORRECTION, "补正期限", facts.correction_requested_on, facts.correction_period_days,
                                settings, facts.correction_received_on))
     for pause in facts.pauses:
         if pause.kind == PauseKind.FEE:
-            windows.append(_window(calendar, "缴费期限", pause.start, PAYMENT_WINDOW_DAYS, settings, pause.end))
+            windows.append(_window(calendar, WindowKind.PAYMENT, "缴费期限", pause.start, PAYMENT_WINDOW_DAYS, settings, pause.end))
         elif not (pause.kind == PauseKind.THIRD_PARTY and rule is RULES[Regime.R2008]):
             # The 2007 text fixed no reply period for third parties (spec §2); arts. 32/34 give 15 days.
             who = f"（{pause.party}）" if pause.party else ""
-            windows.append(_window(calendar, f"{PAUSE_LABELS[pause.kind]}答复期限{who}", pause.start,
+            windows.append(_window(calendar, WindowKind.CONSULTATION, f"{PAUSE_LABELS[pause.kind]}答复期限{who}", pause.start,
                                    CONSULTATION_WINDOW_DAYS, settings, pause.end))
     return windows
 

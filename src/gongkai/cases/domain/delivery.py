@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from gongkai.core.domain.errors import Message, gettext_noop
+
 BASIS = "国办公开办函〔2016〕235号"
 
 
@@ -84,9 +86,9 @@ class DeliveryFacts:
 
 def _in_window(day: dt.date | None, label: str, facts: DeliveryFacts) -> list[str]:
     if day is None:
-        return [f"请填写{label}。"]
+        return [Message(gettext_noop("请填写%(label)s。"), label=label)]
     if day < facts.issued_on or day > facts.today:
-        return [f"{label}应在文书出具之日和今天之间。"]
+        return [Message(gettext_noop("%(label)s应在文书出具之日和今天之间。"), label=label)]
     return []
 
 
@@ -95,26 +97,26 @@ def problems(facts: DeliveryFacts) -> list[str]:
     try:
         method = DeliveryMethod(facts.method)
     except ValueError:
-        return ["请选择送达方式：直接送达、委托其他行政机关代为送达、邮寄送达或电子送达。"]
+        return [gettext_noop("请选择送达方式：直接送达、委托其他行政机关代为送达、邮寄送达或电子送达。")]
     found: list[str] = []
     if method in {DeliveryMethod.DIRECT, DeliveryMethod.ENTRUSTED}:
-        found += _in_window(facts.signed_on, "签收日期", facts)
+        found += _in_window(facts.signed_on, gettext_noop("签收日期"), facts)
         if not facts.signed_by.strip():
-            found.append("请填写签收人（申请人或其法定代理人）。")
+            found.append(gettext_noop("请填写签收人（申请人或其法定代理人）。"))
         if method == DeliveryMethod.ENTRUSTED and not facts.entrusted_organ.strip():
-            found.append("委托送达的，请填写受委托代为送达的行政机关。")
+            found.append(gettext_noop("委托送达的，请填写受委托代为送达的行政机关。"))
     elif method == DeliveryMethod.POST:
-        found += _in_window(facts.posted_on, "交邮日期", facts)
+        found += _in_window(facts.posted_on, gettext_noop("交邮日期"), facts)
         if facts.postal_service not in POSTAL_SERVICE_LABELS:
-            found.append("邮寄送达应当通过邮政企业（EMS 或挂号信），不得通过其他快递企业（国办公开办函〔2016〕235号第二条）。")
+            found.append(gettext_noop("邮寄送达应当通过邮政企业（EMS 或挂号信），不得通过其他快递企业（国办公开办函〔2016〕235号第二条）。"))
         if not _WAYBILL.match(normalise_waybill(facts.waybill_number)):
-            found.append("请填写邮件号码（如 EA123456789CN，或邮政企业的10至20位数字单号）。")
+            found.append(gettext_noop("请填写邮件号码（如 EA123456789CN，或邮政企业的10至20位数字单号）。"))
     else:
         if facts.applicant_delivery not in ELECTRONIC_CHOICES:
-            found.append("申请人未选择以电子邮件或网上方式获取，不能电子送达，请改用直接、委托或邮寄送达。")
-        found += _in_window(facts.sent_on, "发送时间", facts)
+            found.append(gettext_noop("申请人未选择以电子邮件或网上方式获取，不能电子送达，请改用直接、委托或邮寄送达。"))
+        found += _in_window(facts.sent_on, gettext_noop("发送时间"), facts)
         if facts.read_on is not None and facts.sent_on is not None and facts.read_on < facts.sent_on:
-            found.append("阅读时间不能早于发送时间。")
+            found.append(gettext_noop("阅读时间不能早于发送时间。"))
     return found
 
 

@@ -7,6 +7,8 @@ Each step is one service in ``cases.services`` and writes one event. ``None`` as
 from dataclasses import dataclass
 from enum import StrEnum
 
+from gongkai.core.domain.errors import Message, gettext_noop
+
 
 class State(StrEnum):
     REGISTERED = "registered"
@@ -67,27 +69,27 @@ def _step(name, label, sources, target, basis=""):
 
 
 STEPS: dict[str, Step] = {s.name: s for s in (
-    _step("confirm_receipt", "确认收到申请", {State.REGISTERED}, None, "《条例》第三十一条"),
+    _step("confirm_receipt", gettext_noop("确认收到申请"), {State.REGISTERED}, None, "《条例》第三十一条"),
     # 条例 art. 30: one notice only (一次性告知); the service refuses a second.
-    _step("request_correction", "告知补正", {State.REGISTERED}, State.CORRECTION_PENDING, "《条例》第三十条"),
-    _step("receive_correction", "收到补正后的申请", {State.CORRECTION_PENDING}, State.ACCEPTED, "《条例》第三十条"),
-    _step("accept", "受理", {State.REGISTERED}, State.ACCEPTED, "《条例》第三十三条"),
-    _step("assign", "指定承办人", {State.ACCEPTED, State.IN_PROGRESS}, State.IN_PROGRESS),
-    _step("transfer", "转办", {State.REGISTERED, State.ACCEPTED, State.IN_PROGRESS}, State.ACCEPTED,
+    _step("request_correction", gettext_noop("告知补正"), {State.REGISTERED}, State.CORRECTION_PENDING, "《条例》第三十条"),
+    _step("receive_correction", gettext_noop("收到补正后的申请"), {State.CORRECTION_PENDING}, State.ACCEPTED, "《条例》第三十条"),
+    _step("accept", gettext_noop("受理"), {State.REGISTERED}, State.ACCEPTED, "《条例》第三十三条"),
+    _step("assign", gettext_noop("指定承办人"), {State.ACCEPTED, State.IN_PROGRESS}, State.IN_PROGRESS),
+    _step("transfer", gettext_noop("转办"), {State.REGISTERED, State.ACCEPTED, State.IN_PROGRESS}, State.ACCEPTED,
           "《条例》第三十六条第（五）项"),
-    _step("start_consultation", "征求意见", {State.IN_PROGRESS}, State.CONSULTATION, "《条例》第三十二条、第三十四条"),
-    _step("end_consultation", "收到意见或期满", {State.CONSULTATION}, State.IN_PROGRESS, "《条例》第三十二条、第三十四条"),
-    _step("extend", "延长答复期限", {State.ACCEPTED, State.IN_PROGRESS, State.CONSULTATION}, None, "《条例》第三十三条第二款"),
-    _step("set_reasonable_delay", "确定合理延迟答复期限", {State.ACCEPTED, State.IN_PROGRESS, State.CONSULTATION}, None,
+    _step("start_consultation", gettext_noop("征求意见"), {State.IN_PROGRESS}, State.CONSULTATION, "《条例》第三十二条、第三十四条"),
+    _step("end_consultation", gettext_noop("收到意见或期满"), {State.CONSULTATION}, State.IN_PROGRESS, "《条例》第三十二条、第三十四条"),
+    _step("extend", gettext_noop("延长答复期限"), {State.ACCEPTED, State.IN_PROGRESS, State.CONSULTATION}, None, "《条例》第三十三条第二款"),
+    _step("set_reasonable_delay", gettext_noop("确定合理延迟答复期限"), {State.ACCEPTED, State.IN_PROGRESS, State.CONSULTATION}, None,
           "《条例》第三十五条"),
-    _step("issue_fee_notice", "发出收费通知", {State.IN_PROGRESS}, State.FEE_PENDING, "国办函〔2020〕109号"),
-    _step("record_payment", "登记缴费", {State.FEE_PENDING}, State.IN_PROGRESS, "国办函〔2020〕109号"),
-    _step("decide", "作出答复决定", _WORKING, State.DECIDED, "《条例》第三十六条"),
-    _step("deliver", "送达", {State.DECIDED}, State.DELIVERED, "《条例》第四十条；国办公开办函〔2016〕235号"),
-    _step("close", "办结归档", {State.DELIVERED}, State.CLOSED, "《条例》第四十五条"),
-    _step("withdraw", "申请人撤回申请", OPEN_STATES, State.WITHDRAWN),
-    _step("abandon_no_correction", "逾期未补正，视为放弃", {State.CORRECTION_PENDING}, State.ABANDONED, "《条例》第三十条"),
-    _step("abandon_unpaid", "逾期未缴费，视为放弃", {State.FEE_PENDING}, State.ABANDONED, "国办函〔2020〕109号"),
+    _step("issue_fee_notice", gettext_noop("发出收费通知"), {State.IN_PROGRESS}, State.FEE_PENDING, "国办函〔2020〕109号"),
+    _step("record_payment", gettext_noop("登记缴费"), {State.FEE_PENDING}, State.IN_PROGRESS, "国办函〔2020〕109号"),
+    _step("decide", gettext_noop("作出答复决定"), _WORKING, State.DECIDED, "《条例》第三十六条"),
+    _step("deliver", gettext_noop("送达"), {State.DECIDED}, State.DELIVERED, "《条例》第四十条；国办公开办函〔2016〕235号"),
+    _step("close", gettext_noop("办结归档"), {State.DELIVERED}, State.CLOSED, "《条例》第四十五条"),
+    _step("withdraw", gettext_noop("申请人撤回申请"), OPEN_STATES, State.WITHDRAWN),
+    _step("abandon_no_correction", gettext_noop("逾期未补正，视为放弃"), {State.CORRECTION_PENDING}, State.ABANDONED, "《条例》第三十条"),
+    _step("abandon_unpaid", gettext_noop("逾期未缴费，视为放弃"), {State.FEE_PENDING}, State.ABANDONED, "国办函〔2020〕109号"),
 )}
 
 
@@ -97,7 +99,7 @@ def refusal(step_name: str, state: State) -> str | None:
     if state in step.sources:
         return None
     allowed = "、".join(STATE_LABELS[s] for s in State if s in step.sources)
-    return f"申请处于“{STATE_LABELS[state]}”状态，不能执行“{step.label}”（仅在{allowed}状态下可以）。"
+    return Message(gettext_noop("申请处于“%(state)s”状态，不能执行“%(step)s”（仅在%(allowed)s状态下可以）。"), state=STATE_LABELS[state], step=step.label, allowed=allowed)
 
 
 def target_of(step_name: str, state: State) -> State:

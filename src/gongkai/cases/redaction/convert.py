@@ -13,6 +13,7 @@ import zipfile
 from pathlib import Path
 
 from django.conf import settings
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.core.errors import ValidationFailed
 
@@ -50,8 +51,7 @@ def soffice() -> str | None:
 def to_pdf(data: bytes, kind: str) -> bytes:
     binary = soffice()
     if binary is None:
-        raise ConversionFailed("服务器未安装 LibreOffice，无法将 DOCX/XLSX 转换为 PDF：请上传 PDF 文件，"
-                               "或请管理员运行 scripts/system-deps.sh 安装。")
+        raise ConversionFailed(_("服务器未安装 LibreOffice，无法将 DOCX/XLSX 转换为 PDF：请上传 PDF 文件，或请管理员运行 scripts/system-deps.sh 安装。"), code="cases.converter_missing")
     with tempfile.TemporaryDirectory(prefix="gk-convert-") as work:
         folder = Path(work)
         source = folder / f"source.{kind}"
@@ -67,12 +67,14 @@ def to_pdf(data: bytes, kind: str) -> bytes:
                 run = subprocess.run(command, capture_output=True, timeout=settings.GONGKAI_CONVERT_SECONDS,
                                      check=False, stdin=subprocess.DEVNULL, env={"HOME": work, "PATH": "/usr/bin:/bin"})
             except subprocess.TimeoutExpired:
-                raise ConversionFailed(f"转换为 PDF 超过 {settings.GONGKAI_CONVERT_SECONDS:g} 秒仍未完成："
-                                       "文件可能过大或已损坏。") from None
+                raise ConversionFailed(_("转换为 PDF 超过 %(seconds)s 秒仍未完成：文件可能过大或已损坏。"),
+                                       code="cases.conversion_timeout",
+                                       seconds=format(settings.GONGKAI_CONVERT_SECONDS, "g")) from None
             if result.exists() and result.stat().st_size > 0:
                 break
             logger.warning("LibreOffice gave no PDF (attempt %d, exit code %s): %s", attempt, run.returncode,
                            run.stderr.decode(errors="replace")[-500:])
         else:
-            raise ConversionFailed(f"无法将该 {kind.upper()} 文件转换为 PDF：文件可能已损坏。")
+            raise ConversionFailed(_("无法将该 %(kind)s 文件转换为 PDF：文件可能已损坏。"), code="cases.conversion_failed",
+                                   kind=kind.upper())
         return result.read_bytes()

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 import pymupdf
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.cases.domain.redaction import GROUND_OF, Ground, MarkKind, Region
 from gongkai.cases.redaction.layers import strip_hidden_layers
@@ -32,21 +33,21 @@ class UnreadableDocument(ValidationFailed):
 def open_pdf(data: bytes, *, max_pages: int) -> pymupdf.Document:
     """The upload as a PDF document, or a message saying plainly why not."""
     if PDF_MAGIC not in data[:1024]:
-        raise UnreadableDocument("该文件不是 PDF 文件（也不是可以转换的 DOCX、XLSX 文件）。")
+        raise UnreadableDocument(_("该文件不是 PDF 文件（也不是可以转换的 DOCX、XLSX 文件）。"), code="cases.not_pdf")
     try:
         doc = pymupdf.open(stream=data, filetype="pdf")
     except Exception:   # MuPDF raises its own error types for every kind of damage
-        raise UnreadableDocument("该 PDF 文件已损坏，无法打开。") from None
+        raise UnreadableDocument(_("该 PDF 文件已损坏，无法打开。"), code="cases.pdf_damaged") from None
     if doc.needs_pass:
         doc.close()
-        raise UnreadableDocument("该 PDF 文件设有打开密码（已加密），无法处理：请提供未加密的文件。")
+        raise UnreadableDocument(_("该 PDF 文件设有打开密码（已加密），无法处理：请提供未加密的文件。"), code="cases.pdf_encrypted")
     if doc.page_count == 0:
         doc.close()
-        raise UnreadableDocument("该 PDF 文件没有页面。")
+        raise UnreadableDocument(_("该 PDF 文件没有页面。"), code="cases.pdf_empty")
     if doc.page_count > max_pages:
         count = doc.page_count
         doc.close()
-        raise UnreadableDocument(f"该 PDF 文件有 {count} 页，超过每次处理的上限 {max_pages} 页：请拆分后分别处理。")
+        raise UnreadableDocument(_("该 PDF 文件有 %(count)s 页，超过每次处理的上限 %(max_pages)s 页：请拆分后分别处理。"), code="cases.pdf_too_long", count=count, max_pages=max_pages)
     return doc
 
 
@@ -59,13 +60,13 @@ class PageText:
 
     @property
     def text(self) -> str:
-        return "".join(c for c, _ in self.chars)
+        return "".join(c for c, _box in self.chars)
 
     def folded(self) -> tuple[str, list[int]]:
         """NFKC-folded text without whitespace, and for each of its characters the index into ``chars``: a term
         is found also across a line break, in full-width letters or with spaces put between its characters."""
         out, index = [], []
-        for i, (ch, _) in enumerate(self.chars):
+        for i, (ch, _box) in enumerate(self.chars):
             for folded in unicodedata.normalize("NFKC", ch):
                 if not folded.isspace():
                     out.append(folded)
@@ -245,8 +246,7 @@ def apply_redaction(data: bytes, boxes: list[Box], *, max_pages: int) -> bytes:
         try:
             data = strip_hidden_layers(data)
         except Exception:   # pypdf's errors for a file it cannot take apart
-            raise UnreadableDocument("该 PDF 文件含有隐藏图层，但其结构无法解析，不能保证删除隐藏内容："
-                                     "请另存为不含图层的 PDF 后重新上传。") from None
+            raise UnreadableDocument(_("该 PDF 文件含有隐藏图层，但其结构无法解析，不能保证删除隐藏内容：请另存为不含图层的 PDF 后重新上传。"), code="cases.pdf_layers_unreadable") from None
         doc = open_pdf(data, max_pages=max_pages)
     try:
         doc.bake(annots=True, widgets=True)
@@ -297,7 +297,7 @@ def render_png(data: bytes, page_number: int, *, dpi: int, outline: list[tuple] 
     doc = open_pdf(data, max_pages=max_pages)
     try:
         if not 1 <= page_number <= doc.page_count:
-            raise UnreadableDocument(f"页码{page_number}不存在（共{doc.page_count}页）。")
+            raise UnreadableDocument(_("页码%(page_number)s不存在（共%(pages)s页）。"), code="cases.page_missing", page_number=page_number, pages=doc.page_count)
         page = doc[page_number - 1]
         for rect in outline:
             page.draw_rect(pymupdf.Rect(rect), color=(0.85, 0, 0), width=1.2)

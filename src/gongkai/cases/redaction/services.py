@@ -12,6 +12,7 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.cases.domain.redaction import (
     GROUND_OF,
@@ -55,7 +56,7 @@ def _read(field) -> bytes:
 def source_bytes(record: RedactionRecord) -> bytes:
     data = _read(record.source)
     if sha256(data) != record.source_sha256:
-        raise ValidationFailed("待遮盖的文件与记录的 SHA-256 不一致，已被改动：请重新上传。")
+        raise ValidationFailed(_("待遮盖的文件与记录的 SHA-256 不一致，已被改动：请重新上传。"), code="cases.source_changed")
     return data
 
 
@@ -64,9 +65,9 @@ def start_redaction(*, actor, app: Application, name: str, data: bytes) -> Redac
     require(actor, "case.handle", app)
     limit = settings.GONGKAI_REDACTION_MAX_BYTES
     if not data:
-        raise ValidationFailed("文件是空的。")
+        raise ValidationFailed(_("文件是空的。"), code="cases.file_empty")
     if len(data) > limit:
-        raise ValidationFailed(f"文件大小 {len(data) / 1048576:.1f} MB，超过上限 {limit / 1048576:.0f} MB。")
+        raise ValidationFailed(_("文件大小 %(size)s MB，超过上限 %(limit)s MB。"), code="cases.file_too_large", size=format(len(data) / 1048576, '.1f'), limit=format(limit / 1048576, '.0f'))
     kind = convert.office_kind(data)
     source = convert.to_pdf(data, kind) if kind else data
     doc = pdf.open_pdf(source, max_pages=_max_pages())
@@ -115,17 +116,17 @@ def redact_document(*, actor, record: RedactionRecord, terms: str = "", term_gro
     """Apply the marks, verify the output, keep both with the verification record."""
     require(actor, "case.handle", record.application)
     if record.released_at:
-        raise InvalidTransition("该文件已提供给申请人，不能再修改遮盖：请另行上传。")
+        raise InvalidTransition(_("该文件已提供给申请人，不能再修改遮盖：请另行上传。"), code="cases.already_released")
     data = source_bytes(record)
     doc = pdf.open_pdf(data, max_pages=_max_pages())
     try:
         region_list, problems = parse_regions(regions, pdf.page_sizes(doc))
         if problems:
-            raise ValidationFailed("区域有误：" + "".join(problems))
+            raise ValidationFailed(_("区域有误：%(details)s"), code="cases.bad_area", details="".join(problems))
         term_list = parse_terms(terms)
         ticked = [s for s in pdf.personal_suggestions(doc) if s.key in personal]
         if not (term_list or region_list or ticked):
-            raise ValidationFailed("请至少标记一处不予公开的内容（检索词、个人信息或页面区域）。")
+            raise ValidationFailed(_("请至少标记一处不予公开的内容（检索词、个人信息或页面区域）。"), code="cases.nothing_marked")
         plan = pdf.plan_redaction(doc, terms=[(t, term_ground) for t in term_list],
                                   regions=[(r, region_ground) for r in region_list], personal=ticked,
                                   personal_ground=personal_ground)
@@ -136,14 +137,14 @@ def redact_document(*, actor, record: RedactionRecord, terms: str = "", term_gro
     except ValidationFailed:
         raise
     except Exception:   # MuPDF's own errors on a damaged file: nothing is written, the officer is told
-        raise ValidationFailed("该文件的内容无法遮盖（PDF 结构异常）：请另存为 PDF 后重新上传。") from None
+        raise ValidationFailed(_("该文件的内容无法遮盖（PDF 结构异常）：请另存为 PDF 后重新上传。"), code="cases.redaction_failed") from None
     result = verify(output, plan, max_pages=_max_pages())
     status = STATUS_OF[result.verdict]
     now = timezone.now()
     with transaction.atomic():
         record = RedactionRecord.objects.select_for_update().select_related("application").get(pk=record.pk)
         if record.released_at:
-            raise InvalidTransition("该文件已提供给申请人，不能再修改遮盖：请另行上传。")
+            raise InvalidTransition(_("该文件已提供给申请人，不能再修改遮盖：请另行上传。"), code="cases.already_released")
         record.marks = _mark_rows(plan)
         superseded = record.output.name
         record.output_sha256 = sha256(output)
@@ -182,9 +183,9 @@ def confirm_redaction(*, actor, record: RedactionRecord, note: str) -> Redaction
     require(actor, "case.handle", record.application)
     record = RedactionRecord.objects.select_for_update().select_related("application").get(pk=record.pk)
     if record.status != RedactionStatus.NEEDS_CONFIRMATION:
-        raise InvalidTransition("只有待人工确认的遮盖结果需要确认。")
+        raise InvalidTransition(_("只有待人工确认的遮盖结果需要确认。"), code="cases.not_awaiting_confirmation")
     if not (note or "").strip():
-        raise ValidationFailed("请写明人工核对的情况（核对了哪些页、遮盖区域是否完整）。")
+        raise ValidationFailed(_("请写明人工核对的情况（核对了哪些页、遮盖区域是否完整）。"), code="cases.check_note_required")
     record.status = RedactionStatus.PASSED
     record.confirmed_by = actor if getattr(actor, "is_authenticated", False) else None
     record.confirmed_at = timezone.now()
@@ -200,14 +201,15 @@ def confirm_redaction(*, actor, record: RedactionRecord, note: str) -> Redaction
 def verified_output(record: RedactionRecord) -> bytes:
     """The output bytes, only when verified and unchanged since: the one door to a file that may be released."""
     if record.status != RedactionStatus.PASSED or not record.output_sha256:
-        raise InvalidTransition({
-            RedactionStatus.DRAFT: "尚未遮盖，不能提供。",
-            RedactionStatus.FAILED: "遮盖后核验未通过，不能提供：请调整遮盖后重新核验。",
-            RedactionStatus.NEEDS_CONFIRMATION: "图片页尚未人工确认，不能提供。",
-        }.get(record.status, "尚未核验，不能提供。"))
+        message = {
+            RedactionStatus.DRAFT: _("尚未遮盖，不能提供。"),
+            RedactionStatus.FAILED: _("遮盖后核验未通过，不能提供：请调整遮盖后重新核验。"),
+            RedactionStatus.NEEDS_CONFIRMATION: _("图片页尚未人工确认，不能提供。"),
+        }.get(record.status, _("尚未核验，不能提供。"))
+        raise InvalidTransition(message, code="cases.not_verified")
     data = _read(record.output)
     if sha256(data) != record.output_sha256:
-        raise InvalidTransition("遮盖后的文件与核验记录的 SHA-256 不一致，不能提供。")
+        raise InvalidTransition(_("遮盖后的文件与核验记录的 SHA-256 不一致，不能提供。"), code="cases.output_changed")
     return data
 
 
@@ -217,7 +219,7 @@ def release_redaction(*, actor, record: RedactionRecord) -> RedactionRecord:
     require(actor, "case.handle", record.application)
     record = RedactionRecord.objects.select_for_update().select_related("application").get(pk=record.pk)
     if record.released_at:
-        raise InvalidTransition("该文件已提供。")
+        raise InvalidTransition(_("该文件已提供。"), code="cases.already_released")
     verified_output(record)
     record.released_by = actor if getattr(actor, "is_authenticated", False) else None
     record.released_at = timezone.now()
@@ -271,5 +273,5 @@ def access_redaction(user, pk: int, action: str = "case.view_personal_data") -> 
     if record is None:
         raise RedactionRecord.DoesNotExist("没有该遮盖记录")
     if not can(user, action, record.application):
-        raise NotAllowed("您无权查看该遮盖记录")
+        raise NotAllowed(_("您无权查看该遮盖记录"))
     return record

@@ -2,6 +2,8 @@
 
 from enum import StrEnum
 
+from gongkai.core.domain.errors import Message, gettext_noop
+
 
 class DisclosureMode(StrEnum):
     PROACTIVE = "proactive"       # 主动公开 (art. 13)
@@ -48,9 +50,9 @@ VALIDITY_LABELS = {Validity.VALID: "有效", Validity.EXPIRED: "失效", Validit
 def attribute_problems(mode: str, basis: str) -> list[str]:
     """What is wrong with an item's disclosure attribute (mode + legal basis)."""
     if mode not in DISCLOSURE_MODE_LABELS:
-        return ["公开方式无效"]
+        return [gettext_noop("公开方式无效")]
     if mode == DisclosureMode.PROACTIVE and basis:
-        return ["主动公开的信息不应填写不公开依据"]
+        return [gettext_noop("主动公开的信息不应填写不公开依据")]
     if mode != DisclosureMode.PROACTIVE and basis not in NON_DISCLOSURE_BASES:
-        return [f"{DISCLOSURE_MODE_LABELS[DisclosureMode(mode)]}的信息须选择法律依据（条例第十四至十六条）"]
+        return [Message(gettext_noop("%(disclosure_mode)s的信息须选择法律依据（条例第十四至十六条）"), disclosure_mode=DISCLOSURE_MODE_LABELS[DisclosureMode(mode)])]
     return []

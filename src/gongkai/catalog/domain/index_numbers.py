@@ -9,6 +9,9 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from gongkai.core.domain.errors import ValidationFailed
+from gongkai.core.domain.errors import gettext_noop as _
+
 
 class PrefixSource(StrEnum):
     ORG_CODE = "org_code"   # 9-character 组织机构代码 (national guide default)
@@ -31,8 +34,8 @@ class IndexScheme:
     serial_width: int = 5
 
 
-class IndexNumberError(Exception):
-    pass
+class IndexNumberError(ValidationFailed):
+    """The agency's codes or the serial do not make an index number (code ``catalog.index_…``)."""
 
 
 def period_key(scheme: IndexScheme, published_on: dt.date) -> str:
@@ -44,17 +47,17 @@ def period_key(scheme: IndexScheme, published_on: dt.date) -> str:
 def prefix(scheme: IndexScheme, *, org_code: str, uscc: str) -> str:
     if scheme.prefix_source == PrefixSource.USCC:
         if len(uscc) != 18:
-            raise IndexNumberError("本机构未登记18位统一社会信用代码，无法生成索引号")
+            raise IndexNumberError(_("本机构未登记18位统一社会信用代码，无法生成索引号"), code="catalog.index_prefix_missing")
         return uscc
     code = org_code or (uscc[8:17] if len(uscc) == 18 else "")
     if len(code) != 9:
-        raise IndexNumberError("本机构未登记9位组织机构代码，无法生成索引号")
+        raise IndexNumberError(_("本机构未登记9位组织机构代码，无法生成索引号"), code="catalog.index_prefix_missing")
     return code
 
 
 def format_index_number(scheme: IndexScheme, *, code_prefix: str, period: str, serial: int) -> str:
     if serial < 1 or serial >= 10**scheme.serial_width:
-        raise IndexNumberError(f"流水号 {serial} 超出 {scheme.serial_width} 位")
+        raise IndexNumberError(_("流水号 %(serial)s 超出 %(width)s 位"), code="catalog.index_serial_overflow", serial=serial, width=scheme.serial_width)
     return f"{code_prefix}/{period}-{serial:0{scheme.serial_width}d}"
 
 

@@ -8,6 +8,9 @@ scheduled; the minute timer publishes it when its time comes.
 from dataclasses import dataclass
 from enum import StrEnum
 
+from gongkai.core.domain.errors import DomainError
+from gongkai.core.domain.errors import gettext_noop as _
+
 
 class Status(StrEnum):
     DRAFT = "draft"
@@ -70,10 +73,8 @@ PUBLIC = frozenset({Status.PUBLISHED})
 PENDING = frozenset({Status.DRAFT, Status.SUBMITTED, Status.REVIEWED, Status.SECRECY_REVIEWED, Status.SCHEDULED})
 
 
-class TransitionRefused(Exception):
-    def __init__(self, message: str, code: str):
-        super().__init__(message)
-        self.code = code
+class TransitionRefused(DomainError):
+    """The step does not apply to the current state (``catalog.wrong_state``) or lacks its reason."""
 
 
 def check_transition(name: str, current: Status, *, reason: str = "") -> Transition:
@@ -81,11 +82,9 @@ def check_transition(name: str, current: Status, *, reason: str = "") -> Transit
     transition = TRANSITIONS[name]
     if current not in transition.sources:
         allowed = "、".join(STATUS_LABELS[s] for s in sorted(transition.sources))
-        raise TransitionRefused(
-            f"当前状态为“{STATUS_LABELS[current]}”，只有“{allowed}”的信息可以执行此操作", "wrong_state"
-        )
+        raise TransitionRefused(_("当前状态为“%(status)s”，只有“%(allowed)s”的信息可以执行此操作"), code="catalog.wrong_state", status=STATUS_LABELS[current], allowed=allowed)
     if transition.needs_reason and not reason.strip():
-        raise TransitionRefused("请填写理由", "reason_required")
+        raise TransitionRefused(_("请填写理由"), code="catalog.reason_required")
     return transition
 
 

@@ -5,6 +5,7 @@ import hashlib
 from django.conf import settings
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.catalog.domain.states import EDITABLE
 from gongkai.catalog.extraction import ALLOWED_KINDS, extract, sniff
@@ -24,15 +25,15 @@ def add_attachment(*, actor, item: Item, name: str, data: bytes) -> Attachment:
     item = Item.objects.select_for_update().select_related("agency").get(pk=item.pk)
     require(actor, "item.edit", item)
     if item.status not in EDITABLE:
-        raise InvalidTransition("只有草稿可以添加附件")
+        raise InvalidTransition(_("只有草稿可以添加附件"), code="catalog.not_draft")
     limit = max_attachment_bytes()
     if len(data) == 0:
-        raise ValidationFailed("附件是空文件")
+        raise ValidationFailed(_("附件是空文件"), code="catalog.attachment_empty")
     if len(data) > limit:
-        raise ValidationFailed(f"附件过大：不能超过 {limit // (1024 * 1024)} MB")
+        raise ValidationFailed(_("附件过大：不能超过 %(limit)s MB"), code="catalog.attachment_too_large", limit=limit // (1024 * 1024))
     kind = sniff(data, name)
     if kind not in ALLOWED_KINDS:
-        raise ValidationFailed("附件类型不受支持（按文件内容判断）：只接受 PDF、DOC/DOCX、XLS/XLSX、OFD、JPG、PNG")
+        raise ValidationFailed(_("附件类型不受支持（按文件内容判断）：只接受 PDF、DOC/DOCX、XLS/XLSX、OFD、JPG、PNG"), code="catalog.attachment_type")
     safe_name = (name.replace("\\", "/").rsplit("/", 1)[-1] or f"附件.{kind}")[:200]
     extraction = extract(data, kind)
     attachment = Attachment(item=item, original_name=safe_name, kind=kind, size=len(data),
@@ -53,7 +54,7 @@ def remove_attachment(*, actor, attachment: Attachment) -> None:
     item = Item.objects.select_for_update().select_related("agency").get(pk=attachment.item_id)
     require(actor, "item.edit", item)
     if item.status not in EDITABLE:
-        raise InvalidTransition("只有草稿可以删除附件")
+        raise InvalidTransition(_("只有草稿可以删除附件"), code="catalog.not_draft")
     record_event(actor=actor, obj=item, action="item.attachment_removed",
                  payload={"attachment": attachment.pk, "name": attachment.original_name})
     storage, path = attachment.file.storage, attachment.file.name

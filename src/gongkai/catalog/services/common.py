@@ -4,6 +4,7 @@ import datetime as dt
 import html
 
 import nh3
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.policy import can
 from gongkai.calendars.official import add_working_days
@@ -22,9 +23,9 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "img": {"src", "alt", "width", "he
 
 
 def require(actor, action: str, obj) -> None:
-    """``actor=None`` is the system (timer, demo loading); everyone else needs the permission."""
-    if actor is not None and not can(actor, action, obj):
-        raise NotAllowed("您无权执行此操作", action=action)
+    """Every actor needs the permission; the platform (``core.actors.System``: timer, demo loading) holds all."""
+    if not can(actor, action, obj):
+        raise NotAllowed(_("您无权执行此操作"), action=action)
 
 
 def sanitize_body(body: str) -> str:

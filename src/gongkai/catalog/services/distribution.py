@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.catalog.domain.facts import Channel
 from gongkai.catalog.domain.states import Status
@@ -19,13 +20,13 @@ def record_channels(*, actor, item: Item, channels: list[str], on: dt.date) -> l
     item = Item.objects.select_for_update().select_related("agency").get(pk=item.pk)
     require(actor, "item.publish", item)
     if item.status != Status.PUBLISHED:
-        raise ValidationFailed("只能为已发布的信息登记发布渠道")
+        raise ValidationFailed(_("只能为已发布的信息登记发布渠道"), code="catalog.not_published")
     valid = {c.value for c in Channel}
     bad = [c for c in channels if c not in valid]
     if bad:
-        raise ValidationFailed(f"未知渠道：{', '.join(bad)}")
+        raise ValidationFailed(_("未知渠道：%(bad)s"), code="catalog.unknown_channels", bad=bad)
     if item.published_on and on < item.published_on:
-        raise ValidationFailed("渠道发布日期不能早于发布日期")
+        raise ValidationFailed(_("渠道发布日期不能早于发布日期"), code="catalog.channel_before_publication")
     have = set(item.channels.values_list("channel", flat=True))
     added = [c for c in channels if c not in have]
     ItemChannel.objects.bulk_create([ItemChannel(item=item, channel=c, sent_on=on) for c in added])
@@ -41,17 +42,17 @@ def create_compilation(*, actor, agency, title: str, year: int, edition: int, is
     """An edition of 政务文件汇编 from chosen published items (in the order given)."""
     require(actor, "compilation.manage", agency)
     if not title.strip():
-        raise ValidationFailed("请填写汇编名称")
+        raise ValidationFailed(_("请填写汇编名称"), code="catalog.title_required")
     if not items:
-        raise ValidationFailed("请至少选择一件已发布的文件")
+        raise ValidationFailed(_("请至少选择一件已发布的文件"), code="catalog.items_required")
     ids = [i.pk for i in items]
     if len(set(ids)) != len(ids):
-        raise ValidationFailed("同一文件不能重复收录")
+        raise ValidationFailed(_("同一文件不能重复收录"), code="catalog.item_repeated")
     published = Item.objects.filter(pk__in=ids, status=Status.PUBLISHED, agency__path__startswith=agency.path)
     if published.count() != len(ids):
-        raise ValidationFailed("只能收录本机构及下属机构已发布的文件")
+        raise ValidationFailed(_("只能收录本机构及下属机构已发布的文件"), code="catalog.item_elsewhere")
     if Compilation.objects.filter(agency=agency, year=year, edition=edition).exists():
-        raise ValidationFailed(f"{year}年第{edition}期已存在")
+        raise ValidationFailed(_("%(year)s年第%(edition)s期已存在"), code="catalog.edition_exists", year=year, edition=edition)
     compilation = Compilation.objects.create(agency=agency, title=title.strip(), year=year, edition=edition,
                                              issued_on=issued_on, copies=copies)
     CompilationEntry.objects.bulk_create(
@@ -71,9 +72,9 @@ def record_compilation_distribution(*, actor, compilation: Compilation, copies: 
     compilation = Compilation.objects.select_for_update().select_related("agency").get(pk=compilation.pk)
     require(actor, "compilation.manage", compilation)
     if copies <= 0:
-        raise ValidationFailed("发放份数应大于0")
+        raise ValidationFailed(_("发放份数应大于0"), code="catalog.copies_required")
     if not distributed_to.strip():
-        raise ValidationFailed("请填写发放对象")
+        raise ValidationFailed(_("请填写发放对象"), code="catalog.recipients_required")
     compilation.copies_distributed += copies
     places = [p for p in [compilation.distributed_to, distributed_to.strip()] if p]
     compilation.distributed_to = "；".join(places)[:300]

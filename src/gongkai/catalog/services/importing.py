@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.models import Agency
 from gongkai.agencies.policy import agencies_where
@@ -70,7 +71,7 @@ def _lookups(actor, default_agency: Agency | None) -> Lookups:
             if s == scheme:
                 terms[name][code] = pk
                 terms[name].setdefault(label, pk)
-    allowed = Agency.objects.all() if actor is None else agencies_where(actor, "catalog.import")
+    allowed = agencies_where(actor, "catalog.import")
     return Lookups(
         terms=dict(terms),
         agencies=dict(allowed.values_list("code", "id")),
@@ -85,9 +86,9 @@ def import_catalog(*, actor, name: str, data: bytes, agency: Agency | None = Non
     """Check every row, screen it, and write all rows or none. ``on_progress(done, total)`` hears as rows are
     screened and once more when they are written (the command's progress bar)."""
     report = ImportReport(dry_run=dry_run)
-    if agency is not None and actor is not None and not agencies_where(actor, "catalog.import").filter(
+    if agency is not None and not agencies_where(actor, "catalog.import").filter(
             pk=agency.pk).exists():
-        raise NotAllowed("您无权向该机构导入目录")
+        raise NotAllowed(_("您无权向该机构导入目录"))
     try:
         header, records = read_table(name, data)
     except ImportFileError as exc:

@@ -46,7 +46,7 @@ def next_index_number(agency: Agency, published_on: dt.date) -> tuple[str, str, 
     try:
         code_prefix = prefix(scheme, org_code=agency.org_code, uscc=agency.uscc)
     except IndexNumberError as exc:
-        raise ValidationFailed(str(exc), code="index_prefix_missing") from exc
+        raise ValidationFailed.like(exc) from exc
     period = period_key(scheme, published_on)
     counter = _locked_counter(agency, period)
     counter.last_serial += 1
@@ -54,7 +54,7 @@ def next_index_number(agency: Agency, published_on: dt.date) -> tuple[str, str, 
     try:
         number = format_index_number(scheme, code_prefix=code_prefix, period=period, serial=counter.last_serial)
     except IndexNumberError as exc:
-        raise ValidationFailed(str(exc), code="index_serial_overflow") from exc
+        raise ValidationFailed.like(exc) from exc
     return number, period, counter.last_serial
 
 

@@ -3,6 +3,7 @@
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.catalog.domain.disclosure import attribute_problems
 from gongkai.catalog.domain.states import EDITABLE, STATUS_LABELS, Status
@@ -11,7 +12,7 @@ from gongkai.catalog.models import Item, ItemRevision, Term
 from gongkai.catalog.services.common import disclosure_due, plain_text, require, sanitize_body
 from gongkai.catalog.services.screening import screen_item
 from gongkai.catalog.signals import item_changed
-from gongkai.core.errors import InvalidTransition, ValidationFailed
+from gongkai.core.errors import InvalidTransition, Message, Sentences, ValidationFailed, gettext_noop
 from gongkai.core.events import record_event, snapshot
 
 ITEM_FIELDS = [
@@ -27,32 +28,32 @@ TERM_SCHEMES = {"topic": Scheme.TOPIC, "genre": Scheme.GENRE, "category": Scheme
 def _check(item: Item) -> None:
     problems = []
     if not item.title or not item.title.strip():
-        problems.append("名称不能为空")
+        problems.append(gettext_noop("名称不能为空"))
     elif len(item.title) > 300:
-        problems.append("名称不能超过300字")
+        problems.append(gettext_noop("名称不能超过300字"))
     problems += attribute_problems(item.disclosure_mode, item.non_disclosure_basis)
     for name, scheme in TERM_SCHEMES.items():
         term = getattr(item, name)
         if term is not None and term.scheme != scheme:
-            problems.append(f"{Item._meta.get_field(name).verbose_name}选择有误")
+            problems.append(Message(gettext_noop("%(verbose_name)s选择有误"), verbose_name=Item._meta.get_field(name).verbose_name))
     if item.normative_kind and not item.written_on:
-        problems.append("规范性文件须填写成文日期")
+        problems.append(gettext_noop("规范性文件须填写成文日期"))
     if item.effective_on and item.written_on and item.effective_on < item.written_on:
-        problems.append("施行日期不能早于成文日期")
+        problems.append(gettext_noop("施行日期不能早于成文日期"))
     if item.amends_id and not (item.amends and item.amends.normative_kind):
-        problems.append("只能修订规章或规范性文件")
+        problems.append(gettext_noop("只能修订规章或规范性文件"))
     if item.interprets_id and item.interprets_id == item.pk:
-        problems.append("解读不能指向自身")
+        problems.append(gettext_noop("解读不能指向自身"))
     if item.generated_on and item.generated_on > dt.date(2100, 1, 1):
-        problems.append("生成日期有误")
+        problems.append(gettext_noop("生成日期有误"))
     if problems:
-        raise ValidationFailed("；".join(problems))
+        raise ValidationFailed(_("信息有误：%(problems)s"), code="catalog.invalid_item", problems=Sentences(problems))
 
 
 def _apply(item: Item, fields: dict) -> None:
     unknown = set(fields) - set(ITEM_FIELDS)
     if unknown:
-        raise ValidationFailed(f"未知字段：{', '.join(sorted(unknown))}")
+        raise ValidationFailed(_("未知字段：%(unknown)s"), code="catalog.unknown_fields", unknown=sorted(unknown))
     for name, value in fields.items():
         if name in TERM_SCHEMES and isinstance(value, str):
             value = Term.objects.filter(scheme=TERM_SCHEMES[name], code=value).first() if value else None
@@ -103,9 +104,9 @@ def update_item(*, actor, item: Item, reason: str = "", co_issuers=None, **field
     elif item.status == Status.PUBLISHED:
         require(actor, "item.publish", item)
         if not reason.strip():
-            raise ValidationFailed("更正已发布的信息须填写理由")
+            raise ValidationFailed(_("更正已发布的信息须填写理由"), code="catalog.reason_required")
     else:
-        raise InvalidTransition(f"“{STATUS_LABELS[Status(item.status)]}”的信息不能修改，请先退回")
+        raise InvalidTransition(_("“%(status)s”的信息不能修改，请先退回"), code="catalog.wrong_state", status=STATUS_LABELS[Status(item.status)])
     before = _revision_data(item)
     if not item.revisions.exists():
         # Imported items have no stored first version; keep it now so the correction can be compared.
@@ -123,7 +124,7 @@ def update_item(*, actor, item: Item, reason: str = "", co_issuers=None, **field
     _save_revision(item, actor)
     findings = screen_item(item=item)
     if item.status == Status.PUBLISHED and findings:
-        raise ValidationFailed("更正后的内容有未处理的审查发现：" + "；".join(f.get_kind_display() for f in findings))
+        raise ValidationFailed(_("更正后的内容有未处理的审查发现：%(details)s"), code="catalog.screening_open", details="；".join(f.get_kind_display() for f in findings))
     record_event(actor=actor, obj=item, action="item.updated", before={k: before[k] for k in changed},
                  after={k: after[k] for k in changed}, reason=reason, payload={"revision": item.revision})
     if item.status == Status.PUBLISHED:

@@ -3,12 +3,14 @@
 import datetime as dt
 
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.agencies.policy import can
 from gongkai.calendars.official import add_working_days
 from gongkai.catalog.domain.matters import Periodicity, due_date, periods_ending_by
 from gongkai.catalog.models import DisclosureMatter, Item, MatterObligation
 from gongkai.catalog.services.common import require
+from gongkai.core.actors import System
 from gongkai.core.errors import NotAllowed, ValidationFailed
 from gongkai.core.events import record_event, snapshot
 from gongkai.core.time import local_today
@@ -19,8 +21,8 @@ MATTER_FIELDS = ["title", "content", "basis", "responsible_unit", "periodicity",
 
 
 def _require_any(actor, actions: tuple[str, ...], obj) -> None:
-    if actor is not None and not any(can(actor, action, obj) for action in actions):
-        raise NotAllowed("您无权执行此操作", action=actions[0])
+    if not any(can(actor, action, obj) for action in actions):
+        raise NotAllowed(_("您无权执行此操作"), action=actions[0])
 
 
 def _due(matter: DisclosureMatter, start: dt.date) -> dt.date:
@@ -33,11 +35,11 @@ def create_matter(*, actor, agency, **fields) -> DisclosureMatter:
     require(actor, "catalog.configure", agency)
     unknown = set(fields) - set(MATTER_FIELDS)
     if unknown:
-        raise ValidationFailed(f"未知字段：{', '.join(sorted(unknown))}")
+        raise ValidationFailed(_("未知字段：%(unknown)s"), code="catalog.unknown_fields", unknown=sorted(unknown))
     if not fields.get("title") or not fields.get("basis") or not fields.get("responsible_unit"):
-        raise ValidationFailed("公开事项、公开依据和责任单位都须填写")
+        raise ValidationFailed(_("公开事项、公开依据和责任单位都须填写"), code="catalog.matter_incomplete")
     if fields.get("periodicity") not in {p.value for p in Periodicity}:
-        raise ValidationFailed("公开时限类型无效")
+        raise ValidationFailed(_("公开时限类型无效"), code="catalog.bad_deadline_kind")
     matter = DisclosureMatter.objects.create(agency=agency, **fields)
     record_event(actor=actor, obj=matter, action="matter.created", after=snapshot(matter, MATTER_FIELDS))
     return matter
@@ -48,9 +50,9 @@ def record_matter_trigger(*, actor, matter: DisclosureMatter, label: str, trigge
     """An event that starts a matter's clock (e.g. 预算 approved on a date: disclose within 20 days)."""
     _require_any(actor, ("catalog.configure", "item.edit", "item.publish"), matter)
     if not label.strip():
-        raise ValidationFailed("请填写事由")
+        raise ValidationFailed(_("请填写事由"), code="catalog.label_required")
     if MatterObligation.objects.filter(matter=matter, label=label.strip()).exists():
-        raise ValidationFailed("该事由已登记")
+        raise ValidationFailed(_("该事由已登记"), code="catalog.trigger_exists")
     obligation = MatterObligation.objects.create(matter=matter, label=label.strip(), triggered_on=triggered_on,
                                                  due_on=_due(matter, triggered_on))
     record_event(actor=actor, obj=matter, action="matter.triggered",
@@ -79,9 +81,9 @@ register_timed_job("catalog.matter_obligations", "生成公开清单各期的公
 def fulfil_obligation(*, actor, obligation: MatterObligation, item: Item) -> MatterObligation:
     _require_any(actor, ("item.edit", "item.publish"), item)
     if item.status != "published":
-        raise ValidationFailed("只能关联已发布的信息")
+        raise ValidationFailed(_("只能关联已发布的信息"), code="catalog.not_published")
     if item.agency_id != obligation.matter.agency_id:
-        raise ValidationFailed("信息与公开清单事项不属于同一机构")
+        raise ValidationFailed(_("信息与公开清单事项不属于同一机构"), code="catalog.matter_elsewhere")
     obligation = MatterObligation.objects.select_for_update().get(pk=obligation.pk)
     obligation.item, obligation.fulfilled_on = item, item.published_on
     obligation.save()
@@ -101,6 +103,6 @@ def fulfil_from_item(item: Item) -> None:
     if obligation is not None:
         obligation.item, obligation.fulfilled_on = item, item.published_on
         obligation.save()
-        record_event(actor=None, obj=item.matter, action="matter.fulfilled",
+        record_event(actor=System, obj=item.matter, action="matter.fulfilled",
                      payload={"label": obligation.label, "item": item.pk,
                               "late": item.published_on > obligation.due_on})

@@ -4,6 +4,7 @@ text is fixed or a reviewer overrides it with a recorded reason (条例 art. 17 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.catalog.attachment_metadata import document_properties
 from gongkai.catalog.domain.screening import html_attribute_texts, screen
@@ -84,9 +85,9 @@ def override_finding(*, actor, finding: ScreeningFinding, reason: str) -> Screen
     finding = ScreeningFinding.objects.select_for_update().select_related("item__agency").get(pk=finding.pk)
     require(actor, "item.override_screening", finding.item)
     if finding.status != FindingStatus.OPEN:
-        raise InvalidTransition("该审查发现已处理")
+        raise InvalidTransition(_("该审查发现已处理"), code="catalog.finding_resolved")
     if not reason.strip():
-        raise ValidationFailed("请填写确认可以发布的理由")
+        raise ValidationFailed(_("请填写确认可以发布的理由"), code="catalog.reason_required")
     finding.status = FindingStatus.OVERRIDDEN
     finding.override_reason = reason.strip()
     finding.overridden_by = actor if getattr(actor, "is_authenticated", False) else None

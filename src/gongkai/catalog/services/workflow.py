@@ -4,6 +4,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from gongkai.catalog.domain.disclosure import DisclosureMode
 from gongkai.catalog.domain.facts import Channel
@@ -14,6 +15,7 @@ from gongkai.catalog.services.index_numbers import next_index_number
 from gongkai.catalog.services.matters import fulfil_from_item
 from gongkai.catalog.services.screening import screen_item
 from gongkai.catalog.signals import item_published, item_withdrawn
+from gongkai.core.actors import System
 from gongkai.core.errors import InvalidTransition, ValidationFailed
 from gongkai.core.events import record_event
 from gongkai.core.time import local_date, local_today
@@ -30,8 +32,8 @@ def _check(name: str, item: Item, actor, reason: str = ""):
     try:
         transition = check_transition(name, Status(item.status), reason=reason)
     except TransitionRefused as exc:
-        error = ValidationFailed if exc.code == "reason_required" else InvalidTransition
-        raise error(str(exc), code=exc.code) from None
+        error = ValidationFailed if exc.code == "catalog.reason_required" else InvalidTransition
+        raise error.like(exc, field="reason" if error is ValidationFailed else None) from None
     require(actor, transition.permission, item)
     return transition
 
@@ -86,9 +88,7 @@ def _interpretations_ready(item: Item) -> list[Item]:
         return [i for i in interpretations if i.status in {Status.SECRECY_REVIEWED, Status.SCHEDULED}]
     ready = [i for i in interpretations if i.status in READY_FOR_POLICY]
     if not ready and settings.interpretation_grace_days == 0:
-        raise ValidationFailed(
-            "本机构要求政策文件与解读同步发布：请先让解读稿通过保密审查，或标注“无需解读”", code="interpretation_missing"
-        )
+        raise ValidationFailed(_("本机构要求政策文件与解读同步发布：请先让解读稿通过保密审查，或标注“无需解读”"), code="catalog.interpretation_missing")
     return [i for i in ready if i.status != Status.PUBLISHED]
 
 
@@ -100,15 +100,12 @@ def publish_item(*, actor, item: Item, published_on: dt.date | None = None,
     item = _locked(item)
     transition = _check("publish", item, actor)
     if item.disclosure_mode != DisclosureMode.PROACTIVE:
-        raise ValidationFailed("只有“主动公开”的信息可以发布", code="not_proactive")
+        raise ValidationFailed(_("只有“主动公开”的信息可以发布"), code="catalog.not_proactive")
     open_findings = screen_item(item=item)
     if open_findings:
-        raise ValidationFailed(
-            "审查发现未处理，不能发布：" + "；".join(f"{f.get_kind_display()}（{f.field}）" for f in open_findings),
-            code="screening_open",
-        )
+        raise ValidationFailed(_("审查发现未处理，不能发布：%(details)s"), code="catalog.screening_open", details="；".join(f"{f.get_kind_display()}（{f.field}）" for f in open_findings))
     if item.interprets_id and not _with_policy and item.interprets.status != Status.PUBLISHED:
-        raise ValidationFailed("解读须与其政策文件同步或在其后发布", code="policy_unpublished")
+        raise ValidationFailed(_("解读须与其政策文件同步或在其后发布"), code="catalog.policy_unpublished")
     companions = _interpretations_ready(item)
     now = timezone.now()
     # An imported row that waited in the review queue keeps the 发布日期 and 索引号 it had in the old catalog.
@@ -139,7 +136,7 @@ def publish_item(*, actor, item: Item, published_on: dt.date | None = None,
 @transaction.atomic
 def schedule_item(*, actor, item: Item, at: dt.datetime) -> Item:
     if at <= timezone.now():
-        raise ValidationFailed("定时发布时间须晚于现在")
+        raise ValidationFailed(_("定时发布时间须晚于现在"), code="catalog.schedule_in_past")
     return _move(actor, _locked(item), "schedule", scheduled_at=at, payload={"at": at})
 
 
@@ -165,13 +162,13 @@ def publish_due_scheduled() -> int:
     done = 0
     for item in Item.objects.filter(status=Status.SCHEDULED, scheduled_at__lte=now).order_by("scheduled_at"):
         try:
-            publish_item(actor=None, item=item, published_on=local_date(item.scheduled_at))
+            publish_item(actor=System, item=item, published_on=local_date(item.scheduled_at))
             done += 1
         except (ValidationFailed, InvalidTransition) as exc:
             with transaction.atomic():
                 locked = _locked(item)
                 if locked.status == Status.SCHEDULED:
-                    _move(None, locked, "unschedule", reason=f"定时发布未完成：{exc}", scheduled_at=None)
+                    _move(System, locked, "unschedule", reason=f"定时发布未完成：{exc}", scheduled_at=None)
                     done += 1
     return done
 

@@ -48,7 +48,7 @@ def test_allowed_transitions(name, current, target):
 def test_refused_transitions(name, current):
     with pytest.raises(TransitionRefused) as exc:
         check_transition(name, current, reason="理由")
-    assert exc.value.code == "wrong_state"
+    assert exc.value.code == "catalog.wrong_state"
 
 
 def test_rejection_and_withdrawal_need_a_reason():

@@ -1,6 +1,7 @@
 import pytest
 from django.db import DatabaseError, connection, transaction
 
+from gongkai.core.actors import System
 from gongkai.core.events import events_for, record_event
 from gongkai.core.models import AppendOnlyError, Event
 
@@ -23,11 +24,11 @@ def test_record_event_stores_actor_object_and_change(agency, django_user_model):
 
 
 def test_system_actor_is_labelled(agency):
-    assert record_event(actor=None, obj=agency, action="x").actor_label == "系统"
+    assert record_event(actor=System, obj=agency, action="x").actor_label == "系统"
 
 
 def test_events_cannot_be_changed_or_deleted_through_the_application(agency):
-    event = record_event(actor=None, obj=agency, action="x")
+    event = record_event(actor=System, obj=agency, action="x")
     event.reason = "篡改"
     with pytest.raises(AppendOnlyError):
         event.save()
@@ -40,7 +41,7 @@ def test_events_cannot_be_changed_or_deleted_through_the_application(agency):
 
 
 def test_the_database_refuses_updates_that_bypass_the_model(agency):
-    event = record_event(actor=None, obj=agency, action="x")
+    event = record_event(actor=System, obj=agency, action="x")
     with pytest.raises(DatabaseError), transaction.atomic():
         with connection.cursor() as cursor:
             cursor.execute("UPDATE core_event SET reason = %s WHERE id = %s", ["篡改", event.pk])
@@ -58,13 +59,13 @@ def test_the_event_clock_stamps_a_replayed_past_and_comes_back_to_now(agency):
     past = dt.datetime(2017, 3, 14, 10, 0, tzinfo=dt.timezone(dt.timedelta(hours=8)))
     with clock_at(past):
         assert replaying()
-        assert record_event(actor=None, obj=agency, action="x").at == past
+        assert record_event(actor=System, obj=agency, action="x").at == past
         with clock_at(dt.date(2018, 3, 15)):   # a date: 09:00 local time that day
-            inner = record_event(actor=None, obj=agency, action="y")
+            inner = record_event(actor=System, obj=agency, action="y")
             assert timezone.localtime(inner.at).isoformat() == "2018-03-15T09:00:00+08:00"
         assert event_time() == past
-        given = record_event(actor=None, obj=agency, action="z", at=past + dt.timedelta(days=1))
+        given = record_event(actor=System, obj=agency, action="z", at=past + dt.timedelta(days=1))
         assert given.at == past + dt.timedelta(days=1)   # an explicit stamp wins
     assert not replaying()
-    now = record_event(actor=None, obj=agency, action="w").at
+    now = record_event(actor=System, obj=agency, action="w").at
     assert now >= before and Event.objects.get(pk=inner.pk).at.year == 2018

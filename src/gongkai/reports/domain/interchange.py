@@ -7,6 +7,8 @@ tables, and a missing or null cell becomes a blank (None) that reconciliation li
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
+from gongkai.core.domain.errors import ValidationFailed
+from gongkai.core.domain.errors import gettext_noop as _
 from gongkai.reports.domain.layout import (
     OTHER_ALL,
     RESULTS_TOTAL,
@@ -70,8 +72,10 @@ def to_interchange(tables: dict, *, year: int, agency: str) -> dict:
             "table4": table4}
 
 
-class InterchangeError(ValueError):
-    pass
+class InterchangeError(ValidationFailed, ValueError):
+    """A file that is not an annual report in the interchange format."""
+
+    code = "reports.not_interchange"
 
 
 @dataclass
@@ -130,9 +134,9 @@ def _dig(data, path):
 
 def parse_interchange(data) -> Parsed:
     if not isinstance(data, dict):
-        raise InterchangeError("文件内容应为一个 JSON 对象（含 table2、table3、table4）")
+        raise InterchangeError(_("文件内容应为一个 JSON 对象（含 table2、table3、table4）"), code="reports.not_object")
     if not any(isinstance(data.get(k), dict) for k in ("table2", "table3", "table4")):
-        raise InterchangeError("文件中没有 table2、table3 或 table4，不是年度报告交换格式")
+        raise InterchangeError(_("文件中没有 table2、table3 或 table4，不是年度报告交换格式"), code="reports.not_interchange")
     form = recognise_form(data)
     trial = form == "2019"
     findings: list[Finding] = []

@@ -6,6 +6,7 @@ from pathlib import Path
 from django.core.management.base import CommandError
 
 from gongkai.agencies.models import Agency, AgencyKind
+from gongkai.core.actors import System
 from gongkai.core.errors import DomainError
 from gongkai.core.progress import Progress
 from gongkai.reports.domain.forms import ReportForm, default_form
@@ -82,7 +83,7 @@ def run_import(options, *, write) -> None:
     if bad:
         raise CommandError("文件中有无法识别的数字，未导入：\n" + "\n".join(f"  {f.message}" for f in bad))
     try:
-        past = import_past_report(actor=None, agency=agency, year=options.get("year"), tables=parsed.tables,
+        past = import_past_report(actor=System, agency=agency, year=options.get("year"), tables=parsed.tables,
                                   source_name=path.name, file_year=parsed.year, file_agency=parsed.agency)
     except DomainError as exc:
         raise CommandError(str(exc)) from None

@@ -19,6 +19,7 @@ from gongkai.agencies.api_tokens import (
     token_state,
 )
 from gongkai.agencies.selectors import agency_by_code
+from gongkai.core.actors import System
 from gongkai.core.command import GongkaiCommand
 from gongkai.core.errors import DomainError
 
@@ -67,7 +68,7 @@ class Command(GongkaiCommand):
             except ValueError:
                 raise CommandError(f"有效期“{expires}”应为 YYYY-MM-DD") from None
             expires_at = dt.datetime.combine(day + dt.timedelta(days=1), dt.time(), tzinfo=timezone.get_default_timezone())
-        token, secret = issue_token(actor=None, agency=self._agency(agency), name=name, permissions=permission,
+        token, secret = issue_token(actor=System, agency=self._agency(agency), name=name, permissions=permission,
                                     expires_at=expires_at)
         self.stderr.write(f"已签发 {token.prefix}（{token.name}），权限：{'、'.join(token.permissions) or '无'}。"
                           "令牌只显示这一次，请妥善保存：")
@@ -88,5 +89,5 @@ class Command(GongkaiCommand):
             token = token_by_prefix(prefix.removeprefix("gk_").split("_")[0])
         except ObjectDoesNotExist:
             raise CommandError(f"没有前缀为“{prefix}”的令牌") from None
-        revoke_token(actor=None, token=token, reason=reason)
+        revoke_token(actor=System, token=token, reason=reason)
         self.stdout.write(f"已撤销 {token.prefix}")

@@ -9,6 +9,7 @@ from gongkai.calendars.management import PACKAGE_ONLY
 from gongkai.calendars.models import CalendarYear
 from gongkai.calendars.official import PACKAGE_YEARS, calendar_for_reading
 from gongkai.calendars.services import set_calendar_year
+from gongkai.core.actors import System
 from gongkai.core.command import Finding, GongkaiCommand
 from gongkai.core.errors import DomainError
 from gongkai.core.progress import Progress
@@ -47,7 +48,7 @@ class Command(GongkaiCommand):
             return
         try:
             with Progress(self.stderr, "重新计算依赖工作日的期限") as progress:
-                change = set_calendar_year(actor=None, notice=notice, on_progress=progress)
+                change = set_calendar_year(actor=System, notice=notice, on_progress=progress)
         except DomainError as exc:
             raise Finding(str(exc)) from None
         verb = "已导入" if change.created else "已更新"

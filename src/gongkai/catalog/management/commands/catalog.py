@@ -4,6 +4,7 @@ from django.core.management.base import CommandError
 
 from gongkai.agencies.models import Agency
 from gongkai.catalog.services.importing import import_catalog
+from gongkai.core.actors import System
 from gongkai.core.command import Finding, GongkaiCommand
 from gongkai.core.progress import Progress
 
@@ -32,7 +33,7 @@ class Command(GongkaiCommand):
             if agency is None:
                 raise CommandError(f"机构代码不存在：{options['agency']}")
         with Progress(self.stderr, "检查并导入目录") as progress:
-            report = import_catalog(actor=None, name=path.name, data=data, agency=agency, dry_run=options["dry_run"],
+            report = import_catalog(actor=System, name=path.name, data=data, agency=agency, dry_run=options["dry_run"],
                                     on_progress=progress)
         for problem in report.file_problems:
             self.stderr.write(problem)
