@@ -58,4 +58,4 @@ def test_loading_the_urlconf_discovers_the_admin():
         "from django.contrib.auth.models import User\n"
         "assert type(admin.site._registry[User]).__name__ == 'AuditedUserAdmin'\n"
     )
-    assert "gongkai.backoffice.admin" in loaded
+    assert "gongkai.agencies.admin" in loaded   # the area that owns a model registers its admin

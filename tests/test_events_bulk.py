@@ -9,6 +9,7 @@ from django.utils import timezone
 from gongkai.agencies.domain.actors import TokenActor
 from gongkai.catalog.models import Item
 from gongkai.catalog.services.importing import write_published_items
+from gongkai.core.actors import System
 from gongkai.core.events import record_event, record_events
 from gongkai.core.models import Event
 from gongkai.core.time import clock_at
@@ -31,7 +32,7 @@ def _rows(personas, n: int) -> list[dict]:
 
 @pytest.mark.parametrize("who", ["publisher", "token", "system"])
 def test_record_events_writes_what_record_event_writes(personas, who):
-    actor = {"publisher": personas["publisher"], "token": _token(personas), "system": None}[who]
+    actor = {"publisher": personas["publisher"], "token": _token(personas), "system": System}[who]
     fields = {"obj": personas.dept_a, "action": "catalog.configured", "from_state": "a", "to_state": "b",
               "before": {"x": dt.date(2024, 1, 2)}, "after": {"x": None}, "reason": "理由", "legal_basis": "条例",
               "payload": {"n": 1}}
@@ -61,7 +62,7 @@ def test_the_bulk_path_names_the_token_that_published(personas):
 def test_a_replayed_bulk_publication_stamps_each_event_at_its_publication(personas):
     moment = timezone.make_aware(dt.datetime(2017, 12, 31, 18, 0))
     with clock_at(moment):
-        ids = write_published_items(actor=None, rows=_rows(personas, 2), action="item.imported", reason="演示数据")
+        ids = write_published_items(actor=System, rows=_rows(personas, 2), action="item.imported", reason="演示数据")
     for pk in ids:
         event = Event.objects.get(action="item.imported", object_id=str(pk))
         assert event.at == Item.objects.get(pk=pk).published_at

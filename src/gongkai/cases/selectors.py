@@ -74,7 +74,7 @@ def _checked_case(user, app: Application | None, actions: tuple[str, ...]) -> Ap
     """The one access rule of a case, for every interface: none is ``Application.DoesNotExist`` (404), one the
     user holds none of ``actions`` on is ``NotAllowed`` (403)."""
     if app is None:
-        raise Application.DoesNotExist("没有该申请")
+        raise Application.DoesNotExist("no such application")
     if not any(can(user, action, app) for action in actions):
         raise NotAllowed(_("您无权查看该申请"))
     return app

@@ -16,7 +16,7 @@ from gongkai.core.errors import NotAllowed
 def access_letter(user, pk: int, action: str = "case.view_personal_data") -> Letter:
     letter = Letter.objects.select_related("application__agency").filter(pk=pk).first()
     if letter is None:
-        raise Letter.DoesNotExist("没有该文书")
+        raise Letter.DoesNotExist("no such letter")
     if not can(user, action, letter.application):
         raise NotAllowed(_("您无权查看该文书"))
     return letter
@@ -25,7 +25,7 @@ def access_letter(user, pk: int, action: str = "case.view_personal_data") -> Let
 def access_attachment(user, pk: int) -> Attachment:
     attachment = Attachment.objects.select_related("application__agency").filter(pk=pk).first()
     if attachment is None:
-        raise Attachment.DoesNotExist("没有该附件")
+        raise Attachment.DoesNotExist("no such attachment")
     if not can(user, "case.view_personal_data", attachment.application):
         raise NotAllowed(_("您无权查看该附件"))
     return attachment

@@ -94,5 +94,5 @@ def access_compilation(user, compilation_id, action: str = "item.view") -> Compi
 def _id(value, model) -> int:
     number = ascii_int(value, low=1)
     if number is None:
-        raise model.DoesNotExist(f"没有编号为 {str(value)[:20]} 的记录")
+        raise model.DoesNotExist(f"no record numbered {str(value)[:20]!r}")
     return number

@@ -85,7 +85,8 @@ def run(pk: int) -> None:
     (a task delivered twice) is left alone."""
     from gongkai.core.models import BackgroundWork
 
-    close_old_connections()
+    if not connection.in_atomic_block:   # a worker or thread; inline, the request's own transaction stays open
+        close_old_connections()
     now = timezone.now()
     if not BackgroundWork.objects.filter(pk=pk, state=BackgroundWork.State.WAITING).update(
             state=BackgroundWork.State.RUNNING, started_at=now, updated_at=now):

@@ -158,7 +158,7 @@ def access_message(user, message_id, action: str = "engagement.view") -> Message
     message (404), ``NotAllowed`` when the user may not do ``action`` to it (403)."""
     number = ascii_int(message_id, low=1)
     if number is None:
-        raise Message.DoesNotExist(f"没有编号为 {str(message_id)[:20]} 的来信")
+        raise Message.DoesNotExist(f"no message numbered {str(message_id)[:20]!r}")
     message = Message.objects.select_related("agency", "department").get(pk=number)
     if not policy.may(user, action, message):
         raise NotAllowed(_("您无权查看该来信"), action=action)

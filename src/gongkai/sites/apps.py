@@ -8,4 +8,6 @@ class SitesConfig(AppConfig):
     verbose_name = _("网站集群")
 
     def ready(self):
-        from gongkai.sites import jobs  # noqa: F401  (registers the timed jobs)
+        from gongkai.core.timed import register_timed_job_modules
+
+        register_timed_job_modules("gongkai.sites.jobs")   # imported on first use: quick commands stay quick
