@@ -374,7 +374,8 @@ def _the_replica_to_ourselves(replica_root: str):
     clone) waits for this lock on the primary instead of finding the replica paused under it."""
     import psycopg
 
-    with psycopg.connect(PRIMARY_URL, autocommit=True) as conn:
+    server = urlunsplit(urlsplit(PRIMARY_URL)._replace(path="/postgres"))   # a database every server has
+    with psycopg.connect(server, autocommit=True) as conn:
         conn.execute("SELECT pg_advisory_lock(%s)", (REPLICA_LOCK,))
         # A run killed half-way leaves replay paused for good: nothing else would resume it.
         _sql(replica_root, "SELECT pg_wal_replay_resume()")
