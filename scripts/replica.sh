@@ -50,7 +50,7 @@ if "$PGBIN/pg_isready" -q -h 127.0.0.1 -p "$PORT"; then
   fi
 fi
 
-if [ ! -f "$DIR/PG_VERSION" ]; then
+make_copy() {
   level="$(primary "SHOW wal_level")"; senders="$(primary "SHOW max_wal_senders")"
   if [ "$level" = "minimal" ] || [ "$senders" = "0" ]; then
     echo "replica: the primary has wal_level=$level, max_wal_senders=$senders; set wal_level=replica and" \
@@ -63,8 +63,15 @@ if [ ! -f "$DIR/PG_VERSION" ]; then
     echo "$HBA_LINE" >> "$hba"
     primary "SELECT pg_reload_conf()" >/dev/null
   fi
-  echo "replica: copying the primary into $DIR (pg_basebackup)"
+  # The copy is the whole cluster: say so plainly when the disk cannot hold it (a full disk otherwise shows up
+  # only as a pg_basebackup error in the middle of the copy).
   as_postgres mkdir -p "$(dirname "$DIR")"
+  need_kb=$(( $(primary "SELECT sum(pg_database_size(datname)) FROM pg_database") / 1024 ))
+  free_kb="$(df -Pk "$(dirname "$DIR")" | awk 'NR==2 {print $4}')"
+  echo "replica: copying the primary ($(( need_kb / 1024 )) MB; $(( free_kb / 1024 )) MB free) into $DIR (pg_basebackup)"
+  if [ "$free_kb" -lt $(( need_kb + 262144 )) ]; then
+    echo "replica: not enough free disk for a copy of the primary under $(dirname "$DIR")" >&2; exit 1
+  fi
   as_postgres "$PGBIN/pg_basebackup" -h 127.0.0.1 -p "$PRIMARY_PORT" -U postgres -D "$DIR" -R -X stream -c fast
   # Debian keeps the primary's configuration outside its data directory: the copy gets its own. A hot standby
   # needs these limits at least as high as the primary's.
@@ -84,11 +91,30 @@ local all all trust
 host all all 127.0.0.1/32 trust
 HBA
   as_postgres touch "$DIR/pg_ident.conf"
+}
+
+# Starts the copy in $DIR and waits until it streams; false (with the end of its log) when it does not.
+start_and_wait() {
+  if ! as_postgres "$PGBIN/pg_ctl" -D "$DIR" -l "$DIR/replica.log" -w -t 60 start >/dev/null; then
+    echo "replica: pg_ctl could not start the copy in $DIR; the end of its log:" >&2
+    as_postgres tail -n 8 "$DIR/replica.log" >&2 || true
+    return 1
+  fi
+  for _ in $(seq 1 60); do
+    streaming && { echo "replica: streaming on 127.0.0.1:$PORT from 127.0.0.1:$PRIMARY_PORT"; return 0; }
+    sleep 1
+  done
+  echo "replica: started but not streaming after 60 s; the end of its log:" >&2
+  as_postgres tail -n 8 "$DIR/replica.log" >&2 || true
+  return 1
+}
+
+# A directory left from an earlier session may not start or catch up (another cluster's copy, WAL the primary
+# has recycled, a stale lock file): it gets one fresh copy before the script gives up.
+if [ -f "$DIR/PG_VERSION" ]; then
+  start_and_wait && exit 0
+  echo "replica: the copy in $DIR does not serve; making a fresh one"
+  "$0" reset
 fi
-as_postgres "$PGBIN/pg_ctl" -D "$DIR" -l "$DIR/replica.log" -w -t 60 start >/dev/null
-for _ in $(seq 1 60); do
-  streaming && { echo "replica: streaming on 127.0.0.1:$PORT from 127.0.0.1:$PRIMARY_PORT"; exit 0; }
-  sleep 1
-done
-echo "replica: started but not streaming; see $DIR/replica.log" >&2
-exit 1
+make_copy
+start_and_wait

@@ -4,6 +4,8 @@ since the CI machine runs them all (``make test`` starts the replica with ``make
 
 import os
 import socket
+import subprocess
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -24,10 +26,11 @@ def _reachable(url: str, default_port: int) -> bool:
     return True
 
 
-def need(service: str, url: str, default_port: int) -> None:
+def need(service: str, url: str, default_port: int, *, detail: str = "") -> None:
     if _reachable(url, default_port):
         return
     reason = f"{service} is not running at {urlsplit(url).hostname}:{urlsplit(url).port or default_port}"
+    reason += f"\n{detail}" if detail else ""
     if os.environ.get("CI") == "true":
         pytest.fail(f"{reason}: the production-mode tests need it when CI=true")
     pytest.skip(f"{reason} (production-mode test; runs for real when CI=true)")
@@ -48,9 +51,21 @@ def need_postgres() -> str:
     return PRIMARY_URL
 
 
+REPLICA_SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "replica.sh"
+_replica_started: list[str] = []
+
+
 def need_replica() -> str:
+    """The replica ``make test`` started; when it is not answering (it stopped, or ``make replica`` failed), the
+    script is run once more from here, and its output goes into the failure so the cause is on the page."""
     need_postgres()
-    need("The PostgreSQL replica (make replica)", REPLICA_URL, 5433)
+    detail = ""
+    if not _reachable(REPLICA_URL, 5433) and not _replica_started and os.environ.get("GONGKAI_TEST_PRODUCTION"):
+        run = subprocess.run([str(REPLICA_SCRIPT)], capture_output=True, text=True, timeout=300)
+        _replica_started.append(f"scripts/replica.sh (exit {run.returncode}):\n{run.stdout}{run.stderr}")
+    if _replica_started:
+        detail = _replica_started[0]
+    need("The PostgreSQL replica (make replica)", REPLICA_URL, 5433, detail=detail)
     return REPLICA_URL
 
 
