@@ -182,6 +182,9 @@ def test_template_page_for_the_disclosure_office_only(client, personas):
     c = client_for(client, personas, "publisher")
     page = c.get(url + f"?agency={personas.government.code}&kind=fee")
     assert page.status_code == 200 and "信息处理费收费通知书" in page.content.decode()
+    # A kind or result the form does not offer opens the default template (it was a KeyError, a 500).
+    odd = c.get(url + f"?agency={personas.government.code}&kind={'x' * 300}&result=%D9%A1")
+    assert odd.status_code == 200 and "补正" in odd.content.decode()
     bad = c.post(url, {"agency": personas.government.code, "kind": "fee", "title": "收费", "body": "{乱写}"})
     assert bad.status_code == 400 and "未知的占位符" in bad.content.decode()
     ok = c.post(url, {"agency": personas.government.code, "kind": "fee", "title": "收费通知",

@@ -96,7 +96,12 @@ def templates_list(request):
     agency = next((a for a in agencies if a.code == code), None)
     if agency is None:
         raise PermissionDenied(_("您无权设置该机关的文书模板"))
-    initial = {"kind": request.GET.get("kind", "correction"), "result": request.GET.get("result", "")}
+    # The query string only picks which template the form opens with: a kind or result that is not one of the
+    # form's choices opens the default (the correction notice) rather than failing.
+    kinds = {value for value, _label in TemplateForm.base_fields["kind"].choices}
+    results = {value for value, _label in TemplateForm.base_fields["result"].choices}
+    kind, result = request.GET.get("kind", "correction"), request.GET.get("result", "")
+    initial = {"kind": kind if kind in kinds else "correction", "result": result if result in results else ""}
     title, body = template_for(agency, initial["kind"], initial["result"])
     form = TemplateForm(request.POST or None, initial={**initial, "title": title, "body": body})
     if request.method == "POST" and form.is_valid():
