@@ -75,7 +75,11 @@ def _index_batch(backend, documents: list[IndexedDocument]) -> int:
         SearchDocument.objects.bulk_create(fresh)   # both databases return the new ids
         for doc in fresh:
             doc.sort_key = sort_key(doc.published_on, doc.pk)
-        SearchDocument.objects.bulk_update(fresh, ["sort_key"])
+        # One prepared UPDATE run for the batch: bulk_update builds a CASE branch per row in Python, which was
+        # half the indexing time of a bulk publication (7.8 s of the demo's 18 s).
+        with connection.cursor() as cursor:
+            cursor.executemany(f"UPDATE {SearchDocument._meta.db_table} SET sort_key = %s WHERE id = %s",
+                               [(doc.sort_key, doc.pk) for doc in fresh])
         indexed += fresh
     backend.add([index_row(doc) for doc in indexed])
     return len(documents)
