@@ -28,6 +28,13 @@ def pytest_configure(config):
     settings.GONGKAI_SEARCH_SLOTS_DIR = Path(tempfile.mkdtemp(prefix="gk-search-slots-"))
 
 
+@pytest.hookimpl(optionalhook=True)   # an xdist hook: unknown when a run is not distributed (-p no:xdist)
+def pytest_xdist_make_scheduler(config, log):
+    from tests.scheduling import ModulesWithTheDemoTogether
+
+    return ModulesWithTheDemoTogether(config, log)
+
+
 @pytest.fixture(autouse=True)
 def _default_language():
     """Each test starts in the default language. A request leaves its language active in the thread (the
@@ -56,17 +63,36 @@ def _clear_cache():
 
 
 @pytest.fixture(autouse=True)
-def _reference_data_after_flush(request):
+def _reference_data_after_flush(request, django_db_blocker):
     """Transactional tests flush every table when they end, the rows of data migrations included (the
-    shipped taxonomies); a later transactional test on the same worker gets them back here."""
+    shipped taxonomies): they are loaded for such a test, and again once its flush is done (this fixture asks
+    for ``transactional_db`` after it starts, so it ends after it), so whatever runs next on the worker finds
+    them, in whatever order the tests come."""
     marker = request.node.get_closest_marker("django_db")
-    if marker is not None and marker.kwargs.get("transaction"):
+    transactional = (marker is not None and marker.kwargs.get("transaction")) or bool(
+        {"transactional_db", "live_server"} & set(request.fixturenames))
+    if transactional:
         request.getfixturevalue("transactional_db")
-        from gongkai.catalog.models import SensitiveWord, Term
-        from gongkai.catalog.taxonomy_loading import load_default_terms
+        _load_reference_data()
+    elif "db" in request.fixturenames:
+        # Whatever ran before on this worker (a flush that ended after this fixture's reload, a copy of
+        # another database), a test in a transaction starts with the taxonomies: one query when they are there.
+        request.getfixturevalue("db")
+        from gongkai.catalog.models import Term
 
-        load_default_terms(Term, SensitiveWord)
+        if not Term.objects.exists():
+            _load_reference_data()
     yield
+    if transactional:
+        with django_db_blocker.unblock():
+            _load_reference_data()
+
+
+def _load_reference_data() -> None:
+    from gongkai.catalog.models import SensitiveWord, Term
+    from gongkai.catalog.taxonomy_loading import load_default_terms
+
+    load_default_terms(Term, SensitiveWord)
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ GONGKAI_DATABASE_URL="sqlite:///var/migration-check.sqlite3" $BIN/gongkai makemi
 
 echo "== tests on SQLite"
 unset GONGKAI_DATABASE_URL
-$BIN/pytest -n 2 --dist loadgroup "$@"
+$BIN/pytest -n 2 --dist loadscope "$@"
 rc=$?; [ $rc -eq 0 ] || status=$rc
 
 PG_URL="${GONGKAI_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/gongkai}"
@@ -37,7 +37,7 @@ PY
     echo "PostgreSQL is required when CI=true: failing."
     exit 1
   fi
-  GONGKAI_DATABASE_URL="$PG_URL" $BIN/pytest -n 2 --dist loadgroup -m "not browser" "$@"
+  GONGKAI_DATABASE_URL="$PG_URL" $BIN/pytest -n 2 --dist loadscope -m "not browser" "$@"
   rc=$?; [ $rc -eq 0 ] || status=$rc
 else
   echo "PostgreSQL: skipped (runs when CI=true or GONGKAI_TEST_POSTGRES=1; needs 127.0.0.1:5432)"

@@ -1,8 +1,7 @@
 """Every number of the demo's two reports leads to its records (issue 12 §3).
 
-The demo is loaded once for the module (it takes a while) inside a transaction that is rolled back when the
-module ends; each test runs in a savepoint inside it. As the district's publisher (公开办) and as its supervisor,
-every drill-down link of the staff page of the 2017 report (2008 six-part form) and of the 2024 report (2021
+Each test runs on a copy of the session's demo (``demo_db``, tests/demo_database.py). As the district's
+publisher (公开办) and as its supervisor, every drill-down link of the staff page of the 2017 report (2008 six-part form) and of the 2024 report (2021
 national form) answers 200, states the figure the report states, lists records, and the records' number (or,
 for a figure that adds up quantities, their sum; for a rate, the rate of the figures it is computed from)
 equals the figure. Nothing behind the report is withheld from these two roles.
@@ -23,23 +22,11 @@ DERIVED = re.compile(r"<p data-derived>.*?= ([\d.]+)%", re.S)
 ROW = re.compile(r"<tbody>(.*?)</tbody>", re.S)
 
 
-@pytest.fixture(scope="module")
-def demo(django_db_setup, django_db_blocker):
-    from django.db import transaction
+@pytest.fixture
+def demo(demo_db):
+    from gongkai.reports.models import AnnualReport
 
-    from gongkai.demo.steps import run_steps
-
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            run_steps(write=lambda _line: None)
-            from gongkai.reports.models import AnnualReport
-
-            yield {r.year: r.pk for r in AnnualReport.objects.filter(agency__code="wsjkq")}
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    return {r.year: r.pk for r in AnnualReport.objects.filter(agency__code="wsjkq")}
 
 
 def _counted(page: str) -> str | None:
@@ -54,7 +41,6 @@ def _same(a: str, b: str) -> bool:
     return Decimal(a) == Decimal(b)
 
 
-@pytest.mark.django_db
 @pytest.mark.parametrize("year", [2017, 2024])
 @pytest.mark.parametrize("who", ["demo-publisher", "demo-supervisor"])
 def test_every_number_opens_records_that_add_up_to_it(client, demo, year, who):
@@ -90,7 +76,6 @@ def test_every_number_opens_records_that_add_up_to_it(client, demo, year, who):
     assert wrong == []
 
 
-@pytest.mark.django_db
 def test_a_long_list_pages_to_its_last_record(client, demo):
     """主动公开 15117: all of them are behind the figure, 500 a page."""
     from django.contrib.auth import get_user_model
@@ -104,7 +89,6 @@ def test_a_long_list_pages_to_its_last_record(client, demo):
     assert 'rel="prev"' in last and 'rel="next"' not in last
 
 
-@pytest.mark.django_db
 def test_a_rate_opens_the_figures_it_is_computed_from(client, demo):
     from django.contrib.auth import get_user_model
 

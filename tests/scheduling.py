@@ -1,0 +1,37 @@
+"""How xdist shares the suite between its workers (``pytest_xdist_make_scheduler`` in conftest.py).
+
+A module's tests stay together, so a module's fixtures are built once rather than on every worker; and every
+module that uses the demo (``demo_db``, tests/demo_database.py) is one unit, so one worker loads the demo while
+the others run the rest of the suite, instead of each worker that reaches a demo test waiting a minute for the
+first one's load. Units go out largest first (xdist's ``--loadscope-reorder``), the demo's first of all.
+
+xdist's own ``xdist_group`` marks would say the same, but they work by renaming test ids, which pytest 9 no
+longer allows: with pytest 9.2 and xdist 3.8 the marks are read and have no effect.
+"""
+
+import re
+from pathlib import Path
+
+from xdist.scheduler import LoadScopeScheduling
+
+DEMO = "demo"
+_USES_DEMO = re.compile(r"\bdemo_db\b")
+
+
+def modules_on_the_demo(root: Path) -> set[str]:
+    """The test modules (paths relative to the root, as in test ids) that ask for the demo database."""
+    found = set()
+    for path in [*root.glob("tests/test_*.py"), *root.glob("src/gongkai/*/tests/test_*.py")]:
+        if _USES_DEMO.search(path.read_text(encoding="utf-8")):
+            found.add(path.relative_to(root).as_posix())
+    return found
+
+
+class ModulesWithTheDemoTogether(LoadScopeScheduling):
+    def __init__(self, config, log=None):
+        super().__init__(config, log)
+        self.demo_modules = modules_on_the_demo(Path(config.rootpath))
+
+    def _split_scope(self, nodeid: str) -> str:
+        module = nodeid.split("::", 1)[0]
+        return DEMO if module in self.demo_modules else module
