@@ -18,7 +18,7 @@ from django.utils import timezone
 from gongkai.core.models import JobLease, JobMark
 from gongkai.core.single_flight import _lease_row_lock, single_flight
 from gongkai.core.timed import SKIPPED, claim_once, register_timed_job, run_job
-from tests.fresh_database import fresh_database_url
+from tests.fresh_database import migrated_database_url
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKER = ROOT / "tests" / "jobs_worker.py"
@@ -28,7 +28,7 @@ RUNS = 6
 
 @pytest.fixture
 def database_url(tmp_path):
-    with fresh_database_url(tmp_path, "gk_jobs") as url:
+    with migrated_database_url(tmp_path, "gk_jobs") as url:
         yield url
 
 
@@ -38,7 +38,6 @@ def env(database_url, tmp_path):
            "GONGKAI_STATIC_SITE_DIR": str(tmp_path / "site"), "GONGKAI_LINK_CHECK": "0", "GONGKAI_DEBUG": "1",
            "GONGKAI_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
            "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}"}
-    run(env, "-m", "gongkai.config.cli", "migrate", "-v0")
     run(env, str(WORKER), "setup", str(DUE))
     return env
 
