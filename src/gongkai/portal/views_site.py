@@ -4,7 +4,6 @@ import datetime as dt
 
 from django.core.paginator import Paginator
 from django.http import Http404
-from django.shortcuts import render
 
 from gongkai.agencies.selectors import children, public_agencies
 from gongkai.cases.remedies import guide_remedies
@@ -12,6 +11,7 @@ from gongkai.catalog.selectors import public_items
 from gongkai.catalog.selectors_terms import filter_term_rows, statutory_roots, statutory_terms, terms_stamp
 from gongkai.core.query_params import query_int, query_year
 from gongkai.portal.page_cache import cached_page, counted, generation
+from gongkai.portal.site_frame import render_site_page
 from gongkai.sites.column_texts import column_texts
 
 LIST_SIZE = 20
@@ -26,8 +26,12 @@ def site_agency(code: str):
 
 
 def site_context(agency, column: str) -> dict:
-    ancestor_ids = [int(p) for p in agency.path.split("/") if p and int(p) != agency.pk]
-    ancestors = sorted(public_agencies().filter(pk__in=ancestor_ids), key=lambda a: a.depth)
+    """What the site layout shows of a page's agency; its ancestors (the breadcrumbs) are read only when the
+    layout is drawn, which a page rendered into its site's frame does not do (portal.site_frame)."""
+    def ancestors():
+        ancestor_ids = [int(p) for p in agency.path.split("/") if p and int(p) != agency.pk]
+        return sorted(public_agencies().filter(pk__in=ancestor_ids), key=lambda a: a.depth)
+
     return {"agency": agency, "column": column, "agency_ancestors": ancestors, "search_agency": agency}
 
 
@@ -56,7 +60,7 @@ def site(request, code):
         "sub_agencies": list(children(agency)),
         "statutory_roots": statutory_roots(),
     })
-    return render(request, "portal/site/home.html", context)
+    return render_site_page(request, "portal/site/home.html", context)
 
 
 @counted
@@ -67,7 +71,7 @@ def guide(request, code):
     context["texts"] = column_texts(agency)
     context["sections"] = agency.office_sections or []
     context["remedies"] = guide_remedies(agency)
-    return render(request, "portal/site/guide.html", context)
+    return render_site_page(request, "portal/site/guide.html", context)
 
 
 @counted
@@ -79,7 +83,7 @@ def rules(request, code):
     context["rule_items"] = list(
         public_items().filter(agency=agency, title__contains="政府信息公开").order_by("-published_on", "-id")[:20]
     )
-    return render(request, "portal/site/rules.html", context)
+    return render_site_page(request, "portal/site/rules.html", context)
 
 
 @counted
@@ -97,7 +101,7 @@ def statutory(request, code):
         groups.append((root, rows))
     context = site_context(agency, "statutory")
     context["groups"] = groups
-    return render(request, "portal/site/statutory.html", context)
+    return render_site_page(request, "portal/site/statutory.html", context)
 
 
 @counted
@@ -140,4 +144,4 @@ def catalog(request, code):
         },
         "query_string": query.urlencode(), "capped": paginator.num_pages > MAX_PAGE,
     })
-    return render(request, "portal/site/catalog.html", context)
+    return render_site_page(request, "portal/site/catalog.html", context)

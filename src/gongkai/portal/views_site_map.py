@@ -7,6 +7,7 @@ from django.shortcuts import render
 from gongkai.agencies.selectors import children, public_agencies
 from gongkai.catalog.selectors_terms import statutory_rows
 from gongkai.portal.page_cache import cached_page
+from gongkai.portal.site_frame import render_site_page
 from gongkai.portal.views_site import site_agency, site_context
 from gongkai.sites import routing
 
@@ -19,7 +20,7 @@ def site_map(request, code):
     roots = [(t, [c for c in statutory if c["parent_id"] == t["id"]]) for t in statutory if t["parent_id"] is None]
     context = site_context(agency, "map")
     context.update({"units": units, "statutory_roots": roots})
-    return render(request, "portal/site/map.html", context)
+    return render_site_page(request, "portal/site/map.html", context)
 
 
 @cached_page

@@ -3,9 +3,9 @@ XLSX, and the collection of every site's 报表 under an agency (the column of a
 portal)."""
 
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
 
 from gongkai.portal.page_cache import cached_page
+from gongkai.portal.site_frame import render_site_page
 from gongkai.portal.views_site import site_agency, site_context
 from gongkai.sites import yearly, yearly_documents
 from gongkai.sites.selectors import site_for_agency_path
@@ -32,7 +32,7 @@ def site_reports(request, code):
     context = site_context(agency, "site_reports")
     context.update({"site": site, "reports": yearly.published_reports(site),
                     "collection": yearly.published_collection(agency)})
-    return render(request, "portal/site/site_reports.html", context)
+    return render_site_page(request, "portal/site/site_reports.html", context)
 
 
 @cached_page
@@ -40,7 +40,7 @@ def site_report(request, code, year):
     agency, site = _site(code)
     context = site_context(agency, "site_reports")
     context.update({"site": site, "report": _published(site, year)})
-    return render(request, "portal/site/site_report.html", context)
+    return render_site_page(request, "portal/site/site_report.html", context)
 
 
 def site_report_download(request, code, year, fmt):

@@ -10,6 +10,7 @@ from django import template
 from django.core.signals import setting_changed
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils.html import format_html
 
 from gongkai.portal import page_cache
 from gongkai.sites import routing
@@ -79,6 +80,29 @@ def canonical_url(context):
     if path == home:
         path = "/"
     return f"https://{route.canonical}{path}"
+
+
+def canonical_link_html(context) -> str:
+    canonical = canonical_url(context)
+    return format_html('<link rel="canonical" href="{}">', canonical) if canonical else ""
+
+
+@register.simple_tag(takes_context=True)
+def canonical_link(context):
+    """The page's ``<link rel="canonical">`` (nothing on pages of no site); a site frame's hole while the frame
+    is drawn (``portal.site_frame``), filled for each request."""
+    marks = context.get("request_marks")
+    return marks["canonical"] if marks else canonical_link_html(context)
+
+
+@register.simple_tag(takes_context=True)
+def request_path(context):
+    """The request's path (the language form comes back to it); a site frame's hole while the frame is drawn."""
+    marks = context.get("request_marks")
+    if marks:
+        return marks["path"]
+    request = context.get("request")
+    return request.path if request is not None else ""
 
 
 @register.simple_tag

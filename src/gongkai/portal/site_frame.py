@@ -1,0 +1,155 @@
+"""A site's pages are one layout (head, header, the site's navigation, breadcrumbs, the identity in the footer)
+around a few blocks of their own: the layout is drawn once per site, column, language and host with a mark at
+each hole, and each page renders only its blocks into it. A page rendered fresh (the page cache off, or the
+first view after a publication) then pays for its own content, not for the layout's dozens of translations and
+URL reversals, nor for the query of its breadcrumbs.
+
+The holes are the blocks a site page fills (``HOLES``: its title, description, meta tags, last crumbs and
+content; each keeps the layout's default when the page leaves it alone) and what differs by request (its path,
+for the language form, and its canonical address). A page that overrides any other block of the layout, or
+extends another layout, is rendered whole as before; so is a layout whose text happens to contain a mark.
+
+A frame is kept in this process (a few kilobytes, at most ``MAX_FRAMES``) and dropped when everything is
+republished (``page_cache.generation()``: site identities, names and columns, ADR 0011), after
+``page_cache.TIMEOUT`` like a cached page, or when a setting changes. The HTML is the same, byte for byte, as the
+page rendered whole (tests/test_portal_site_frame.py).
+"""
+
+import threading
+import time
+from collections import OrderedDict
+
+from django.core.signals import setting_changed
+from django.dispatch import receiver
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.template import loader
+from django.template.context import make_context
+from django.template.loader_tags import ExtendsNode
+from django.utils.html import conditional_escape
+from django.utils.translation import get_language
+
+from gongkai.portal import page_cache
+from gongkai.portal.templatetags.site_identity import canonical_link_html, site_identity
+
+LAYOUT = "portal/site_base.html"
+FRAME = "portal/_site_frame.html"
+HOLES = ("page_title", "description", "meta", "crumbs", "content")
+REQUEST_HOLES = ("path", "canonical")
+FIRST_MARK = 0xE200   # private-use characters (portal.search_frame uses 0xE100…)
+_BLOCK_MARKS = {name: (chr(FIRST_MARK + 2 * n), chr(FIRST_MARK + 2 * n + 1)) for n, name in enumerate(HOLES)}
+_REQUEST_MARKS = {name: chr(FIRST_MARK + 2 * len(HOLES) + n) for n, name in enumerate(REQUEST_HOLES)}
+MAX_FRAMES = 512
+_frames: OrderedDict = OrderedDict()
+_lock = threading.Lock()   # gthread workers: one process, several requests at once
+
+
+class Frame:
+    """The layout cut at its marks: the text between two marks of a block is the layout's default for it."""
+
+    def __init__(self, html: str):
+        self.pieces: list = []   # str for the layout's text, ("block", name, default) or ("request", name)
+        marks = {start: (name, end) for name, (start, end) in _BLOCK_MARKS.items()}
+        by_char = {mark: name for name, mark in _REQUEST_MARKS.items()}
+        text, at = [], 0
+        while at < len(html):
+            char = html[at]
+            if char in marks:
+                name, end = marks[char]
+                close = html.index(end, at + 1)
+                self.pieces.append("".join(text))
+                self.pieces.append(("block", name, html[at + 1:close]))
+                text, at = [], close + 1
+                continue
+            if char in by_char:
+                self.pieces.append("".join(text))
+                self.pieces.append(("request", by_char[char]))
+                text, at = [], at + 1
+                continue
+            text.append(char)
+            at += 1
+        self.pieces.append("".join(text))
+
+    def fill(self, blocks: dict[str, str], request_values: dict[str, str]) -> str:
+        out = []
+        for piece in self.pieces:
+            if isinstance(piece, str):
+                out.append(piece)
+            elif piece[0] == "block":
+                found = blocks.get(piece[1])
+                out.append(piece[2] if found is None else found)
+            else:
+                out.append(request_values[piece[1]])
+        return "".join(out)
+
+
+def _well_marked(html: str) -> bool:
+    """Each mark exactly once (block marks in pairs, in order), and no other character of the range."""
+    for start, end in _BLOCK_MARKS.values():
+        if html.count(start) != 1 or html.count(end) != 1 or html.index(start) > html.index(end):
+            return False
+    if any(html.count(mark) != 1 for mark in _REQUEST_MARKS.values()):
+        return False
+    last = FIRST_MARK + 2 * len(HOLES) + len(REQUEST_HOLES)
+    return sum(1 for char in html if FIRST_MARK <= ord(char) < last) == 2 * len(HOLES) + len(REQUEST_HOLES)
+
+
+def _frame(request, context: dict) -> Frame | None:
+    agency = context["agency"]
+    key = (get_language(), request.get_host(), agency.pk, context.get("column", ""))
+    stamp = page_cache.generation()
+    now = time.monotonic()
+    found = _frames.get(key)
+    if found is not None and found[0] == stamp and now - found[1] < page_cache.TIMEOUT:
+        return found[2]
+    frame_context = {name: value for name, value in context.items() if name in _LAYOUT_CONTEXT}
+    html = loader.render_to_string(FRAME, {**frame_context, "h": _BLOCK_MARKS, "request_marks": _REQUEST_MARKS},
+                                   request)
+    made = Frame(html) if _well_marked(html) else None
+    with _lock:
+        _frames[key] = (stamp, now, made)
+        _frames.move_to_end(key)
+        while len(_frames) > MAX_FRAMES:
+            _frames.popitem(last=False)
+    return made
+
+
+# What the layout reads of a page's context (portal.views_site.site_context): the frame is drawn from these only,
+# so it cannot take anything of one page into another's.
+_LAYOUT_CONTEXT = {"agency", "column", "agency_ancestors", "search_agency"}
+
+
+def _page_blocks(template_name: str):
+    """The page's own blocks when it extends the site layout and fills only holes; None otherwise."""
+    template = loader.get_template(template_name)
+    nodes = template.template.nodelist
+    extends = next((node for node in nodes if isinstance(node, ExtendsNode)), None)
+    if extends is None or extends.parent_name.var != LAYOUT or not set(extends.blocks) <= set(HOLES):
+        return None
+    return template, extends.blocks
+
+
+def render_site_page(request, template_name: str, context: dict, *, status: int = 200) -> HttpResponse:
+    """The page rendered into its site's frame; rendered whole when it cannot be (see the module's text)."""
+    found = _page_blocks(template_name)
+    frame = _frame(request, context) if found is not None else None
+    if frame is None:
+        return render(request, template_name, context, status=status)
+    template, blocks = found
+    page = make_context(context, request)
+    rendered = {}
+    with page.render_context.push_state(template.template), page.bind_template(template.template):
+        page["identity"] = site_identity(page)   # what the layout sets before its blocks, for the pages' own use
+        page["LANGUAGE_CODE"] = get_language()
+        for name, node in blocks.items():
+            rendered[name] = node.nodelist.render(page)
+        canonical = canonical_link_html(page)
+    html = frame.fill(rendered, {"path": conditional_escape(request.path), "canonical": canonical})
+    return HttpResponse(html, status=status)
+
+
+@receiver(setting_changed)
+def forget(**kwargs) -> None:
+    """Drop every frame of this process (a setting changed: the platform's name, the language…)."""
+    with _lock:
+        _frames.clear()
