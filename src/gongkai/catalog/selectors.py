@@ -101,8 +101,9 @@ _ITEM_PAGE_FIELDS = (
 def public_item_page(agency_code: str, key: str) -> tuple[Item | None, str]:
     """An item for its public page in one query, with what the page shows of its relations, and its public
     status ("published", "withdrawn" for 410, "missing" for 404); the item only when published."""
-    item = (_by_key(Item.objects.filter(agency__code=agency_code, agency__is_active=True), key)
-            .select_related("agency", "topic", "genre").only(*_ITEM_PAGE_FIELDS).first())
+    # Unordered: one row by its key (the model's default order by date would be compiled and sorted for nothing).
+    item = next(iter(_by_key(Item.objects.filter(agency__code=agency_code, agency__is_active=True), key)
+                     .select_related("agency", "topic", "genre").only(*_ITEM_PAGE_FIELDS).order_by()[:1]), None)
     if item is None or item.status not in (Status.PUBLISHED, Status.WITHDRAWN):
         return None, "missing"
     if item.status == Status.WITHDRAWN:
@@ -367,3 +368,8 @@ def normative_facts(*, agency_ids, until: dt.date) -> list[NormativeDocFact]:
         )
         for pk, agency_id, kind, title, written_on, effective_on, validity, changed_on in rows
     ]
+
+
+def public_attachments(item: Item) -> list:
+    """An item's attachments as its page lists them (name, type, size), without their extracted text."""
+    return list(item.attachments.only("pk", "item_id", "original_name", "kind", "size").order_by("id"))

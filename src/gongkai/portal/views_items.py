@@ -3,11 +3,11 @@
 import datetime as dt
 
 from django.http import Http404
-from django.shortcuts import render
 
-from gongkai.catalog.selectors import public_item_page, public_links
+from gongkai.catalog.selectors import public_attachments, public_item_page, public_links
 from gongkai.core.downloads import file_download
 from gongkai.portal.page_cache import cached_page, counted
+from gongkai.portal.site_frame import render_site_page
 from gongkai.portal.views_errors import gone
 from gongkai.portal.views_site import site_context
 
@@ -32,15 +32,15 @@ def item(request, code, pk):
                                                             if pk])}
     context.update({
         "item": found,
-        "attachments": list(found.attachments.all()),
+        "attachments": public_attachments(found),
         # Unordered in SQL: an item has a handful of 解读, and ORDER BY would tempt SQLite into walking every
         # published item by date instead of looking them up by interprets_id.
-        "interpretations": sorted(public_links(interprets=found),
+        "interpretations": sorted(public_links(interprets=found).order_by(),
                                   key=lambda i: (i.published_on or dt.date.min, i.pk), reverse=True),
         "interprets": related.get(found.interprets_id),
         "abolished_by": related.get(found.abolished_by_id),
     })
-    response = render(request, "portal/item.html", context)
+    response = render_site_page(request, "portal/item.html", context)
     response.counted_item_id = found.pk   # the item this page showed, for the page-view count (kept in the cache)
     return response
 
