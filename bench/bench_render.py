@@ -141,15 +141,20 @@ def main(argv: list[str]) -> None:
     result["load_average_before"] = os.getloadavg()
     result["pages"] = _measure(client, urls, args.requests)
     result["load_average_after"] = os.getloadavg()
-    if args.profile:
-        from pyinstrument import Profiler
-
-        kind = {"item": "item page", "catalog": "catalog list", "site": "site home", "search": "search page"}[
-            args.profile]
-        profiler = Profiler(interval=0.0002)
-        with profiler:
-            for url in urls[kind] * 2:
-                client.get(url)
-        print(profiler.output_text(unicode=True, color=False, show_all=False))
     (out.parent / f"render-{args.db}.json").write_text(json.dumps(result, ensure_ascii=False, indent=2))
     print(json.dumps(result, ensure_ascii=False, indent=2))
+    if args.profile:
+        _profile(client, urls, args.profile)
+
+
+def _profile(client, urls, which: str) -> None:
+    try:
+        from pyinstrument import Profiler
+    except ImportError:
+        sys.exit("--profile needs pyinstrument: .venv/bin/pip install pyinstrument")
+    kind = {"item": "item page", "catalog": "catalog list", "site": "site home", "search": "search page"}[which]
+    profiler = Profiler(interval=0.0002)
+    with profiler:
+        for url in urls[kind] * 2:
+            client.get(url)
+    print(profiler.output_text(unicode=True, color=False, show_all=False))
