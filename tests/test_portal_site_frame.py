@@ -132,3 +132,36 @@ def test_a_layout_with_a_stray_mark_is_not_used_as_a_frame():
     assert not site_frame._well_marked("<p>" + marks + site_frame._REQUEST_MARKS["path"] + "</p>")
     assert not site_frame._well_marked("<p>" + marks + chr(site_frame.FIRST_MARK) + "</p>")
     assert not site_frame._well_marked("<p>" + marks[2:] + "</p>")
+
+
+@pytest.mark.django_db
+def test_an_agency_renamed_is_shown_at_once_in_the_layout_of_its_pages(cluster, django_capture_on_commit_callbacks):
+    from gongkai.agencies.services import update_agency, update_agency_office
+    from gongkai.core.actors import System
+
+    personas, policy, _reading, _old = cluster
+    client = Client()
+    url = reverse("portal:item", kwargs={"code": personas.dept_a.code, "pk": policy.pk})
+    assert "测试区财政局" in client.get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        update_agency(actor=System, agency=personas.dept_a, name="测试区财政和国资局", reason="机构改革")
+    html = client.get(url).content.decode()
+    assert "<title>关于印发《专项资金管理办法》的通知 - 测试区财政和国资局</title>" in html   # the layout's title
+    assert ">测试区财政局</a>" not in html and ">测试区财政和国资局</a>" in html   # the brand and breadcrumbs
+    # (the footer's 主办单位 is the site's identity, typed by the office: not the agency's name)
+    # The office's data shows in its own site only: that site's pages are forgotten, not the whole cluster's.
+    everything = page_cache.generation()
+    site = page_cache.generations([page_cache.site_scope(personas.dept_a.code)])[0]
+    with django_capture_on_commit_callbacks(execute=True):
+        update_agency_office(actor=System, agency=personas.dept_a, office_hours="工作日 9:00–17:00")
+    assert page_cache.generation() == everything
+    assert page_cache.generations([page_cache.site_scope(personas.dept_a.code)])[0] > site
+
+
+def test_a_page_that_shows_the_layouts_default_in_its_block_is_rendered_whole(tmp_path, settings):
+    template_dir = tmp_path / "templates" / "portal"
+    template_dir.mkdir(parents=True)
+    (template_dir / "super.html").write_text('{% extends "portal/site_base.html" %}'
+                                             '{% block description %}{{ block.super }} 另{% endblock %}')
+    settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path / "templates"]}]
+    assert site_frame._page_blocks("portal/super.html") is None

@@ -10,6 +10,7 @@ from gongkai.agencies.account_audit import ACTOR_ATTRIBUTE
 from gongkai.agencies.domain.roles import Role
 from gongkai.agencies.models import Agency, Membership
 from gongkai.agencies.policy import can, forget_roles
+from gongkai.agencies.signals import agency_changed
 from gongkai.core.actors import is_system
 from gongkai.core.errors import NotAllowed, Sentences, ValidationFailed
 from gongkai.core.events import record_event, snapshot
@@ -28,6 +29,12 @@ OFFICE_FIELDS = [
 def _require(actor, action: str, obj) -> None:
     if not can(actor, action, obj):
         raise NotAllowed(_("您无权执行此操作"), action=action)
+
+
+def _announce(agency: Agency, fields) -> None:
+    """Tell the areas that show agencies, once the change is committed (agencies.signals)."""
+    agency_id, code, changed = agency.pk, agency.code, sorted(fields)
+    transaction.on_commit(lambda: agency_changed.send(sender=Agency, agency_id=agency_id, code=code, fields=changed))
 
 
 def _validated(agency: Agency) -> None:
@@ -76,6 +83,7 @@ def update_agency_office(*, actor, agency: Agency, reason: str = "", **changes) 
         actor=actor, obj=agency, action="agency.office_updated", before=before,
         after=snapshot(agency, list(changes)), reason=reason,
     )
+    _announce(agency, changes)
     return agency
 
 
@@ -93,6 +101,7 @@ def update_agency(*, actor, agency: Agency, reason: str = "", **changes) -> Agen
     agency.save()
     record_event(actor=actor, obj=agency, action="agency.updated", before=before,
                  after=snapshot(agency, list(changes)), reason=reason)
+    _announce(agency, changes)
     return agency
 
 

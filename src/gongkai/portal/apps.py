@@ -8,6 +8,7 @@ class PortalConfig(AppConfig):
     verbose_name = _("门户")
 
     def ready(self):
+        from gongkai.agencies.signals import agency_changed
         from gongkai.catalog import signals
         from gongkai.core.deferred import by_path
         from gongkai.core.timed import register_timed_job_modules
@@ -25,4 +26,6 @@ class PortalConfig(AppConfig):
                              dispatch_uid="portal_site_changed")
         column_text_changed.connect(by_path("gongkai.portal.publication.on_column_text_changed"), weak=False,
                                     dispatch_uid="portal_column_text_changed")
+        agency_changed.connect(by_path("gongkai.portal.publication.on_agency_changed"), weak=False,
+                               dispatch_uid="portal_agency_changed")
         register_timed_job_modules("gongkai.portal.publication")

@@ -92,6 +92,21 @@ def on_site_changed(sender, site_id, **kwargs):
         _write(lambda: site_publication.publish_home(route))
 
 
+# What of an agency the layout of public pages shows (titles, breadcrumbs, navigation, site frames, the lists
+# of sub-agencies): a change of one of these drops every cached page and frame; any other change (the office's
+# address, hours, staff) shows only in the agency's own site (its 指南).
+LAYOUT_FIELDS = frozenset({"name", "short_name", "code", "kind", "level", "sort_order", "is_active",
+                           "publishes_own_report"})
+
+
+def on_agency_changed(sender, agency_id, code, fields, **kwargs):
+    """An agency's record changed (agencies.signals): forget the pages that show what changed."""
+    if LAYOUT_FIELDS & set(fields):
+        page_cache.invalidate()
+    else:
+        page_cache.invalidate(page_cache.site_scope(code))
+
+
 def on_column_text_changed(sender, agency_code, column, **kwargs):
     """A column text changed (sites.column_texts): forget the site's cached pages and rewrite the page showing it."""
     from django.urls import reverse

@@ -1,5 +1,5 @@
 """A site's pages are one layout (head, header, the site's navigation, breadcrumbs, the identity in the footer)
-around a few blocks of their own: the layout is drawn once per site, column, language and host with a mark at
+around a few blocks of their own: the layout is drawn once per site route, column and language with a mark at
 each hole, and each page renders only its blocks into it. A page rendered fresh (the page cache off, or the
 first view after a publication) then pays for its own content, not for the layout's dozens of translations and
 URL reversals, nor for the query of its breadcrumbs.
@@ -24,13 +24,14 @@ from django.dispatch import receiver
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
+from django.template.base import VariableNode
 from django.template.context import make_context
 from django.template.loader_tags import ExtendsNode
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 
 from gongkai.portal import page_cache
-from gongkai.portal.templatetags.site_identity import canonical_link_html, site_identity
+from gongkai.portal.templatetags.site_identity import canonical_link_html, site_identity, site_route
 
 LAYOUT = "portal/site_base.html"
 FRAME = "portal/_site_frame.html"
@@ -96,11 +97,17 @@ def _well_marked(html: str) -> bool:
 
 def _frame(request, context: dict) -> Frame | None:
     agency = context["agency"]
-    key = (get_language(), request.get_host(), agency.pk, context.get("column", ""))
+    # The layout depends on the host only through the site it routes to (identity, theme, brand): keyed by the
+    # route, a host's other spellings share a frame, and a frame drawn from older routes is not taken for newer.
+    route = site_route({"request": request, "agency": agency})
+    key = (get_language(), route, agency.pk, context.get("column", ""))
     stamp = page_cache.generation()
     now = time.monotonic()
     found = _frames.get(key)
     if found is not None and found[0] == stamp and now - found[1] < page_cache.TIMEOUT:
+        with _lock:
+            if key in _frames:
+                _frames.move_to_end(key)   # least recently used first out
         return found[2]
     frame_context = {name: value for name, value in context.items() if name in _LAYOUT_CONTEXT}
     html = loader.render_to_string(FRAME, {**frame_context, "h": _BLOCK_MARKS, "request_marks": _REQUEST_MARKS},
@@ -126,7 +133,14 @@ def _page_blocks(template_name: str):
     extends = next((node for node in nodes if isinstance(node, ExtendsNode)), None)
     if extends is None or extends.parent_name.var != LAYOUT or not set(extends.blocks) <= set(HOLES):
         return None
+    if any(_uses_block_super(block) for block in extends.blocks.values()):
+        return None   # {{ block.super }}: the layout's default inside the page's own text
     return template, extends.blocks
+
+
+def _uses_block_super(block) -> bool:
+    return any(str(node.filter_expression.var).startswith("block.super")
+               for node in block.nodelist.get_nodes_by_type(VariableNode))
 
 
 def render_site_page(request, template_name: str, context: dict, *, status: int = 200) -> HttpResponse:
@@ -139,10 +153,16 @@ def render_site_page(request, template_name: str, context: dict, *, status: int 
     page = make_context(context, request)
     rendered = {}
     with page.render_context.push_state(template.template), page.bind_template(template.template):
-        page["identity"] = site_identity(page)   # what the layout sets before its blocks, for the pages' own use
+        # What the layout sets before a block, as it does: the language first, the site's identity after the
+        # head's title, description and meta (portal/base.html). Each block in a context of its own, as
+        # BlockNode.render does.
         page["LANGUAGE_CODE"] = get_language()
-        for name, node in blocks.items():
-            rendered[name] = node.nodelist.render(page)
+        for name in HOLES:
+            if name == "crumbs":
+                page["identity"] = site_identity(page)
+            if name in blocks:
+                with page.push(block=blocks[name]):
+                    rendered[name] = blocks[name].nodelist.render(page)
         canonical = canonical_link_html(page)
     html = frame.fill(rendered, {"path": conditional_escape(request.path), "canonical": canonical})
     return HttpResponse(html, status=status)

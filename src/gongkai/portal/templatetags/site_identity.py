@@ -39,6 +39,11 @@ def forget_identities(**kwargs) -> None:
     _identities.clear()
 
 
+def site_route(context):
+    """The site route of a page (its host's, else its agency's site), None on pages of no site."""
+    return _route(context)
+
+
 def _route(context):
     request = context.get("request")
     route = getattr(request, "site_route", None) if request is not None else None
