@@ -34,6 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "var" / "bench" / "search_page"
 PG_URL = os.environ.get("GONGKAI_BENCH_SEARCH_PAGE_PG", "postgresql://postgres@127.0.0.1:5432/gk_bench_search_page")
 PORT = int(os.environ.get("GONGKAI_BENCH_SEARCH_PAGE_PORT", "8767"))
+NGINX_PORT = int(os.environ.get("GONGKAI_BENCH_SEARCH_PAGE_NGINX_PORT", "8768"))
 
 LUA = r"""
 local counter = 0
@@ -72,6 +73,7 @@ def _args(argv):
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--reuse", action="store_true", help="serve the database of the previous run again")
+    parser.add_argument("--no-nginx", action="store_true", help="skip the run with nginx in front")
     parser.add_argument("--slots", type=int, default=None,
                         help="GONGKAI_SEARCH_SLOTS of the second server (default: the product's default)")
     parser.add_argument("--wait-ms", type=int, default=None,
@@ -189,6 +191,8 @@ def _serve_and_measure(args, env, queries) -> dict:
             }
             runs["item page (page cache) while search is saturated"] = _beside_saturated_search(
                 args, base, item, str(varied), str(plain))
+            if not args.no_nginx:
+                runs.update(_through_nginx(args, env, base, item, str(varied), str(plain)))
         finally:
             gunicorn.send_signal(signal.SIGTERM)
             gunicorn.wait(timeout=30)
@@ -210,6 +214,41 @@ def _serve_and_measure(args, env, queries) -> dict:
             gunicorn.send_signal(signal.SIGTERM)
             gunicorn.wait(timeout=30)
     return runs
+
+
+def _through_nginx(args, env, app_base, item, varied, plain) -> dict:
+    """As deployed (docs/nginx-gongkai-site.conf): nginx in front, the published static copy of a page first,
+    the application behind it. The item's static page is written by the product's publisher, then the search is
+    saturated through nginx while a second wrk reads the item page from nginx."""
+    from bench.bench_portal import NGINX, NGINX_CONF
+
+    write = ("import django; django.setup(); from gongkai.portal import static_site; "
+             f"print(static_site.write_path({item!r}))")
+    subprocess.run([sys.executable, "-c", write], env=env, check=True, cwd=ROOT, stdout=subprocess.DEVNULL)
+    page = OUT / "site" / item.strip("/") / "index.html"
+    if not page.exists():
+        raise RuntimeError(f"the publisher wrote no static page for {item}")
+    conf = OUT / "nginx.conf"
+    user = "user root;" if os.geteuid() == 0 else ""
+    conf.write_text(NGINX_CONF.format(out=OUT, port=NGINX_PORT, app_port=PORT, user=user))
+    nginx = subprocess.Popen([NGINX, "-c", str(conf), "-p", str(OUT), "-g", "daemon off;"])
+    web = f"http://127.0.0.1:{NGINX_PORT}"
+    try:
+        for _ in range(100):
+            try:
+                urlopen(web + item, timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.1)
+        _wrk(web + item, args, script=plain, seconds=2)
+        return {
+            "through nginx: search page": _wrk(web + "/", args, script=varied),
+            "through nginx: item page (static publication) while search is saturated": _beside_saturated_search(
+                args, web, item, varied, plain),
+        }
+    finally:
+        nginx.send_signal(signal.SIGQUIT)
+        nginx.wait(timeout=30)
 
 
 def _beside_saturated_search(args, base, item, varied, plain) -> dict:
