@@ -51,12 +51,12 @@ def _default_language():
 def _clear_cache():
     from django.core.cache import cache
 
-    from gongkai.portal import search_frame
+    from gongkai.portal import frame_store
     from gongkai.portal.templatetags import site_identity
 
     cache.clear()
     # Kept per process until the next publication (tests edit sites and agencies without publishing).
-    search_frame.forget()
+    frame_store.forget_all()   # the search page's and the sites' frames
     site_identity.forget_identities()
     yield
     cache.clear()

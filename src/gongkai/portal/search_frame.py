@@ -9,16 +9,11 @@ after ``page_cache.TIMEOUT`` like a cached page, or when a setting changes.
 """
 
 import re
-import threading
-import time
-from collections import OrderedDict
 
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.template.loader import render_to_string
 from django.utils.translation import get_language
 
-from gongkai.portal import page_cache
+from gongkai.portal.frame_store import FrameStore
 
 TEMPLATE = "portal/search.html"
 HOLES = ("title_query", "query", "filtered_open", "agency_options", "topic_options", "genre_options",
@@ -27,8 +22,7 @@ FIRST_MARK = 0xE100   # private-use characters: in no template, and never escape
 _MARKS = {name: chr(FIRST_MARK + n) for n, name in enumerate(HOLES)}
 _SPLIT = re.compile(f"([{chr(FIRST_MARK)}-{chr(FIRST_MARK + len(HOLES) - 1)}])")
 MAX_FRAMES = 256
-_frames: OrderedDict = OrderedDict()
-_lock = threading.Lock()   # gthread workers: one process, several requests at once
+_frames = FrameStore(MAX_FRAMES)
 
 
 class Frame:
@@ -49,23 +43,5 @@ class Frame:
 
 def frame(request, agency) -> Frame:
     key = (get_language(), request.get_host(), agency.pk if agency is not None else None)
-    stamp = page_cache.generation()
-    now = time.monotonic()
-    found = _frames.get(key)
-    if found is not None and found[0] == stamp and now - found[1] < page_cache.TIMEOUT:
-        return found[2]
-    html = render_to_string(TEMPLATE, {"agency": agency, "search_agency": agency, "h": _MARKS}, request)
-    made = Frame(html)
-    with _lock:
-        _frames[key] = (stamp, now, made)
-        _frames.move_to_end(key)
-        while len(_frames) > MAX_FRAMES:
-            _frames.popitem(last=False)
-    return made
-
-
-@receiver(setting_changed)
-def forget(**kwargs) -> None:
-    """Drop every frame of this process (a setting changed: the platform's name, the language…)."""
-    with _lock:
-        _frames.clear()
+    return _frames.get_or_draw(key, lambda: Frame(render_to_string(
+        TEMPLATE, {"agency": agency, "search_agency": agency, "h": _MARKS}, request)))

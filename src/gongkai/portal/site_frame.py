@@ -15,12 +15,7 @@ republished (``page_cache.generation()``: site identities, names and columns, AD
 page rendered whole (tests/test_portal_site_frame.py).
 """
 
-import threading
-import time
-from collections import OrderedDict
 
-from django.core.signals import setting_changed
-from django.dispatch import receiver
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.template import loader
@@ -30,7 +25,7 @@ from django.template.loader_tags import ExtendsNode
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 
-from gongkai.portal import page_cache
+from gongkai.portal.frame_store import FrameStore
 from gongkai.portal.templatetags.site_identity import canonical_link_html, site_identity, site_route
 
 LAYOUT = "portal/site_base.html"
@@ -41,8 +36,7 @@ FIRST_MARK = 0xE200   # private-use characters (portal.search_frame uses 0xE100â
 _BLOCK_MARKS = {name: (chr(FIRST_MARK + 2 * n), chr(FIRST_MARK + 2 * n + 1)) for n, name in enumerate(HOLES)}
 _REQUEST_MARKS = {name: chr(FIRST_MARK + 2 * len(HOLES) + n) for n, name in enumerate(REQUEST_HOLES)}
 MAX_FRAMES = 512
-_frames: OrderedDict = OrderedDict()
-_lock = threading.Lock()   # gthread workers: one process, several requests at once
+_frames = FrameStore(MAX_FRAMES)
 
 
 class Frame:
@@ -101,24 +95,14 @@ def _frame(request, context: dict) -> Frame | None:
     # route, a host's other spellings share a frame, and a frame drawn from older routes is not taken for newer.
     route = site_route({"request": request, "agency": agency})
     key = (get_language(), route, agency.pk, context.get("column", ""))
-    stamp = page_cache.generation()
-    now = time.monotonic()
-    found = _frames.get(key)
-    if found is not None and found[0] == stamp and now - found[1] < page_cache.TIMEOUT:
-        with _lock:
-            if key in _frames:
-                _frames.move_to_end(key)   # least recently used first out
-        return found[2]
-    frame_context = {name: value for name, value in context.items() if name in _LAYOUT_CONTEXT}
-    html = loader.render_to_string(FRAME, {**frame_context, "h": _BLOCK_MARKS, "request_marks": _REQUEST_MARKS},
-                                   request)
-    made = Frame(html) if _well_marked(html) else None
-    with _lock:
-        _frames[key] = (stamp, now, made)
-        _frames.move_to_end(key)
-        while len(_frames) > MAX_FRAMES:
-            _frames.popitem(last=False)
-    return made
+
+    def draw() -> Frame | None:
+        frame_context = {name: value for name, value in context.items() if name in _LAYOUT_CONTEXT}
+        html = loader.render_to_string(FRAME, {**frame_context, "h": _BLOCK_MARKS, "request_marks": _REQUEST_MARKS},
+                                       request)
+        return Frame(html) if _well_marked(html) else None
+
+    return _frames.get_or_draw(key, draw)
 
 
 # What the layout reads of a page's context (portal.views_site.site_context): the frame is drawn from these only,
@@ -167,9 +151,3 @@ def render_site_page(request, template_name: str, context: dict, *, status: int 
     html = frame.fill(rendered, {"path": conditional_escape(request.path), "canonical": canonical})
     return HttpResponse(html, status=status)
 
-
-@receiver(setting_changed)
-def forget(**kwargs) -> None:
-    """Drop every frame of this process (a setting changed: the platform's name, the languageâ€¦)."""
-    with _lock:
-        _frames.clear()
