@@ -1,26 +1,38 @@
 #!/usr/bin/env bash
-# The whole suite: lint, layer contracts, tests on SQLite, then on PostgreSQL (required when CI=true).
+# The whole suite: lint, layer contracts, the tests on SQLite and, when CI=true (or asked for), on PostgreSQL
+# and in production mode on the real services (Redis, RabbitMQ, PostgreSQL with its streaming replica).
+#
+# The production-mode tests run beside the SQLite run: they share nothing with it (they use PostgreSQL, Redis
+# databases 5 and 6 and RabbitMQ; the SQLite run's workers use SQLite files and Redis databases 7 and 8), and
+# they spend much of their time waiting for the processes they start. Their output goes to
+# var/test-production.log, printed in one piece when they end. Running the PostgreSQL run beside them too was
+# slower than after them: the two cores are the limit (docs/development.md, "Test time").
 set -uo pipefail
 BIN=.venv/bin
-export PYTHONDONTWRITEBYTECODE=1
+# Every process of the run (the test workers and the product processes the tests start) shares compiled
+# bytecode and pytest's rewritten test modules, kept under var/ so the tree stays clean: without it each of
+# them compiles the sources again (about 5 s of each worker's collection, 0.2–0.5 s a product process).
+unset PYTHONDONTWRITEBYTECODE
+export PYTHONPYCACHEPREFIX="$PWD/var/pycache"
+mkdir -p var
 status=0
+started=$SECONDS
+stage() { echo "== $1 ($((SECONDS - started)) s since the suite started)"; }
 
-echo "== ruff"
+stage "ruff"
 $BIN/ruff check src tests bench || status=1
-echo "== import-linter (layers of docs/architecture)"
+stage "import-linter (layers of docs/architecture)"
 $BIN/lint-imports --no-cache || status=1
-echo "== migrations in step with models"
+stage "migrations in step with models"
 GONGKAI_DATABASE_URL="sqlite:///var/migration-check.sqlite3" $BIN/gongkai makemigrations --check --dry-run >/dev/null \
   || { echo "models changed without a migration"; status=1; }
 
-echo "== tests on SQLite"
-unset GONGKAI_DATABASE_URL
-$BIN/pytest -n 2 --dist loadscope "$@"
-rc=$?; [ $rc -eq 0 ] || status=$rc
-
 PG_URL="${GONGKAI_TEST_POSTGRES_URL:-postgresql://postgres@127.0.0.1:5432/gongkai}"
-if [ "${CI:-}" = "true" ] || [ -n "${GONGKAI_TEST_POSTGRES:-}" ]; then
-  echo "== tests on PostgreSQL ($PG_URL)"
+on_postgres=""; in_production=""
+[ "${CI:-}" = "true" ] || [ -n "${GONGKAI_TEST_POSTGRES:-}" ] && on_postgres=1
+[ "${CI:-}" = "true" ] || [ -n "${GONGKAI_TEST_PRODUCTION:-}" ] && in_production=1
+
+if [ -n "$on_postgres$in_production" ]; then
   if ! GONGKAI_DATABASE_URL="$PG_URL" $BIN/python - <<'PY'
 import os, sys
 import psycopg
@@ -37,20 +49,48 @@ PY
     echo "PostgreSQL is required when CI=true: failing."
     exit 1
   fi
-  GONGKAI_DATABASE_URL="$PG_URL" $BIN/pytest -n 2 --dist loadscope -m "not browser" "$@"
+fi
+
+pids=(); names=(); logs=()
+beside() {   # beside NAME COMMAND...: run a part of the suite in the background, its output to var/test-NAME.log
+  local name=$1; shift
+  ( "$@" ) >"var/test-$name.log" 2>&1 &
+  pids+=($!); names+=("$name"); logs+=("var/test-$name.log")
+}
+production_run() {
+  # Tests marked "production"; elsewhere they skip with the reason; with CI=true a missing service fails them.
+  make --no-print-directory replica || echo "replica: make replica failed; the replica test runs it once more and reports"
+  GONGKAI_TEST_PRODUCTION=1 GONGKAI_DATABASE_URL="$PG_URL" $BIN/pytest -p no:xdist -p no:cacheprovider \
+    -m production tests/test_engines_production.py
+}
+if [ -n "$in_production" ]; then
+  stage "production mode (Redis, RabbitMQ, PostgreSQL replica), beside the SQLite run: var/test-production.log"
+  beside production production_run
+else
+  echo "Production mode: skipped (runs when CI=true or GONGKAI_TEST_PRODUCTION=1)"
+fi
+trap 'kill "${pids[@]}" 2>/dev/null' INT TERM
+
+stage "tests on SQLite"
+unset GONGKAI_DATABASE_URL
+$BIN/pytest -n 2 --dist loadscope "$@"
+rc=$?; [ $rc -eq 0 ] || status=$rc
+
+if [ -n "$on_postgres" ]; then
+  stage "tests on PostgreSQL ($PG_URL)"
+  # Redis databases of its own (tests/engines_services.py), should it ever run beside the SQLite run.
+  GONGKAI_TEST_REDIS_DB=10 GONGKAI_DATABASE_URL="$PG_URL" $BIN/pytest -n 2 --dist loadscope -m "not browser" "$@"
   rc=$?; [ $rc -eq 0 ] || status=$rc
 else
   echo "PostgreSQL: skipped (runs when CI=true or GONGKAI_TEST_POSTGRES=1; needs 127.0.0.1:5432)"
 fi
-# Production mode on the real services (tests marked "production": Redis, RabbitMQ, PostgreSQL and its
-# streaming replica on 127.0.0.1:5433, which `make replica` makes or starts). Elsewhere those tests skip with
-# the reason; with CI=true a missing service fails them. About two minutes on the CI machine.
-if [ "${CI:-}" = "true" ] || [ -n "${GONGKAI_TEST_PRODUCTION:-}" ]; then
-  echo "== production mode (Redis, RabbitMQ, PostgreSQL replica)"
-  make --no-print-directory replica || echo "replica: make replica failed; the replica test runs it once more and reports"
-  GONGKAI_TEST_PRODUCTION=1 GONGKAI_DATABASE_URL="$PG_URL" $BIN/pytest -p no:xdist -m production tests/test_engines_production.py
-  rc=$?; [ $rc -eq 0 ] || status=$rc
-else
-  echo "Production mode: skipped (runs when CI=true or GONGKAI_TEST_PRODUCTION=1)"
-fi
+
+for n in "${!pids[@]}"; do
+  wait "${pids[$n]}"
+  rc=$?
+  stage "${names[$n]} ended (exit status $rc): ${logs[$n]}"
+  cat "${logs[$n]}"
+  [ $rc -eq 0 ] || status=$rc
+done
+stage "done (exit status $status)"
 exit $status

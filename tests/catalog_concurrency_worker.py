@@ -1,10 +1,12 @@
 """Run by test_catalog_concurrency in separate OS processes: ``setup N`` creates N items ready for publication
-in two agencies; ``publish K OF`` publishes the items whose id % OF == K; ``check`` prints the 索引号."""
+in two agencies; ``publish K OF AT`` waits until the Unix time AT, then publishes the items whose id % OF == K;
+``check`` prints the 索引号."""
 
 import datetime as dt
 import json
 import os
 import sys
+import time
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "gongkai.config.settings")
 
@@ -30,8 +32,9 @@ def setup(count: int) -> None:
     )
 
 
-def publish(k: int, of: int) -> None:
+def publish(k: int, of: int, at: float) -> None:
     ids = [pk for pk in Item.objects.order_by("id").values_list("id", flat=True) if pk % of == k]
+    time.sleep(max(0.0, at - time.time()))
     for pk in ids:
         publish_item(actor=System, item=Item.objects.get(pk=pk), published_on=dt.date(2024, 6, 3))
 
@@ -45,6 +48,6 @@ if __name__ == "__main__":
     if verb == "setup":
         setup(int(sys.argv[2]))
     elif verb == "publish":
-        publish(int(sys.argv[2]), int(sys.argv[3]))
+        publish(int(sys.argv[2]), int(sys.argv[3]), float(sys.argv[4]))
     else:
         check()

@@ -69,13 +69,20 @@ def need_replica() -> str:
     return REPLICA_URL
 
 
-def redis_cache_settings(url: str) -> dict:
-    """The cache of an in-process test: a Redis database of its own per xdist worker (5, 6, 7), since a test
-    clears the cache (FLUSHDB) when it starts and ends."""
+def worker_redis_db() -> int:
+    """The Redis database of this test process: tests clear the cache (FLUSHDB) when they start and end, so each
+    xdist worker of each run has one of its own. A run's first database is GONGKAI_TEST_REDIS_DB (7 unless set;
+    scripts/test.sh gives the PostgreSQL run, which runs beside the SQLite one, 10); the production-mode tests'
+    deployments use 5 and 6 (REDIS_URL, REDIS_BROKER_URL)."""
     worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    number = 5 + min(int(worker[2:] or 0) if worker[2:].isdigit() else 0, 2)
+    first = int(os.environ.get("GONGKAI_TEST_REDIS_DB", "7"))
+    return first + min(int(worker[2:]) if worker[2:].isdigit() else 0, 2)
+
+
+def redis_cache_settings(url: str) -> dict:
+    """The cache of an in-process test: the worker's own Redis database (``worker_redis_db``)."""
     parts = urlsplit(url)
-    url = parts._replace(path=f"/{number}").geturl() if "GONGKAI_TEST_REDIS_URL" not in os.environ else url
+    url = parts._replace(path=f"/{worker_redis_db()}").geturl() if "GONGKAI_TEST_REDIS_URL" not in os.environ else url
     return {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": url,
                         "KEY_PREFIX": "gk_engines_test"}}
 

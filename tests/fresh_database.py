@@ -18,6 +18,7 @@ from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parents[1]
 _templates: dict[str, str] = {}   # the database URL under test → its migrated template (path or database name)
+_prepared: dict[tuple[str, str], str] = {}   # (database URL under test, name) → a prepared template
 
 
 def _admin_url(url: str) -> str:
@@ -89,4 +90,43 @@ def _template() -> str:
 def migrated_database_url(tmp_path: Path, prefix: str):
     """As ``fresh_database_url``, with every migration applied."""
     with fresh_database_url(tmp_path, prefix, template=_template()) as url:
+        yield url
+
+
+def prepared_template(name: str, prepare) -> str:
+    """A migrated database on which ``prepare(url)`` (which runs the product in processes of its own) has run,
+    made once per test process and kept as a template: tests that all start from the same records copy it
+    (``prepared_database_url``) rather than each build them again."""
+    key = (_on_postgres(), name)
+    if key in _prepared:
+        return _prepared[key]
+    migrated = _template()
+    folder = Path(tempfile.mkdtemp(prefix=f"gk-{name}-"))
+    atexit.register(shutil.rmtree, folder, True)
+    if not key[0]:
+        path = folder / f"{name}.sqlite3"
+        shutil.copyfile(migrated, path)
+        prepare(f"sqlite:///{path}")
+        _prepared[key] = str(path)
+        return str(path)
+    import psycopg
+
+    db = f"gk_{name}_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(_admin_url(key[0]), autocommit=True) as conn:
+        conn.execute(f'CREATE DATABASE "{db}" TEMPLATE "{migrated}"')
+
+    def drop():
+        with psycopg.connect(_admin_url(key[0]), autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{db}" WITH (FORCE)')
+
+    atexit.register(drop)
+    prepare(urlunsplit(urlsplit(key[0])._replace(path=f"/{db}")))
+    _prepared[key] = db
+    return db
+
+
+@contextmanager
+def prepared_database_url(tmp_path: Path, prefix: str, template: str):
+    """A copy of a ``prepared_template``, as ``fresh_database_url`` gives one."""
+    with fresh_database_url(tmp_path, prefix, template=template) as url:
         yield url

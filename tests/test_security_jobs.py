@@ -2,10 +2,13 @@
 a fresh file SQLite database (WAL, IMMEDIATE transactions, busy timeout), or a fresh PostgreSQL database next to
 the test database when GONGKAI_DATABASE_URL is PostgreSQL."""
 
+import atexit
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import time
 from datetime import timedelta
 from pathlib import Path
@@ -18,7 +21,8 @@ from django.utils import timezone
 from gongkai.core.models import JobLease, JobMark
 from gongkai.core.single_flight import _lease_row_lock, single_flight
 from gongkai.core.timed import SKIPPED, claim_once, register_timed_job, run_job
-from tests.fresh_database import migrated_database_url
+from tests.engines_services import need_redis, redis_cache_settings
+from tests.fresh_database import prepared_database_url, prepared_template
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKER = ROOT / "tests" / "jobs_worker.py"
@@ -26,20 +30,31 @@ DUE = 4
 RUNS = 6
 
 
-@pytest.fixture
-def database_url(tmp_path):
-    with migrated_database_url(tmp_path, "gk_jobs") as url:
-        yield url
+def _env(database_url: str, folder: Path) -> dict:
+    return {**os.environ, "GONGKAI_DATABASE_URL": database_url, "GONGKAI_VAR_DIR": str(folder),
+            "GONGKAI_STATIC_SITE_DIR": str(folder / "site"), "GONGKAI_LINK_CHECK": "0", "GONGKAI_DEBUG": "1",
+            "GONGKAI_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
+            "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}"}
+
+
+_SET_UP_IN = Path(tempfile.mkdtemp(prefix="gk-jobs-setup-"))
+atexit.register(shutil.rmtree, _SET_UP_IN, True)
+
+
+def _set_up(database_url: str) -> None:
+    """The records every test here starts from, made once per test process by the product itself."""
+    run(_env(database_url, _SET_UP_IN), str(WORKER), "setup", str(DUE))
 
 
 @pytest.fixture
-def env(database_url, tmp_path):
-    env = {**os.environ, "GONGKAI_DATABASE_URL": database_url, "GONGKAI_VAR_DIR": str(tmp_path),
-           "GONGKAI_STATIC_SITE_DIR": str(tmp_path / "site"), "GONGKAI_LINK_CHECK": "0", "GONGKAI_DEBUG": "1",
-           "GONGKAI_EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-           "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}"}
-    run(env, str(WORKER), "setup", str(DUE))
-    return env
+def env(tmp_path):
+    template = prepared_template("jobs", _set_up)
+    # The keys the records were written with (the applicants' personal data is encrypted with one of them).
+    for key in ("secret_key", "personal_data_key", "applicant_index_key"):
+        if (_SET_UP_IN / key).exists():
+            shutil.copyfile(_SET_UP_IN / key, tmp_path / key)
+    with prepared_database_url(tmp_path, "gk_jobs", template) as url:
+        yield _env(url, tmp_path)
 
 
 def run(env, *args, background=False):
@@ -169,8 +184,7 @@ def test_a_lease_row_blocks_a_second_holder_until_it_expires():
 @pytest.mark.django_db
 def test_the_shared_cache_lock_uses_redis_add(settings):
     settings.GONGKAI_JOB_LOCK = "cache"
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                                   "LOCATION": "redis://127.0.0.1:6379/4"}}
+    settings.CACHES = redis_cache_settings(need_redis())
     from django.core.cache import cache
 
     cache.delete("gongkai:job-lock:test.job")

@@ -39,7 +39,7 @@ class _Recording(BaseHTTPRequestHandler):
 def _server(host):
     handler = type("Handler", (_Recording,), {"seen": []})
     server = ThreadingHTTPServer((host, 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
     return server, handler.seen
 
 
