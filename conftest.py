@@ -28,6 +28,12 @@ def pytest_configure(config):
     settings.GONGKAI_SEARCH_SLOTS_DIR = Path(tempfile.mkdtemp(prefix="gk-search-slots-"))
 
 
+def pytest_collection_modifyitems(config, items):
+    from tests.database_runs import select
+
+    select(config, items)   # the PostgreSQL run repeats only the tests that can meet the database
+
+
 @pytest.hookimpl(optionalhook=True)   # an xdist hook: unknown when a run is not distributed (-p no:xdist)
 def pytest_xdist_make_scheduler(config, log):
     from tests.scheduling import ModulesWithTheDemoTogether

@@ -78,8 +78,10 @@ rc=$?; [ $rc -eq 0 ] || status=$rc
 
 if [ -n "$on_postgres" ]; then
   stage "tests on PostgreSQL ($PG_URL)"
-  # Redis databases of its own (tests/engines_services.py), should it ever run beside the SQLite run.
-  GONGKAI_TEST_REDIS_DB=10 GONGKAI_DATABASE_URL="$PG_URL" $BIN/pytest -n 2 --dist loadscope -m "not browser" "$@"
+  # The tests that can meet the database (tests/database_runs.py: the others ran on SQLite, and their code
+  # does not depend on the database), with Redis databases of their own (tests/engines_services.py).
+  GONGKAI_TEST_DATABASE_RUN=1 GONGKAI_TEST_REDIS_DB=10 GONGKAI_DATABASE_URL="$PG_URL" \
+    $BIN/pytest -n 2 --dist loadscope -m "not browser" "$@"
   rc=$?; [ $rc -eq 0 ] || status=$rc
 else
   echo "PostgreSQL: skipped (runs when CI=true or GONGKAI_TEST_POSTGRES=1; needs 127.0.0.1:5432)"

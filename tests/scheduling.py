@@ -3,7 +3,9 @@
 A module's tests stay together, so a module's fixtures are built once rather than on every worker; and every
 module that uses the demo (``demo_db``, tests/demo_database.py) is one unit, so one worker loads the demo while
 the others run the rest of the suite, instead of each worker that reaches a demo test waiting a minute for the
-first one's load. Units go out largest first (xdist's ``--loadscope-reorder``), the demo's first of all.
+first one's load. Units go out costliest first, so that the last ones are short and no worker waits long for
+the other at the end: the demo's, then the modules that start processes of their own or drive a browser
+(each of their tests takes seconds), then the rest, largest first.
 
 xdist's own ``xdist_group`` marks would say the same, but they work by renaming test ids, which pytest 9 no
 longer allows: with pytest 9.2 and xdist 3.8 the marks are read and have no effect.
@@ -27,11 +29,36 @@ def modules_on_the_demo(root: Path) -> set[str]:
     return found
 
 
+_SLOW = re.compile(r"\b(subprocess|Popen|multiprocessing|live_server|pytestmark = pytest\.mark\.browser)\b")
+
+
+def slow_modules(root: Path) -> set[str]:
+    """The test modules whose tests start processes of their own or drive a browser."""
+    found = set()
+    for path in [*root.glob("tests/test_*.py"), *root.glob("src/gongkai/*/tests/test_*.py")]:
+        if _SLOW.search(path.read_text(encoding="utf-8")):
+            found.add(path.relative_to(root).as_posix())
+    return found
+
+
 class ModulesWithTheDemoTogether(LoadScopeScheduling):
     def __init__(self, config, log=None):
         super().__init__(config, log)
-        self.demo_modules = modules_on_the_demo(Path(config.rootpath))
+        root = Path(config.rootpath)
+        self.demo_modules = modules_on_the_demo(root)
+        self.slow_modules = slow_modules(root)
+        self._ordered = False
 
     def _split_scope(self, nodeid: str) -> str:
         module = nodeid.split("::", 1)[0]
         return DEMO if module in self.demo_modules else module
+
+    def _cost_order(self, scope: str) -> tuple:
+        return (scope != DEMO, scope not in self.slow_modules, -len(self.workqueue[scope]), scope)
+
+    def _assign_work_unit(self, node) -> None:
+        if not self._ordered:   # the queue is complete when the first unit is handed out
+            for scope in sorted(self.workqueue, key=self._cost_order):
+                self.workqueue.move_to_end(scope)
+            self._ordered = True
+        super()._assign_work_unit(node)
