@@ -26,9 +26,11 @@ $(VENV)/.installed: pyproject.toml | $(BIN)/python
 	@$(STEP) "install (pip)" $(BIN)/pip install -q -e .
 	touch $@
 
-$(VENV)/.installed-test: $(VENV)/.installed
-	@$(STEP) "install test tools (pip)" $(BIN)/pip install -q -e '.[test]'
-	touch $@
+# One pip run for the platform and its test tools (one resolution, one editable build), which also stands
+# for the platform's own install.
+$(VENV)/.installed-test: pyproject.toml | $(BIN)/python
+	@$(STEP) "install with the test tools (pip)" $(BIN)/pip install -q -e '.[test]'
+	touch $(VENV)/.installed $@
 
 install: $(VENV)/.installed
 
