@@ -1,7 +1,7 @@
 """Province-scale benchmark on PostgreSQL (issue 15 §3): a generated province (bench/province.py), then the
 figures measured on it.
 
-    nice -n 10 python -m bench province load --items 1000000     # generate (drops and re-creates the database)
+    nice -n 10 python -m bench province load --items 1000000 --processes 2   # generate (drops and re-creates the database)
     nice -n 10 python -m bench province finish   # after a load stopped part-way: applications and index
     nice -n 10 python -m bench province measure                   # search, report roll-up, sweeps, size, memory
     python -m bench province drop                                 # drop the database when done
@@ -28,6 +28,7 @@ def main(argv: list[str]) -> None:
     parser = argparse.ArgumentParser(prog="python -m bench province")
     parser.add_argument("verb", choices=["load", "finish", "measure", "drop"])
     parser.add_argument("--items", type=int, default=1_000_000)
+    parser.add_argument("--processes", type=int, default=1, help="load: loaders at once (one per core)")
     parser.add_argument("--only", default="", help="measure: a comma-separated subset of "
                         "size,search,report,web,sweeps")
     args = parser.parse_args(argv)
@@ -55,7 +56,7 @@ def main(argv: list[str]) -> None:
         from bench.province import load
 
         call_command("migrate", verbosity=0)
-        loaded = load(args.items)
+        loaded = load(args.items, processes=args.processes)
         print(json.dumps(loaded), flush=True)
         _save({"load": loaded})
         return

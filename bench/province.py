@@ -46,22 +46,60 @@ def agency_plan() -> list[tuple[str, str, str, str, int | None]]:
     return rows
 
 
-def load(items: int, *, seed: int = 2025, out=sys.stderr) -> dict:
-    """Load the province into the current (empty, migrated) PostgreSQL database; returns what was loaded."""
+def load(items: int, *, processes: int = 1, seed: int = 2025, out=sys.stderr) -> dict:
+    """Load the province into the current (empty, migrated) PostgreSQL database; returns what was loaded.
+
+    With ``processes`` > 1 the items are loaded by that many processes at once, each its own contiguous run of
+    item numbers with its own corpus stream (seed + slice number): the same province for the same seed and
+    number of processes. The year partitions are made first, so no two loaders race to make one."""
     from django.db import connection, transaction
 
     from gongkai.core.progress import Progress
 
     started = time.perf_counter()
-    with connection.cursor() as cur:
-        cur.execute("SET synchronous_commit = off")
     with transaction.atomic():
         agencies = _agencies()
         _sites(agencies)
-    rng = random.Random(seed)
+    _prepare_index()
     with Progress(out, "信息", total=items, every=30) as progress:
-        _items(items, agencies, rng, progress)
+        if processes <= 1:
+            _items(range(items), agencies, random.Random(seed), seed, progress)
+        else:
+            import multiprocessing
+
+            connection.close()   # each loader opens its own
+            ctx = multiprocessing.get_context("fork")
+            done = ctx.Value("q", 0)
+            bounds = [items * k // processes for k in range(processes + 1)]
+            loaders = [ctx.Process(target=_load_slice, args=(range(bounds[k], bounds[k + 1]), agencies, seed, k,
+                                                             done, items)) for k in range(processes)]
+            for loader in loaders:
+                loader.start()
+            while any(loader.is_alive() for loader in loaders):
+                time.sleep(2)
+                progress(done.value, items)
+            for loader in loaders:
+                loader.join()
+            if any(loader.exitcode for loader in loaders):
+                raise SystemExit(f"a loader failed: exit codes {[loader.exitcode for loader in loaders]}")
+            progress(done.value, items)
     return finish(seed=seed, out=out, started=started)
+
+
+def _load_slice(numbers: range, agencies, seed: int, k: int, done, total: int) -> None:
+    from django.db import connection
+
+    last = [0]
+
+    def progress(at, _total):
+        with done.get_lock():
+            done.value += at - last[0]
+        last[0] = at
+
+    with connection.cursor() as cur:
+        cur.execute("SET synchronous_commit = off")
+    _items(numbers, agencies, random.Random(seed), seed + 1000 * (k + 1), progress, total=total)
+    connection.close()
 
 
 def finish(*, seed: int = 2025, out=sys.stderr, started: float | None = None) -> dict:
@@ -132,7 +170,23 @@ def _weights(agencies) -> list[float]:
             for _pk, _path, level, code in agencies]
 
 
-def _items(count: int, agencies, rng: random.Random, progress) -> None:
+def _prepare_index() -> None:
+    """Drop the search index's GIN indexes (built once at the end) and make every year's partitions."""
+    from django.db import connection
+
+    from gongkai.search.backends import backend_for
+    from gongkai.search.backends.postgres import TABLE, TITLES
+    from gongkai.search.domain.keys import sort_key
+
+    backend = backend_for(connection)
+    with connection.cursor() as cur:
+        cur.execute(f"DROP INDEX IF EXISTS {TABLE}_gin, {TITLES}_gin")
+    backend.ensure_partitions(sort_key(dt.date(year, 6, 1), 1) for year in YEARS)
+
+
+def _items(numbers: range, agencies, rng: random.Random, corpus_seed: int, progress, *, total: int = 0) -> None:
+    """Items numbered ``numbers`` (of ``total``, by default as many): the agency of each is the same draw
+    from ``rng`` whichever slice loads it; the bodies come from a corpus stream seeded ``corpus_seed``."""
     from django.db import connection, transaction
     from django.utils import timezone
 
@@ -145,39 +199,40 @@ def _items(count: int, agencies, rng: random.Random, progress) -> None:
 
     backend = backend_for(connection)
     with connection.cursor() as cur:
-        cur.execute(f"DROP INDEX IF EXISTS {TABLE}_gin, {TITLES}_gin")
-    picks = rng.choices(range(len(agencies)), weights=_weights(agencies), k=count)
+        cur.execute("SET synchronous_commit = off")
+    total = total or len(numbers)
+    picks = rng.choices(range(len(agencies)), weights=_weights(agencies), k=total)
     now = timezone.now()
     first, span = dt.date(YEARS[0], 1, 1).toordinal(), 365 * len(YEARS)
     docs = ("id", "key", "sort_key", "agency_id", "agency_path", "title", "summary", "body", "doc_number",
             "index_number", "doc_number_key", "index_number_key", "published_on", "written_on", "topic", "genre",
             "validity", "url", "extra", "indexed_at")
-    corpus = generate(count, seed=rng.randrange(10**9))
+    count = len(numbers)
+    corpus = ((numbers.start + c.n, c) for c in generate(count, seed=corpus_seed))
     done = 0
     while done < count:
         batch = [next(corpus) for _ in range(min(BATCH, count - done))]
         rows = []
-        for c in batch:
-            pk = agencies[picks[c.n]][0]
-            published = dt.date.fromordinal(first + (c.n * 7919) % span)
-            body = c.body if c.n % LINK_EVERY else f'{c.body}<p><a href="https://www.gov.cn/zhengce/{c.n % 5000}.htm">原文</a></p>'
+        for n, c in batch:
+            pk = agencies[picks[n]][0]
+            published = dt.date.fromordinal(first + (n * 7919) % span)
+            body = c.body if n % LINK_EVERY else f'{c.body}<p><a href="https://www.gov.cn/zhengce/{n % 5000}.htm">原文</a></p>'
             rows.append(Item(agency_id=pk, title=c.title, summary=c.summary, body=body, body_text=c.body,
                              doc_number=c.doc_number, status="published", published_on=published, published_at=now,
-                             written_on=published, index_number=f"{pk:09d}/{published.year}-{c.n:07d}",
-                             index_period=str(published.year), index_serial=c.n + 1))
+                             written_on=published, index_number=f"{pk:09d}/{published.year}-{n:07d}",
+                             index_period=str(published.year), index_serial=n + 1))
         with transaction.atomic():
             made = Item.objects.bulk_create(rows, batch_size=BATCH)
-            backend.ensure_partitions(sort_key(i.published_on, i.pk) for i in made)
             raw = connection.connection
             index_rows = []
             with raw.cursor() as cur, cur.copy(f"COPY search_searchdocument ({', '.join(docs)}) FROM STDIN") as cp:
-                for item, c in zip(made, batch, strict=True):
+                for item, (n, c) in zip(made, batch, strict=True):
                     key = sort_key(item.published_on, item.pk)
-                    path = agencies[picks[c.n]][1]
+                    path = agencies[picks[n]][1]
                     cp.write_row((item.pk, f"item:{item.pk}", key, item.agency_id, path, item.title, item.summary,
                                   c.body, item.doc_number, item.index_number, doc_number_key(item.doc_number),
                                   doc_number_key(item.index_number), item.published_on, item.written_on, c.topic,
-                                  c.genre, c.validity, f"/gk/{agencies[picks[c.n]][3]}/items/{item.pk}/", "{}", now))
+                                  c.genre, c.validity, f"/gk/{agencies[picks[n]][3]}/items/{item.pk}/", "{}", now))
                     index_rows.append(IndexRow(sort_key=key, agency_path=path, title=item.title, summary=item.summary,
                                                body=c.body, doc_number=item.doc_number,
                                                index_number=item.index_number, topic=c.topic, genre=c.genre,
