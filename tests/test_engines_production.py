@@ -63,7 +63,7 @@ def _base_env(tmp_path: Path, db_url: str) -> dict:
            "GONGKAI_DEBUG": "1", "GONGKAI_HTTPS": "0", "GONGKAI_LINK_CHECK": "0",
            "GONGKAI_CACHE_KEY_PREFIX": f"gk_engines_test_{tag}", "GONGKAI_QUEUE_NAME": f"gk_engines_test_{tag}",
            "GONGKAI_TEST_PROBE_FILE": str(tmp_path / "probe.log"), "GONGKAI_LOG_LEVEL": "INFO",
-           "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}", "PYTHONDONTWRITEBYTECODE": "1"}
+           "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}"}
     for name in ("GONGKAI_REDIS_URL", "GONGKAI_BROKER_URL", "GONGKAI_REPLICA_DATABASE_URL"):
         env.pop(name, None)
     return env
