@@ -20,13 +20,16 @@ DEMO = "demo"
 _USES_DEMO = re.compile(r"\bdemo_db\b")
 
 
+def _modules_matching(root: Path, pattern: re.Pattern) -> set[str]:
+    """The test modules (paths relative to the root, as in test ids) whose text matches ``pattern``."""
+    return {path.relative_to(root).as_posix()
+            for path in [*root.glob("tests/test_*.py"), *root.glob("src/gongkai/*/tests/test_*.py")]
+            if pattern.search(path.read_text(encoding="utf-8"))}
+
+
 def modules_on_the_demo(root: Path) -> set[str]:
-    """The test modules (paths relative to the root, as in test ids) that ask for the demo database."""
-    found = set()
-    for path in [*root.glob("tests/test_*.py"), *root.glob("src/gongkai/*/tests/test_*.py")]:
-        if _USES_DEMO.search(path.read_text(encoding="utf-8")):
-            found.add(path.relative_to(root).as_posix())
-    return found
+    """The test modules that ask for the demo database."""
+    return _modules_matching(root, _USES_DEMO)
 
 
 _SLOW = re.compile(r"\b(subprocess|Popen|multiprocessing|live_server|pytestmark = pytest\.mark\.browser)\b")
@@ -34,11 +37,7 @@ _SLOW = re.compile(r"\b(subprocess|Popen|multiprocessing|live_server|pytestmark 
 
 def slow_modules(root: Path) -> set[str]:
     """The test modules whose tests start processes of their own or drive a browser."""
-    found = set()
-    for path in [*root.glob("tests/test_*.py"), *root.glob("src/gongkai/*/tests/test_*.py")]:
-        if _SLOW.search(path.read_text(encoding="utf-8")):
-            found.add(path.relative_to(root).as_posix())
-    return found
+    return _modules_matching(root, _SLOW)
 
 
 class ModulesWithTheDemoTogether(LoadScopeScheduling):
