@@ -96,8 +96,6 @@ def _load_slice(numbers: range, agencies, seed: int, k: int, done, total: int) -
             done.value += at - last[0]
         last[0] = at
 
-    with connection.cursor() as cur:
-        cur.execute("SET synchronous_commit = off")
     _items(numbers, agencies, random.Random(seed), seed + 1000 * (k + 1), progress, total=total)
     connection.close()
 
