@@ -52,6 +52,15 @@ def test_gram_keys_are_signed_int32_and_distinct():
     assert all(-(2**31) <= k < 2**31 for k in keys)
 
 
+def test_trigram_keys_stay_within_segments_and_are_signed_int32():
+    keys = a.trigram_keys("政府政府 信息公")
+    assert keys == sorted({a.trigram_key("政府政"), a.trigram_key("府政府"), a.trigram_key("信息公")})
+    assert a.trigram_key("府 信") not in keys          # no trigram runs across a space
+    assert all(-(2**31) <= k < 2**31 for k in keys)
+    assert a.trigram_key("政府政") == 3659980804 - 2**31   # CRC-32 of the UTF-8: the same in every process
+    assert a.trigrams("2017年") == ["201", "017", "17年"] and a.trigrams("政府") == []
+
+
 def test_doc_number_key_forgives_brackets_and_spaces():
     assert a.doc_number_key("渝府办发 (2017) 61号") == a.doc_number_key("渝府办发〔2017〕61号")
 
@@ -74,3 +83,26 @@ def test_sort_key_orders_by_day_then_number():
     assert sort_key(None, 5) == 5
     with pytest.raises(ValueError):
         sort_key(None, DAY)
+
+
+def test_key_shares_count_a_key_up_to_the_floor_of_years_that_do_not_list_it():
+    from gongkai.search.backends.postgres import _FLOOR, key_shares
+
+    # Two years of 1,000 documents: key 5 is listed in the first (40 %), not in the second (floor 2 %).
+    shares = key_shares([([5, 6], [0.4, 0.1, 0.1, 0.4, 0.0], 1000), ([6], [0.3, 0.02, 0.3, 0.0], 1000)])
+    assert shares[None] == 2000
+    assert shares[_FLOOR] == pytest.approx((0.1 * 1000 + 0.02 * 1000) / 2000)
+    assert shares[5] == pytest.approx((400 + 20) / 2000)      # 400 listed + at most 20 in the other year
+    assert shares[6] == pytest.approx((100 + 300) / 2000)
+    assert key_shares([]) == {None: 0.0, _FLOOR: 0.0}
+
+
+def test_spread_takes_the_rarest_trigrams_apart_from_each_other():
+    from gongkai.search.backends.postgres import _FLOOR, _spread
+
+    keys = [10, 11, 12, 13, 14, 15, 16]          # the trigrams of a word of nine characters, in word order
+    freqs = {_FLOOR: 0.01, 10: 0.02, 11: 0.02, 12: 0.02, 13: 0.5, 14: 0.3, 15: 0.4, 16: 0.2}
+    assert _spread(keys, freqs, 2) == [10, 16]   # 10 rarest; 11 and 12 share characters with it
+    assert _spread(keys, freqs, 3) == [10, 16, 13]
+    assert _spread(keys, freqs, 4) == [10, 16, 13, 11]   # no more apart: the rarest of the rest
+    assert _spread([7], {_FLOOR: 0.0}, 4) == [7]

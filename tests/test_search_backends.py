@@ -199,3 +199,53 @@ def test_postgres_partitions_of_this_and_next_year_are_made_ahead(postgres_docs)
     services.prepare_year_partitions(today=dt.date(2031, 6, 1))
     with connection.cursor() as cur:
         assert {2031, 2032} <= set(postgres.PostgresBackend(connection).partitions(cur, postgres.TABLE))
+
+
+def test_postgres_rows_carry_their_trigram_keys_and_long_words_are_looked_up_by_them(postgres_docs):
+    from django.db import connection
+
+    from gongkai.search.domain.analysis import gram_key, trigram_key, trigram_keys
+
+    postgres = postgres_docs(40)
+    doc = SearchDocument.objects.order_by("sort_key").first()
+    with connection.cursor() as cur:
+        cur.execute(f"SELECT text_norm, tri FROM {postgres.TABLE} WHERE sort_key = %s", [doc.sort_key])
+        text_norm, tri = cur.fetchone()
+    assert tri == trigram_keys(text_norm) and tri
+    backend = postgres.PostgresBackend(connection)
+    keys = backend._keys(["政府", "信息公开"], postgres.TABLE)
+    assert keys["grams"] == [gram_key("政府")]      # two characters: the bigram
+    assert set(keys["tri"]) <= {trigram_key("信息公"), trigram_key("息公开")} and len(keys["tri"]) == 2
+    assert set(backend._keys(["信息公开"], postgres.TITLES)) == {"title_grams"}   # titles: bigrams only
+
+
+def test_postgres_trigram_collisions_widen_the_candidates_only(postgres_docs, monkeypatch):
+    """Trigram keys are hashes: were every trigram to share one key, strpos still keeps the exact matches."""
+    postgres = postgres_docs(0)
+    monkeypatch.setattr(postgres, "trigram_key", lambda trigram: 7)
+    monkeypatch.setattr(postgres, "trigram_keys", lambda text: [7])
+    rng = random.Random(5)
+    services.index_documents(_doc(i, rng) for i in range(60))
+    monkeypatch.setattr(postgres.PostgresBackend, "_estimate", lambda self, words, table: 10**9)
+    for query in ("信息公开", "渝府办发〔2017〕", "年度报告 食品", "不存在的词"):
+        keys, _page = _all_keys(query)
+        assert keys == _reference(parse_query(query).words)
+
+
+def test_postgres_index_rebuild_of_a_migration_keeps_every_document(postgres_docs):
+    from django.apps import apps
+    from django.db import connection
+
+    from gongkai.search.migrations._rebuild import rebuild_postgres_index
+
+    postgres_docs(30)
+    before = _all_keys("政府")[0]
+
+    class Editor:
+        pass
+
+    editor = Editor()
+    editor.connection = connection
+    rebuild_postgres_index(apps, editor)
+    assert _all_keys("政府")[0] == before and before
+    assert _all_keys("信息公开")[0] == _reference(["信息公开"])

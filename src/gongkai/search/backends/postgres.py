@@ -1,7 +1,9 @@
-"""PostgreSQL: distinct bigrams in GIN-indexed int4[] arrays, checked with strpos, one partition per year.
+"""PostgreSQL: distinct bigrams and trigrams in GIN-indexed int4[] arrays, checked with strpos, a partition a year.
 
-``grams @> query_grams`` finds candidates through a GIN index; ``strpos(text_norm, word) > 0`` keeps exactly the
-documents that contain the word, so the result equals the reference substring scan (ADR 0010).
+``grams @> query_grams AND tri @> query_trigrams`` finds candidates through a GIN index; ``strpos(text_norm,
+word) > 0`` keeps exactly the documents that contain the word, so the result equals the reference substring scan
+(ADR 0010). A word of two characters is looked up by its bigram; a longer one by its two rarest trigrams, whose
+posting lists are short even when every bigram of the word is common (ADR 0075).
 
 A search wants the newest matches: a page of 20, and up to 1,001 for the capped count. Both tables are
 partitioned by year of the sort key, and the search walks the years newest first until it has enough:
@@ -15,7 +17,7 @@ partitioned by year of the sort key, and the search walks the years newest first
 - when the column statistics say even the rarest bigram of a word is rare, one GIN query over all years
   answers at once.
 
-Only the rarest bigrams of each word go into the GIN condition (fewer posting lists to read; strpos checks the
+Only the rarest keys of each word go into the GIN condition (fewer posting lists to read; strpos checks the
 rest). Filters (agency and every agency above it, topic, genre, validity) are also GIN keys, in a second
 column of the same index, so a filtered search does not verify candidates of other agencies.
 """
@@ -24,20 +26,24 @@ import datetime as dt
 import time
 import zlib
 
+import psycopg
 from django.db import IntegrityError, ProgrammingError, transaction
 
 from gongkai.search.backends.base import Filters, IndexRow, SearchBackend
-from gongkai.search.domain.analysis import bigrams, gram_key, gram_keys
+from gongkai.search.domain.analysis import bigrams, gram_key, gram_keys, trigram_key, trigram_keys, trigrams
 from gongkai.search.domain.keys import DAY, sort_key
 
 TABLE = "search_pg"
 # Titles again, in a narrow table: the title tier must not read wide rows (text and its grams) per candidate.
 TITLES = "search_pg_title"
 _GRAMS = {TABLE: "grams", TITLES: "title_grams"}
-_OWN_COLUMNS = {TABLE: "title_norm text NOT NULL, text_norm text NOT NULL, grams int4[] NOT NULL",
+_TRIGRAMS = {TABLE: "tri"}   # titles are short: their bigrams are few candidates already
+_OWN_COLUMNS = {TABLE: "title_norm text NOT NULL, text_norm text NOT NULL, grams int4[] NOT NULL, "
+                       "tri int4[] NOT NULL",
                 TITLES: "title_norm text NOT NULL, title_grams int4[] NOT NULL"}
+_GIN_COLUMNS = {TABLE: "grams, tri, facets", TITLES: "title_grams, facets"}
 COLUMNS = {TABLE: ("sort_key", "agency_path", "topic", "genre", "validity", "title_norm", "text_norm", "grams",
-                   "facets"),
+                   "tri", "facets"),
            TITLES: ("sort_key", "agency_path", "topic", "genre", "validity", "title_norm", "title_grams", "facets")}
 
 PROBE_ROWS = 200       # rows read in key order at the top of each year before choosing how to go on
@@ -45,11 +51,13 @@ PROBE_ROWS = 200       # rows read in key order at the top of each year before c
 # year of ~60,000 documents the two cost the same when about a tenth of the rows match.
 WALK_DENSITY = 0.1     # at least this share of the probe matched: keep walking the year in key order
 RARE = 5000            # estimated candidates below this: one GIN query over every year
-GRAMS_PER_WORD = 6
+GRAMS_PER_WORD = 6     # a word's rarest bigrams in the condition where the table has no trigrams (titles)
+TRIGRAMS_PER_WORD = 4  # a word's rarest trigrams, apart where they can be (``_spread``)
 _STATS: dict[tuple, tuple[float, dict]] = {}
 _FLOOR = "floor"   # the share assumed for a bigram the statistics do not list
 _STATS_TTL = 600.0
 
+# A probe and a walk read a year in key order (its primary key backwards); a bitmap asks its GIN index.
 _PLANS = {
     "bitmap": "SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off; SET LOCAL enable_bitmapscan = on",
     "walk": "SET LOCAL enable_seqscan = off; SET LOCAL enable_bitmapscan = off; SET LOCAL enable_indexscan = on",
@@ -85,10 +93,51 @@ def filter_facets(filters: Filters) -> list[int]:
     return sorted({_facet(label) for label in labels})
 
 
+def key_shares(partitions) -> dict:
+    """Each listed key's share of the documents, at most, from the partitions' (most common elements, their
+    frequencies, row count); ``None``: the row count; ``_FLOOR``: the share assumed for a key never listed.
+
+    After the per-element frequencies PostgreSQL stores their minimum, maximum and the null frequency: a key
+    missing from a partition's list is at most about as common there as the least common listed (the floor).
+    A key listed in some years only may still be in the others, up to their floor: counting it there as absent
+    made a key common in old years look rare, and the one-query plan then read every year's candidates."""
+    counts: dict = {}        # documents holding the key in the partitions that list it
+    floor_listed: dict = {}  # the floor's documents in those partitions
+    total = floor = 0.0
+    for elems, freqs, rows in partitions:
+        rows = max(float(rows), 0.0)
+        total += rows
+        elems, freqs = elems or [], freqs or []
+        part_floor = freqs[len(elems)] * rows if len(freqs) > len(elems) else 0.0
+        floor += part_floor
+        for elem, freq in zip(elems, freqs, strict=False):
+            counts[elem] = counts.get(elem, 0.0) + freq * rows
+            floor_listed[elem] = floor_listed.get(elem, 0.0) + part_floor
+    shares: dict = {elem: (n + floor - floor_listed[elem]) / total for elem, n in counts.items()} if total else {}
+    shares[None] = total
+    shares[_FLOOR] = floor / total if total else 0.0
+    return shares
+
+
+def _spread(keys: list[int], freqs: dict, count: int) -> list[int]:
+    """``count`` of a word's trigram keys (in word order), the rarest first, apart from each other where they can
+    be: neighbouring trigrams share two characters and mostly the same documents (a 文号's agency part)."""
+    order = sorted(range(len(keys)), key=lambda i: (freqs.get(keys[i], freqs[_FLOOR]), i))
+    picked: list[int] = []
+    for i in order:
+        if len(picked) < count and all(abs(i - j) >= 3 for j in picked):
+            picked.append(i)
+    for i in order:
+        if len(picked) < count and i not in picked:
+            picked.append(i)
+    return [keys[i] for i in picked]
+
+
 class PostgresBackend(SearchBackend):
     def __init__(self, conn):
         super().__init__(conn)
         self._memo: dict[tuple, tuple[list[tuple[int, bool]], bool]] = {}
+        self._years: dict[str, list[int]] = {}   # the partitions, read once per search (one backend per search)
 
     # --- structure --------------------------------------------------------------------------------------------
 
@@ -99,7 +148,7 @@ class PostgresBackend(SearchBackend):
                     sort_key bigint NOT NULL PRIMARY KEY, agency_path varchar(255) NOT NULL,
                     topic varchar(50) NOT NULL, genre varchar(50) NOT NULL, validity varchar(30) NOT NULL,
                     {_OWN_COLUMNS[table]}, facets int4[] NOT NULL) PARTITION BY RANGE (sort_key)""")
-                cur.execute(f"CREATE INDEX IF NOT EXISTS {table}_gin ON {table} USING gin ({_GRAMS[table]}, facets)")
+                cur.execute(f"CREATE INDEX IF NOT EXISTS {table}_gin ON {table} USING gin ({_GIN_COLUMNS[table]})")
 
     def uninstall(self) -> None:
         with self.conn.cursor() as cur:
@@ -111,6 +160,12 @@ class PostgresBackend(SearchBackend):
                     "JOIN pg_class p ON p.oid = i.inhparent WHERE p.relname = %s", [table])
         return sorted((int(name.rsplit("_y", 1)[1]) for (name,) in cur.fetchall()), reverse=True)
 
+    def _search_years(self, cur, table: str) -> list[int]:
+        """``partitions``, kept for the rest of this search: its count and pages ask two or three times."""
+        if table not in self._years:
+            self._years[table] = self.partitions(cur, table)
+        return self._years[table]
+
     def ensure_partitions(self, keys) -> None:
         """Create the year partitions these sort keys fall in (before inserting them).
 
@@ -118,6 +173,7 @@ class PostgresBackend(SearchBackend):
         publishing transaction: the minute job ``search.year_partitions`` creates this year's and next year's
         ahead of time, which leaves only back-dated imports of new old years to do it here."""
         years = {year_of(k) for k in keys}
+        self._years.clear()
         with self.conn.cursor() as cur:
             for table in (TABLE, TITLES):
                 for year in sorted(years - set(self.partitions(cur, table))):
@@ -137,7 +193,7 @@ class PostgresBackend(SearchBackend):
         title_norm = row.title_norm
         text_norm = title_norm + " " + row.rest_norm
         return (row.sort_key, row.agency_path, row.topic, row.genre, row.validity, title_norm, text_norm,
-                gram_keys(text_norm), facet_keys(row))
+                gram_keys(text_norm), trigram_keys(text_norm), facet_keys(row))
 
     @staticmethod
     def title_values(row: IndexRow) -> tuple:
@@ -179,9 +235,11 @@ class PostgresBackend(SearchBackend):
 
     # --- statistics -------------------------------------------------------------------------------------------
 
-    def _frequencies(self, table: str) -> dict:
-        """Share of documents holding each common bigram, from the partitions' statistics, and the row count."""
-        key = (self.conn.settings_dict["NAME"], table)
+    def _frequencies(self, table: str, column: str | None = None) -> dict:
+        """Share of documents holding each common key of ``column`` (the bigrams by default), from the
+        partitions' statistics, and the row count."""
+        column = column or _GRAMS[table]
+        key = (self.conn.settings_dict["NAME"], table, column)
         cached = _STATS.get(key)
         if cached and time.monotonic() - cached[0] < _STATS_TTL:
             return cached[1]
@@ -190,39 +248,39 @@ class PostgresBackend(SearchBackend):
                         "FROM pg_inherits i JOIN pg_class p ON p.oid = i.inhparent "
                         "JOIN pg_class c ON c.oid = i.inhrelid "
                         "JOIN pg_stats s ON s.tablename = c.relname AND s.attname = %s "
-                        "WHERE p.relname = %s", [_GRAMS[table], table])
-            counts: dict = {}
-            total = floor = 0.0
-            for elems, freqs, rows in cur.fetchall():
-                rows = max(float(rows), 0.0)
-                total += rows
-                elems, freqs = elems or [], freqs or []
-                for elem, freq in zip(elems, freqs, strict=False):
-                    counts[elem] = counts.get(elem, 0.0) + freq * rows
-                # After the per-element frequencies PostgreSQL stores their minimum, maximum and the null
-                # frequency: a bigram missing from the list is at most about as common as the least common listed.
-                if len(freqs) > len(elems):
-                    floor += freqs[len(elems)] * rows
-        freqs = {elem: n / total for elem, n in counts.items()} if total else {}
-        freqs[None] = total
-        freqs[_FLOOR] = floor / total if total else 0.0
+                        "WHERE p.relname = %s", [column, table])
+            freqs = key_shares(cur.fetchall())
         _STATS[key] = (time.monotonic(), freqs)
         return freqs
 
-    def _estimate(self, words, table: str) -> float:
-        """At most how many documents can match: the rarest bigram's share of the table (absent: rare)."""
-        freqs = self._frequencies(table)
-        floor = freqs[_FLOOR]
-        share = min(min(freqs.get(gram_key(b), floor) for b in bigrams(word)) for word in words)
-        return share * freqs[None]
+    def _word_keys(self, word: str, table: str) -> tuple[str, list[int], dict]:
+        """The column a word is looked up in, its keys there in word order and that column's statistics."""
+        if len(word) >= 3 and table in _TRIGRAMS:
+            column, keys = _TRIGRAMS[table], [trigram_key(t) for t in trigrams(word)]
+        else:
+            column, keys = _GRAMS[table], [gram_key(b) for b in bigrams(word)]
+        return column, keys, self._frequencies(table, column)
 
-    def _grams(self, words, table: str) -> list[int]:
-        freqs = self._frequencies(table)
-        chosen: set[int] = set()
+    def _estimate(self, words, table: str) -> float:
+        """At most how many documents can match: the rarest key's share of the table (absent: rare)."""
+        shares = []
         for word in words:
-            keys = sorted({gram_key(b) for b in bigrams(word)}, key=lambda k: freqs.get(k, 0.0))   # absent: rarest
-            chosen.update(keys[:GRAMS_PER_WORD])
-        return sorted(chosen)
+            _column, keys, freqs = self._word_keys(word, table)
+            shares.append(min(freqs.get(k, freqs[_FLOOR]) for k in keys) * freqs[None])
+        return min(shares)
+
+    def _keys(self, words, table: str) -> dict[str, list[int]]:
+        """The GIN condition's keys, by column: each word's rarest (absent from the statistics: rarest of all),
+        its trigrams apart from each other."""
+        chosen: dict[str, set[int]] = {}
+        for word in words:
+            column, keys, freqs = self._word_keys(word, table)
+            if column in _TRIGRAMS.values():
+                picked = _spread(keys, freqs, TRIGRAMS_PER_WORD)
+            else:
+                picked = sorted(set(keys), key=lambda k: freqs.get(k, freqs[_FLOOR]))[:GRAMS_PER_WORD]
+            chosen.setdefault(column, set()).update(picked)
+        return {column: sorted(keys) for column, keys in chosen.items()}
 
     # --- searching --------------------------------------------------------------------------------------------
 
@@ -255,24 +313,33 @@ class PostgresBackend(SearchBackend):
         return ("true" if mode == "title" else "false"), []
 
     def _run(self, cur, plan: str, sql: str, params: list) -> list:
-        # On an error the search's atomic block rolls back, and the SET LOCALs with it.
-        cur.execute(_PLANS[plan])
-        cur.execute(sql, params)
-        rows = cur.fetchall()
-        cur.execute(_RESET)
-        return rows
+        """The rows of ``sql`` planned the ``plan`` way: the plan's settings and the query in one round trip.
 
-    def _year_windows(self, cur, table: str, filters: Filters, before: int | None) -> list[tuple[int, int]]:
-        """[low, high) sort-key ranges of the years to search, newest first, cut by the year filter and cursor."""
+        Django's psycopg cursors bind parameters on the client, so several statements can go in one message;
+        with server-side binding (the ``server_side_binding`` option) they go one by one. The settings stay
+        until ``_harvest`` resets them at its end (on an error the search's atomic block rolls them back)."""
+        if isinstance(getattr(cur, "cursor", None), psycopg.ClientCursor):
+            cur.execute(f"{_PLANS[plan]}; {sql}", params)
+            while cur.description is None and cur.nextset():   # past the SETs to the query's rows
+                pass
+        else:
+            cur.execute(_PLANS[plan])
+            cur.execute(sql, params)
+        return cur.fetchall()
+
+    def _year_windows(self, cur, table: str, filters: Filters, before: int | None) -> list[tuple[str, int, int]]:
+        """(partition, low, high) of the years to search, newest first, the [low, high) sort-key range cut by
+        the year filter and the cursor. A query of one year names its partition: planning it then costs a
+        fifteenth of planning it on the parent table, which prunes the other years again on every query."""
         top = min(k for k in (before, None if filters.max_key is None else filters.max_key + 1, 2**63 - 1)
                   if k is not None)
         bottom = filters.min_key or 0
         windows = []
-        for year in self.partitions(cur, table):
+        for year in self._search_years(cur, table):
             low, high = year_bounds(year)
             low, high = max(low, bottom), min(high, top)
             if low < high:
-                windows.append((low, high))
+                windows.append((f"{table}_y{year}", low, high))
         return windows
 
     def _harvest(self, mode: str, words, filters: Filters, before: int | None, limit: int) -> list[tuple[int, bool]]:
@@ -280,41 +347,31 @@ class PostgresBackend(SearchBackend):
         table = TITLES if mode == "title" else TABLE
         match, match_params = self._match(words, filters, mode)
         flag, flag_params = self._flag(words, mode)
-        gin = f"{_GRAMS[table]} @> %s::int4[]"
-        gin_params: list = [self._grams(words, table)]
+        keys = self._keys(words, table)
         facets = filter_facets(filters)
         if facets:
-            gin += " AND facets @> %s::int4[]"
-            gin_params.append(facets)
-        def newest(plan: str, low: int | None, high: int | None, need: int, condition: str, params: list):
-            bounds, bound_params = [], []
-            if low is not None:
-                bounds.append("sort_key >= %s")
-                bound_params.append(low)
-            if high is not None:
-                bounds.append("sort_key < %s")
-                bound_params.append(high)
-            where = " AND ".join([condition, *bounds])
+            keys["facets"] = facets
+        gin = " AND ".join(f"{column} @> %s::int4[]" for column in keys)
+        gin_params: list = list(keys.values())
+        def newest(plan: str, source: str, low: int, high: int, need: int, condition: str, params: list):
             return [(k, f) for k, f in self._run(
-                cur, plan, f"SELECT sort_key, {flag} FROM {table} WHERE {where} ORDER BY sort_key DESC LIMIT %s",
-                [*flag_params, *params, *bound_params, need])]
+                cur, plan, f"SELECT sort_key, {flag} FROM {source} WHERE {condition} AND sort_key >= %s "
+                           f"AND sort_key < %s ORDER BY sort_key DESC LIMIT %s",
+                [*flag_params, *params, low, high, need])]
 
-        with transaction.atomic(using=self.conn.alias), self.conn.cursor() as cur:
-            years = self._year_windows(cur, table, filters, before)
-            if not years:
-                return []
+        def by_years(cur, years) -> list[tuple[int, bool]]:
             if self._estimate(words, table) <= RARE:
-                return newest("bitmap", years[-1][0], years[0][1], limit, f"{gin} AND {match}",
+                return newest("bitmap", table, years[-1][1], years[0][2], limit, f"{gin} AND {match}",
                               [*gin_params, *match_params])
             out: list[tuple[int, bool]] = []
-            for low, high in years:
+            for partition, low, high in years:
                 need = limit - len(out)
                 if need <= 0:
                     break
-                cur.execute(f"SELECT sort_key, hit, flag FROM (SELECT sort_key, ({match}) AS hit, ({flag}) AS flag "
-                            f"FROM {table} WHERE sort_key >= %s AND sort_key < %s ORDER BY sort_key DESC "
-                            f"LIMIT {PROBE_ROWS}) AS probe", [*match_params, *flag_params, low, high])
-                probe = cur.fetchall()
+                probe = self._run(cur, "walk", f"SELECT sort_key, ({match}) AS hit, ({flag}) AS flag "
+                                               f"FROM {partition} WHERE sort_key >= %s AND sort_key < %s "
+                                               f"ORDER BY sort_key DESC LIMIT {PROBE_ROWS}",
+                                  [*match_params, *flag_params, low, high])
                 hits = [(k, f) for k, hit, f in probe if hit]
                 if len(hits) >= need or len(probe) < PROBE_ROWS:   # enough, or the year is read to its start
                     out += hits[:need]
@@ -322,11 +379,20 @@ class PostgresBackend(SearchBackend):
                 out += hits
                 rest = probe[-1][0]
                 if len(hits) >= WALK_DENSITY * len(probe):
-                    out += newest("walk", low, rest, need - len(hits), match, match_params)
+                    out += newest("walk", partition, low, rest, need - len(hits), match, match_params)
                 else:
-                    out += newest("bitmap", low, rest, need - len(hits), f"{gin} AND {match}",
+                    out += newest("bitmap", partition, low, rest, need - len(hits), f"{gin} AND {match}",
                                   [*gin_params, *match_params])
             return out
+
+        with transaction.atomic(using=self.conn.alias), self.conn.cursor() as cur:
+            years = self._year_windows(cur, table, filters, before)
+            if not years:
+                return []
+            found = by_years(cur, years)
+            # Inside an outer transaction the block is a savepoint, whose release keeps SET LOCAL: undo them.
+            cur.execute(_RESET)
+            return found
 
     def _newest_matches(self, words, filters: Filters, limit: int) -> tuple[list[tuple[int, bool]], bool]:
         """The newest matches (with their title tier), shared by the count and the first pages of one search."""

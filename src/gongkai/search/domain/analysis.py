@@ -10,6 +10,7 @@ Pure: no Django, no database.
 
 import re
 import unicodedata
+import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -113,6 +114,10 @@ def bigrams(word: str) -> list[str]:
     return [word[i:i + 2] for i in range(len(word) - 1)]
 
 
+def trigrams(word: str) -> list[str]:
+    return [word[i:i + 3] for i in range(len(word) - 2)]
+
+
 def matches(words, normalized_text: str) -> bool:
     """The reference semantics every backend must reproduce: every word is a substring."""
     return all(w in normalized_text for w in words)
@@ -173,4 +178,18 @@ def gram_keys(normalized: str) -> list[int]:
     keys: set[int] = set()
     for seg in segments(normalized):
         keys.update(gram_key(seg[i:i + 2]) for i in range(len(seg) - 1))
+    return sorted(keys)
+
+
+def trigram_key(trigram: str) -> int:
+    """A signed 32-bit key of three characters for PostgreSQL int4[] arrays: a hash (CRC-32 of the UTF-8),
+    so two trigrams may share a key — that widens the candidates only, which ``strpos`` checks anyway."""
+    return zlib.crc32(trigram.encode("utf-8")) - 0x80000000
+
+
+def trigram_keys(normalized: str) -> list[int]:
+    """The keys of every trigram of a text, within its segments (as ``gram_keys`` for bigrams)."""
+    keys: set[int] = set()
+    for seg in segments(normalized):
+        keys.update(trigram_key(seg[i:i + 3]) for i in range(len(seg) - 2))
     return sorted(keys)

@@ -6,30 +6,7 @@ SQLite is untouched.
 
 from django.db import migrations
 
-OLD_TABLES = ("search_pg", "search_pg_title")
-
-
-def rebuild_partitioned(apps, schema_editor):
-    connection = schema_editor.connection
-    if connection.vendor != "postgresql":
-        return
-    from gongkai.search.backends.postgres import PostgresBackend
-    from gongkai.search.services import index_row
-
-    backend = PostgresBackend(connection)
-    with connection.cursor() as cur:
-        cur.execute(f"DROP TABLE IF EXISTS {', '.join(OLD_TABLES)} CASCADE")
-    backend.install()
-    SearchDocument = apps.get_model("search", "SearchDocument")
-    chunk = []
-    for doc in SearchDocument.objects.exclude(sort_key=None).order_by("sort_key").iterator(chunk_size=2000):
-        chunk.append(index_row(doc))
-        if len(chunk) >= 2000:
-            backend.add(chunk)
-            chunk = []
-    backend.add(chunk)
-    with connection.cursor() as cur:   # statistics for the plan choice, before autovacuum gets round to it
-        cur.execute("ANALYZE search_pg, search_pg_title")
+from gongkai.search.migrations._rebuild import rebuild_postgres_index
 
 
 class Migration(migrations.Migration):
@@ -39,5 +16,5 @@ class Migration(migrations.Migration):
     ]
 
     operations = [
-        migrations.RunPython(rebuild_partitioned, migrations.RunPython.noop),
+        migrations.RunPython(rebuild_postgres_index, migrations.RunPython.noop),
     ]
