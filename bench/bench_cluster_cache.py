@@ -68,6 +68,7 @@ def _args(argv):
     parser.add_argument("--per-minute", type=int, default=30)
     parser.add_argument("--publish", action="store_true", help=argparse.SUPPRESS)   # the publishing process
     parser.add_argument("--go", help=argparse.SUPPRESS)
+    parser.add_argument("--codes", help=argparse.SUPPRESS)   # the publisher's sites (default: this run's)
     return parser.parse_args(argv)
 
 
@@ -247,7 +248,7 @@ def _publish_loop(args) -> None:
     from gongkai.core.timed import run_job
 
     user = get_user_model().objects.get(username="bench-publisher")
-    codes = json.loads((OUT / "publishing.json").read_text())
+    codes = json.loads(Path(args.codes or OUT / "publishing.json").read_text())
     agencies = {a.code: a for a in Agency.objects.filter(code__in=codes)}
     from gongkai.search.domain.analysis import segments
 

@@ -30,7 +30,7 @@ def main(argv: list[str]) -> None:
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--processes", type=int, default=1, help="load: loaders at once (one per core)")
     parser.add_argument("--only", default="", help="measure: a comma-separated subset of "
-                        "size,search,report,web,sweeps")
+                        "size,search,report,web,web_publishing,sweeps")
     args = parser.parse_args(argv)
     OUT.mkdir(parents=True, exist_ok=True)
     if args.verb == "drop":

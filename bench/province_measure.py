@@ -7,9 +7,12 @@
 - sweeps: the link-check sweep of every item and the static republication of one city, with 1 and 2 queue
   workers (Celery, Redis broker, one process each), per million items;
 - size: the database and its largest tables, per million items;
+- web_publishing: cached pages of 20 county portals with 30 publications a minute on 20 others, against the
+  same reads without publications;
 - memory: the resident size of each worker process and of this process.
 """
 
+import json
 import os
 import statistics
 import subprocess
@@ -26,7 +29,7 @@ REPUBLISH_SECONDS = 90
 
 
 def run(parts: list[str]) -> dict:
-    parts = parts or ["size", "search", "report", "web", "sweeps"]
+    parts = parts or ["size", "search", "report", "web", "web_publishing", "sweeps"]
     out: dict = {"load_average": os.getloadavg()}
     for part in parts:
         print(f"== {part}", file=sys.stderr, flush=True)
@@ -279,6 +282,91 @@ def _web() -> dict:
         server.wait(timeout=30)
         log.close()
     return out
+
+
+PUBLISHING_SITES = 20       # county portals a publisher adds to: k0 … k19
+READING_SITES = 20          # county portals whose cached pages wrk reads: k20 … k39
+PUBLISH_SECONDS = 60
+PUBLISH_ROUNDS = 2
+
+
+def _web_publishing() -> dict:
+    """Cached pages with 30 publications a minute across the province: gunicorn with 2 workers (Redis cache),
+    wrk reading the home, catalogue, statutory and five item pages of 20 county portals, while a publisher
+    makes 30 publications a minute on 20 others through the catalog's workflow (the cluster benchmark's
+    publisher and reading script, bench/bench_cluster_cache.py). Each round runs wrk without publications
+    (the anchor) and then with them; the page cache's hits are counted from every response."""
+    import argparse
+    import signal
+    import statistics
+
+    from django.contrib.auth import get_user_model
+
+    from bench import bench_cluster_cache as cluster
+    from gongkai.agencies.models import Agency
+    from gongkai.agencies.services import grant_role, update_agency
+    from gongkai.core.actors import System
+    from gongkai.demo.codes import demo_org_code
+
+    port = int(os.environ.get("GONGKAI_BENCH_PORT", "8261"))
+    out_dir = ROOT / "var" / "bench" / "province-publishing"
+    out_dir.mkdir(parents=True, exist_ok=True)
+    publishing = list(Agency.objects.filter(code__in=[f"k{n}" for n in range(PUBLISHING_SITES)]))
+    reading = [f"k{n}" for n in range(PUBLISHING_SITES, PUBLISHING_SITES + READING_SITES)]
+    user, _created = get_user_model().objects.get_or_create(username="bench-publisher")
+    for n, agency in enumerate(publishing):
+        if not agency.index_org_code:   # an index number needs the agency's code; the generator gives none
+            update_agency(actor=System, agency=agency, org_code=demo_org_code(9000 + n), reason="benchmark")
+        for role in ("editor", "reviewer", "secrecy_reviewer", "publisher"):
+            grant_role(actor=System, user=user, agency=agency, role=role)
+    codes = out_dir / "publishing.json"
+    codes.write_text(json.dumps([a.code for a in publishing]))
+    paths = cluster._read_paths(reading)
+    script = out_dir / "read.lua"
+    script.write_text(cluster.LUA.replace("{PATHS}", ", ".join(f'"{p}"' for p in paths)))
+    env = {**os.environ, "GONGKAI_REDIS_URL": "redis://127.0.0.1:6379/11", "GONGKAI_CACHE_KEY_PREFIX": "gk_province",
+           "GONGKAI_ALLOWED_HOSTS": "127.0.0.1,localhost", "GONGKAI_HTTPS": "0", "GONGKAI_STATIC_PUBLISH": "batched",
+           "PYTHONPATH": f"{ROOT / 'src'}{os.pathsep}{ROOT}"}
+    log = open(out_dir / "gunicorn.log", "w")
+    server = subprocess.Popen([sys.executable, "-m", "gunicorn", "gongkai.config.wsgi", "--bind", f"127.0.0.1:{port}",
+                               "--workers", "2", "--log-level", "warning"], env=env, cwd=ROOT, stdout=log,
+                              stderr=subprocess.STDOUT, start_new_session=True)
+    cluster.APP_PORT = port
+    wrk_args = argparse.Namespace(connections=32)
+    rounds = []
+    try:
+        cluster._wait(paths)
+        cluster._wrk(wrk_args, script, 5)   # every page into the cache, unmeasured
+        for n in range(PUBLISH_ROUNDS):
+            go = out_dir / f"go-{n}"
+            go.unlink(missing_ok=True)
+            publisher = subprocess.Popen(
+                [sys.executable, "-m", "bench", "cluster_cache", "--publish", "--db", "postgres", "--cache", "redis",
+                 "--seconds", str(PUBLISH_SECONDS), "--per-minute", "30", "--go", str(go), "--codes", str(codes)],
+                env={**env, "DJANGO_SETTINGS_MODULE": "bench.portal_settings"}, cwd=ROOT, stdout=subprocess.PIPE,
+                text=True)
+            time.sleep(5)
+            anchor = cluster._wrk(wrk_args, script, PUBLISH_SECONDS)
+            go.touch()
+            loaded = cluster._wrk(wrk_args, script, PUBLISH_SECONDS)
+            printed = publisher.communicate(timeout=PUBLISH_SECONDS + 180)[0].strip()
+            if publisher.returncode or not printed:
+                raise RuntimeError(f"the publisher failed (exit {publisher.returncode}): see its traceback above")
+            loaded["publications"] = int(printed.splitlines()[-1])
+            rounds.append({"without_publications": anchor, "with_publications": loaded,
+                           "hit_ratio": round(loaded["hit_rate"] / max(anchor["hit_rate"], 1e-9), 3),
+                           "rps_ratio": round(loaded["requests_per_second"] / anchor["requests_per_second"], 3)})
+        rss = _children_rss(server)
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        server.wait(timeout=30)
+        log.close()
+    return {"read_paths": len(paths), "seconds": PUBLISH_SECONDS, "rounds": rounds,
+            "with_publications_req_per_s": statistics.median(r["with_publications"]["requests_per_second"]
+                                                             for r in rounds),
+            "median_hit_ratio_vs_anchor": statistics.median(r["hit_ratio"] for r in rounds),
+            "median_rps_ratio_vs_anchor": statistics.median(r["rps_ratio"] for r in rounds),
+            "gunicorn_rss_mb": rss}
 
 
 def _sweeps_again() -> dict:
