@@ -64,8 +64,8 @@ def test_a_placeholder_the_query_cannot_fill_is_refused_at_once(personas):
     with pytest.raises(ValueError):
         unused.rows(code="x", other=1)
     with pytest.raises(TypeError):
-        PreparedQuery(Agency, lambda when: Agency.objects.filter(created_at=when).values_list("pk"),
-                      when=dt.date).rows(when=dt.date.today())
+        PreparedQuery(Agency, lambda size: Agency.objects.filter(disclosure_staff_count=size).values_list("pk"),
+                      size=float).rows(size=1.0)
 
 
 @pytest.mark.django_db
@@ -75,3 +75,17 @@ def test_a_setting_changed_compiles_again(personas, settings):
     settings.TIME_ZONE = "UTC"
     assert query._compiled == {}
     assert query.rows(code=personas.dept_a.code) == [(personas.dept_a.pk,)]
+
+
+@pytest.mark.django_db
+def test_a_count_and_dates(personas):
+    count = PreparedQuery(Agency, lambda prefix, since: Agency.objects.filter(
+        path__startswith=prefix, created_at__date__gte=since).order_by("path"), count=True, prefix=str, since=dt.date)
+    today = dt.date.today()
+    for prefix in ("/", personas.dept_a.path, "/nowhere/"):
+        for since in (today, today + dt.timedelta(days=2)):
+            assert count.count(prefix=prefix, since=since) == Agency.objects.filter(
+                path__startswith=prefix, created_at__date__gte=since).count()
+    rows = PreparedQuery(Agency, lambda code: Agency.objects.filter(code=code).values_list("pk"), code=str)
+    with pytest.raises(ValueError):
+        rows.count(code="x")

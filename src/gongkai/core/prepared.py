@@ -7,16 +7,20 @@ placeholder for each named value (``build(**placeholders)``, a ``.values_list()`
 the placeholders among the SQL parameters, and then runs that SQL with the values of each call, the database's
 converters applied as the ORM applies them. The ORM stays the only author of the SQL.
 
-A value may be used as is (an exact lookup) or as a ``startswith`` prefix (escaped as the ORM escapes it); a
-slice is passed per call (``rows(limit=…, offset=…)``), not compiled into the text. A placeholder used any other
+A value (an ``int``, ``str`` or ``date``) may be used as is (an exact or range lookup) or, text, as a
+``startswith`` prefix (escaped as the ORM escapes it); a slice is passed per call (``rows(limit=…, offset=…)``),
+not compiled into the text; ``count=True`` prepares the count of the queryset's rows (``count(**values)``, the
+SQL of ``QuerySet.count()``). A placeholder used any other
 way is refused when the query is compiled, so a query that cannot be prepared fails at once, in tests. Compiled
 queries are forgotten when a setting changes.
 """
 
+import datetime as dt
 import threading
 
 from django.core.signals import setting_changed
 from django.db import connections, router
+from django.db.models import Count
 from django.dispatch import receiver
 
 _INT_BASE = 2_140_000_000   # placeholders for integers: within a 32-bit column (the ORM refuses a value beyond)
@@ -34,10 +38,13 @@ class Compiled:
 
 
 class PreparedQuery:
-    def __init__(self, model, build, *, sliced: bool = False, **kinds: type):
-        """``build(**placeholders)`` returns a ``.values_list()`` queryset of ``model``; ``kinds`` names each
-        value's type (``int`` or ``str``). ``sliced``: the rows are asked for by ``limit`` and ``offset``."""
-        self.model, self.build, self.kinds, self.sliced = model, build, kinds, sliced
+    def __init__(self, model, build, *, sliced: bool = False, count: bool = False, **kinds: type):
+        """``build(**placeholders)`` returns a ``.values_list()`` queryset of ``model`` (any queryset when
+        ``count``); ``kinds`` names each value's type (``int``, ``str`` or ``datetime.date``). ``sliced``: the
+        rows are asked for by ``limit`` and ``offset``."""
+        if sliced and count:
+            raise ValueError("a count is not sliced")
+        self.model, self.build, self.kinds, self.sliced, self.count_only = model, build, kinds, sliced, count
         self._compiled: dict[str, Compiled] = {}
         self._lock = threading.Lock()
         _queries.append(self)
@@ -49,8 +56,10 @@ class PreparedQuery:
                 made[name] = _INT_BASE + n + 1
             elif kind is str:
                 made[name] = f"{_TEXT_MARK}{n}{_TEXT_MARK}"
+            elif kind is dt.date:
+                made[name] = dt.date(1001 + n, 1, 1)   # no date of a government's information
             else:
-                raise TypeError(f"{name}: a prepared value is an int or a str, not {kind}")
+                raise TypeError(f"{name}: a prepared value is an int, a str or a date, not {kind}")
         return made
 
     def _compile(self, alias: str) -> Compiled:
@@ -63,22 +72,31 @@ class PreparedQuery:
         query = queryset.query
         if query.extra_select or query.annotation_select:
             raise ValueError("a prepared query selects plain fields only")
+        if self.count_only:
+            if query.is_sliced or query.distinct or query.group_by is not None or query.combinator:
+                raise ValueError("a prepared count is of plain filtered rows")
+            query = query.chain()
+            query.clear_ordering(force=True)
+            query.clear_select_clause()
+            query.add_annotation(Count("*"), "__count")
+        connection = connections[alias]
         compiler = query.get_compiler(using=alias)
         sql, params = compiler.as_sql()
-        by_value = {value: name for name, value in placeholders.items()}
+        by_value = {self._adapted(connection, value): name for name, value in placeholders.items()}
         prefixes = {f"{value}%": name for name, value in placeholders.items() if isinstance(value, str)}
+        marks = [str(value) for value in by_value]
         slots, seen = [], set()
         for param in params:
-            if isinstance(param, bool) or not isinstance(param, (int, str)):
-                slots.append(("constant", param))
-            elif param in by_value:
+            if _hashable(param) and param in by_value and not isinstance(param, bool):
                 slots.append(("value", by_value[param]))
                 seen.add(by_value[param])
             elif isinstance(param, str) and param in prefixes:
                 slots.append(("prefix", prefixes[param]))
                 seen.add(prefixes[param])
-            elif (isinstance(param, str) and _TEXT_MARK in param) or (
-                    isinstance(param, int) and _INT_BASE < param < _INT_BASE + _INT_SPAN):
+            elif (isinstance(param, str) and any(mark in param for mark in marks)) or (
+                    isinstance(param, int) and not isinstance(param, bool)
+                    and _INT_BASE < param < _INT_BASE + _INT_SPAN) or (
+                    isinstance(param, dt.date) and param.year < 1100):
                 raise ValueError(f"a placeholder is used in a way a prepared query cannot fill: {param!r}")
             else:
                 slots.append(("constant", param))
@@ -89,10 +107,17 @@ class PreparedQuery:
             if not sql.endswith(tail):
                 raise ValueError("a sliced prepared query must end with its LIMIT and OFFSET")
             sql = sql[:-len(tail)] + " LIMIT %s OFFSET %s"
-        if any(str(value) in sql for value in [*placeholders.values(), *_SLICE]):
+        if any(str(self._adapted(connection, value)) in sql for value in [*placeholders.values(), *_SLICE]):
             raise ValueError("a placeholder was written into the SQL's text: it cannot be filled per call")
-        names = [*query.values_select]
+        names = ["__count"] if self.count_only else [*query.values_select]
         return Compiled(sql, slots, compiler, names, self.sliced)
+
+    @staticmethod
+    def _adapted(connection, value):
+        """A value as the ORM passes it to the database (a date is text on SQLite)."""
+        if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+            return connection.ops.adapt_datefield_value(value)
+        return value
 
     def compiled(self, alias: str) -> Compiled:
         found = self._compiled.get(alias)
@@ -112,7 +137,9 @@ class PreparedQuery:
             if kind == "constant":
                 params.append(what)
             elif kind == "value":
-                params.append(self.kinds[what](values[what]))
+                value = values[what]
+                params.append(self._adapted(connection, value) if self.kinds[what] is dt.date
+                              else self.kinds[what](value))
             else:
                 params.append(connection.ops.prep_for_like_query(str(values[what])) + "%")
         if compiled.sliced:
@@ -126,9 +153,23 @@ class PreparedQuery:
             found = [tuple(row) for row in compiled.compiler.apply_converters(found, compiled.converters)]
         return found
 
+    def count(self, **values) -> int:
+        """The number of the query's rows for these values (``count=True``)."""
+        if not self.count_only:
+            raise ValueError("not a prepared count")
+        return self.rows(**values)[0][0]
+
     def names(self) -> list[str]:
         """The names of the select list (the fields given to ``values_list``)."""
         return self.compiled(router.db_for_read(self.model)).names
+
+
+def _hashable(value) -> bool:
+    try:
+        hash(value)
+    except TypeError:
+        return False
+    return True
 
 
 @receiver(setting_changed)
