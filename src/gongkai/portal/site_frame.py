@@ -15,6 +15,7 @@ republished (``page_cache.generation()``: site identities, names and columns, AD
 page rendered whole (tests/test_portal_site_frame.py).
 """
 
+from weakref import WeakKeyDictionary
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -111,15 +112,27 @@ _LAYOUT_CONTEXT = {"agency", "column", "agency_ancestors", "search_agency"}
 
 
 def _page_blocks(template_name: str):
-    """The page's own blocks when it extends the site layout and fills only holes; None otherwise."""
+    """The page's own blocks when it extends the site layout and fills only holes; None otherwise. Looked at
+    once per compiled template (the loader keeps them: a template changed on disk is compiled anew)."""
     template = loader.get_template(template_name)
+    blocks = _blocks_of.get(template.template, _UNKNOWN)
+    if blocks is _UNKNOWN:
+        blocks = _blocks_of[template.template] = _own_blocks(template)
+    return None if blocks is None else (template, blocks)
+
+
+_blocks_of: WeakKeyDictionary = WeakKeyDictionary()
+_UNKNOWN = object()
+
+
+def _own_blocks(template):
     nodes = template.template.nodelist
     extends = next((node for node in nodes if isinstance(node, ExtendsNode)), None)
     if extends is None or extends.parent_name.var != LAYOUT or not set(extends.blocks) <= set(HOLES):
         return None
     if any(_uses_block_super(block) for block in extends.blocks.values()):
         return None   # {{ block.super }}: the layout's default inside the page's own text
-    return template, extends.blocks
+    return extends.blocks
 
 
 def _uses_block_super(block) -> bool:
