@@ -42,8 +42,8 @@ def test_a_prefix_is_escaped_as_the_orm_escapes_it(personas):
 
 @pytest.mark.django_db
 def test_a_sliced_query_takes_its_limit_and_offset_per_call(personas):
-    query = PreparedQuery(Agency, lambda prefix: Agency.objects.filter(path__startswith=prefix).order_by("path")
-                          .values_list("code"), sliced=True, prefix=str)
+    query = PreparedQuery(Agency, lambda prefix, rows: Agency.objects.filter(path__startswith=prefix)
+                          .order_by("path").values_list("code")[rows], sliced=True, prefix=str)
     every = list(Agency.objects.order_by("path").values_list("code"))
     assert len(every) > 3
     assert query.rows(prefix="/", limit=2, offset=0) == every[:2]
@@ -51,6 +51,15 @@ def test_a_sliced_query_takes_its_limit_and_offset_per_call(personas):
     assert query.rows(prefix="/", limit=20, offset=len(every)) == []
     with pytest.raises(ValueError):
         query.rows(prefix="/")
+    # Limited in a subquery: the slice's values go where its LIMIT is, among the others.
+    inner = PreparedQuery(Agency, lambda prefix, code, rows: Agency.objects.filter(
+        pk__in=Agency.objects.filter(path__startswith=prefix).order_by("path").values("pk")[rows]).exclude(
+        code=code).order_by("path").values_list("code"), sliced=True, prefix=str, code=str)
+    assert inner.rows(prefix="/", code=every[1][0], limit=3, offset=0) == [every[0], every[2]]
+    assert inner.rows(prefix="/", code="", limit=2, offset=1) == every[1:3]
+    unsliced = PreparedQuery(Agency, lambda rows: Agency.objects.values_list("code"), sliced=True)
+    with pytest.raises(ValueError):
+        unsliced.rows(limit=1)
 
 
 @pytest.mark.django_db

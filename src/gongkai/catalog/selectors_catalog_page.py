@@ -50,6 +50,14 @@ def _filtered(path, *, subtree_by_id: bool = False, **values):
     return items
 
 
+_UNINDEXED_ORDER = (NotByIndex("published_on").desc(), NotByIndex("id").desc())
+
+
+def _sorted_ids(values):
+    """The ids of the rows, sorted (SQLite reads them from the index of the agency's items, and sorts only ids)."""
+    return _filtered(subtree_by_id=True, **values).order_by(*_UNINDEXED_ORDER).values("pk")
+
+
 def _queries(names: tuple[str, ...]) -> tuple[PreparedQuery, PreparedQuery, PreparedQuery]:
     """The count and the two ways to a page of one set of filters (at most 2⁵ sets per process), prepared once."""
     found = _prepared.get(names)
@@ -61,10 +69,10 @@ def _queries(names: tuple[str, ...]) -> tuple[PreparedQuery, PreparedQuery, Prep
             else:
                 kinds[name] = str
         count = PreparedQuery(Item, _filtered, count=True, **kinds)
-        walk = PreparedQuery(Item, lambda **values: _filtered(**values).order_by("-published_on", "-id")
-                             .values_list(*_COLUMNS), sliced=True, **kinds)
-        sort = PreparedQuery(Item, lambda **values: _filtered(subtree_by_id=True, **values).order_by(
-            NotByIndex("published_on").desc(), NotByIndex("id").desc()).values_list(*_COLUMNS), sliced=True, **kinds)
+        walk = PreparedQuery(Item, lambda rows, **values: _filtered(**values).order_by("-published_on", "-id")
+                             .values_list(*_COLUMNS)[rows], sliced=True, **kinds)
+        sort = PreparedQuery(Item, lambda rows, **values: Item.objects.filter(pk__in=_sorted_ids(values)[rows])
+                             .order_by(*_UNINDEXED_ORDER).values_list(*_COLUMNS), sliced=True, **kinds)
         found = _prepared.setdefault(names, (count, walk, sort))
     return found
 

@@ -9,13 +9,15 @@ converters applied as the ORM applies them. The ORM stays the only author of the
 
 A value (an ``int``, ``str`` or ``date``) may be used as is (an exact or range lookup) or, text, as a
 ``startswith`` prefix (escaped as the ORM escapes it); a slice is passed per call (``rows(limit=…, offset=…)``),
-not compiled into the text; ``count=True`` prepares the count of the queryset's rows (``count(**values)``, the
+not compiled into the text (``build`` is given ``rows=``, a slice to apply where the rows are limited: the
+query itself or a subquery of it); ``count=True`` prepares the count of the queryset's rows (``count(**values)``, the
 SQL of ``QuerySet.count()``). A placeholder used any other
 way is refused when the query is compiled, so a query that cannot be prepared fails at once, in tests. Compiled
 queries are forgotten when a setting changes.
 """
 
 import datetime as dt
+import re
 import threading
 
 from django.core.signals import setting_changed
@@ -27,6 +29,7 @@ _INT_BASE = 2_140_000_000   # placeholders for integers: within a 32-bit column 
 _INT_SPAN = 2_000
 _TEXT_MARK = "\ue0ff"   # a private-use character: in no value a placeholder could be mistaken for
 _SLICE = (_INT_BASE + 1_001, _INT_BASE + 1_002)   # the LIMIT and OFFSET of a sliced query while compiled
+_PARAM = re.compile("%%|%s")
 _queries: list = []
 
 
@@ -41,7 +44,7 @@ class PreparedQuery:
     def __init__(self, model, build, *, sliced: bool = False, count: bool = False, **kinds: type):
         """``build(**placeholders)`` returns a ``.values_list()`` queryset of ``model`` (any queryset when
         ``count``); ``kinds`` names each value's type (``int``, ``str`` or ``datetime.date``). ``sliced``: the
-        rows are asked for by ``limit`` and ``offset``."""
+        rows are asked for by ``limit`` and ``offset`` (``build`` then takes ``rows``, a slice)."""
         if sliced and count:
             raise ValueError("a count is not sliced")
         self.model, self.build, self.kinds, self.sliced, self.count_only = model, build, kinds, sliced, count
@@ -64,9 +67,10 @@ class PreparedQuery:
 
     def _compile(self, alias: str) -> Compiled:
         placeholders = self._placeholders()
-        queryset = self.build(**placeholders)
         if self.sliced:
-            queryset = queryset[_SLICE[1]:_SLICE[1] + _SLICE[0]]
+            queryset = self.build(rows=slice(_SLICE[1], _SLICE[1] + _SLICE[0]), **placeholders)
+        else:
+            queryset = self.build(**placeholders)
         if queryset.model is not self.model:
             raise ValueError(f"the query reads {queryset.model.__name__}, not {self.model.__name__}")
         query = queryset.query
@@ -103,10 +107,13 @@ class PreparedQuery:
         if seen != set(self.kinds):
             raise ValueError(f"placeholders not found in the SQL: {sorted(set(self.kinds) - seen)}")
         if self.sliced:
-            tail = f" LIMIT {_SLICE[0]} OFFSET {_SLICE[1]}"
-            if not sql.endswith(tail):
-                raise ValueError("a sliced prepared query must end with its LIMIT and OFFSET")
-            sql = sql[:-len(tail)] + " LIMIT %s OFFSET %s"
+            limit = f" LIMIT {_SLICE[0]} OFFSET {_SLICE[1]}"
+            if sql.count(limit) != 1:
+                raise ValueError("a sliced prepared query limits its rows once, by LIMIT and OFFSET")
+            at = sql.index(limit)
+            before = sum(1 for found in _PARAM.findall(sql[:at]) if found == "%s")
+            slots[before:before] = [("slice", "limit"), ("slice", "offset")]
+            sql = sql[:at] + " LIMIT %s OFFSET %s" + sql[at + len(limit):]
         if any(str(self._adapted(connection, value)) in sql for value in [*placeholders.values(), *_SLICE]):
             raise ValueError("a placeholder was written into the SQL's text: it cannot be filled per call")
         names = ["__count"] if self.count_only else [*query.values_select]
@@ -132,6 +139,8 @@ class PreparedQuery:
         alias = router.db_for_read(self.model)
         compiled = self.compiled(alias)
         connection = connections[alias]
+        if compiled.sliced and limit is None:
+            raise ValueError("a sliced prepared query needs a limit")
         params = []
         for kind, what in compiled.slots:
             if kind == "constant":
@@ -140,12 +149,10 @@ class PreparedQuery:
                 value = values[what]
                 params.append(self._adapted(connection, value) if self.kinds[what] is dt.date
                               else self.kinds[what](value))
-            else:
+            elif kind == "prefix":
                 params.append(connection.ops.prep_for_like_query(str(values[what])) + "%")
-        if compiled.sliced:
-            if limit is None:
-                raise ValueError("a sliced prepared query needs a limit")
-            params += [limit, offset]
+            else:
+                params.append(int(limit) if what == "limit" else int(offset))
         with connection.cursor() as cursor:
             cursor.execute(compiled.sql, params)
             found = cursor.fetchall()
