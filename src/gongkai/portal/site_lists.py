@@ -33,6 +33,7 @@ class SiteLists:
     agency: object   # the site's agency (agencies.selectors)
     sub_agencies: list
     agency_choices: list[tuple[str, str]]   # (code, name) of the sub-agencies, as {% select_options %} takes them
+    stamp: tuple   # what they are current for
 
 
 @dataclass(frozen=True)
@@ -45,20 +46,21 @@ def site_lists(code: str, site_agency) -> SiteLists:
     """The lists of the site of agency ``code``, its agency found by ``site_agency(code)`` (which raises Http404
     when there is none: nothing is kept then)."""
     stamps = page_cache.generations([page_cache.EVERYTHING, page_cache.site_scope(code)])
+    stamp = (*stamps, version(PUBLIC_AGENCY_CHOICES))
 
     def draw() -> SiteLists:
         if page_cache.changed_recently(stamps):
             with reads_from_primary():
-                return _site(site_agency(code))
-        return _site(site_agency(code))
+                return _site(site_agency(code), stamp)
+        return _site(site_agency(code), stamp)
 
-    return _sites.get_or_draw((get_language(), code), draw, stamp=(*stamps, version(PUBLIC_AGENCY_CHOICES)))
+    return _sites.get_or_draw((get_language(), code), draw, stamp=stamp)
 
 
-def _site(agency) -> SiteLists:
+def _site(agency, stamp) -> SiteLists:
     sub_agencies = list(children(agency))
     return SiteLists(agency=agency, sub_agencies=sub_agencies,
-                     agency_choices=[(s.code, s.display_name) for s in sub_agencies])
+                     agency_choices=[(s.code, s.display_name) for s in sub_agencies], stamp=stamp)
 
 
 def filter_lists() -> FilterLists:

@@ -116,4 +116,6 @@ def catalog(request, code):
                     "year": [(y, y) for y in range(dt.date.today().year, 2007, -1)]},
         "query_string": query.urlencode(), "capped": paginator.num_pages > MAX_PAGE,
     })
-    return render_site_page(request, "portal/site/catalog.html", context)
+    # Its headings, labels and filters' frame are drawn once per site and language: from its sub-agencies only
+    # (portal.page_frame); the options chosen, the count, the rows and the pages are rendered per request.
+    return render_site_page(request, "portal/site/catalog.html", context, own=(lists.stamp, ("sub_agencies",)))
