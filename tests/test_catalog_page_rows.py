@@ -74,8 +74,10 @@ def test_the_count_chooses_the_way(catalog, monkeypatch):
     monkeypatch.setattr(rows_module, "_total", (-rows_module.TOTAL_SECONDS, 0))
     monkeypatch.setattr(rows_module, "published_total", lambda: 10_000)
     assert rows_module.walks(9_000, 0, 20)        # most items: the walk soon finds twenty
-    assert not rows_module.walks(200, 0, 20)      # a few: sorting them is cheaper than stepping over the others
-    assert rows_module.walks(200, 0, 20) is False and rows_module.walks(0, 0, 20) is False
+    assert not rows_module.walks(300, 0, 20)      # a few: sorting them is cheaper than stepping over the others
+    assert rows_module.walks(2_000, 0, 20)        # a fifth of all: twenty are found among a hundred
+    assert rows_module.walks(500, 0, 20) is False and rows_module.walks(0, 0, 20) is False
+    assert not rows_module.walks(9_000, 2_000, 20)   # deep pages of many: the walk would step over most items
 
 
 @pytest.mark.django_db
