@@ -165,3 +165,14 @@ def test_a_page_that_shows_the_layouts_default_in_its_block_is_rendered_whole(tm
                                              '{% block description %}{{ block.super }} 另{% endblock %}')
     settings.TEMPLATES = [{**settings.TEMPLATES[0], "DIRS": [tmp_path / "templates"]}]
     assert site_frame._page_blocks("portal/super.html") is None
+
+
+def test_a_pages_blocks_are_looked_at_once_per_compiled_template(monkeypatch):
+    looked = []
+    real = site_frame._own_blocks
+    monkeypatch.setattr(site_frame, "_own_blocks", lambda template: looked.append(template) or real(template))
+    site_frame._blocks_of.clear()
+    first = site_frame._page_blocks("portal/item.html")
+    again = site_frame._page_blocks("portal/item.html")
+    assert first is not None and first[1] is again[1] and len(looked) == 1
+    assert set(first[1]) <= set(site_frame.HOLES)

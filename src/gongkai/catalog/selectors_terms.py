@@ -4,7 +4,7 @@ maps, the back office's filters and forms, and the columns the inspection check 
 ``term_choices`` (cached (code, label) pairs for search forms) stays in ``catalog.selectors``.
 """
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import QuerySet
 
 from gongkai.agencies.models import AgencyKind
 from gongkai.catalog.domain.taxonomies import Scheme
@@ -42,15 +42,14 @@ def statutory_roots() -> list[Term]:
     return list(Term.objects.filter(scheme=Scheme.STATUTORY, parent__isnull=True, is_active=True))
 
 
-def terms_stamp() -> tuple[int, int | None]:
-    """(how many terms, the newest id): changes when terms are added or removed."""
-    row = Term.objects.aggregate(n=Count("pk"), m=Max("pk"))
-    return row["n"], row["m"]
-
-
 def filter_term_rows() -> dict[str, list[dict]]:
-    """The catalog page's filter lists: (code, label, parent_id) of the active topic, genre and statutory terms."""
-    return {scheme: list(active_terms(scheme).values("code", "label", "parent_id")) for scheme in FILTER_SCHEMES}
+    """The catalog page's filter lists: (code, label, parent_id) of the active topic, genre and statutory terms,
+    each list in its taxonomy's order, in one query."""
+    lists: dict[str, list[dict]] = {scheme: [] for scheme in FILTER_SCHEMES}
+    for row in (Term.objects.filter(scheme__in=FILTER_SCHEMES, is_active=True).order_by("sort_order", "id")
+                .values("scheme", "code", "label", "parent_id")):
+        lists[row.pop("scheme")].append(row)
+    return lists
 
 
 def statutory_roots_for(agency) -> tuple[str, ...]:

@@ -1,6 +1,7 @@
 """The frames this process keeps (portal.search_frame, portal.site_frame): a page's layout drawn once, kept until
 the next full republication (``page_cache.generation()``) or ``page_cache.TIMEOUT``, at most ``size`` of them,
-the least recently used dropped first, and all forgotten when a setting changes.
+the least recently used dropped first, and all forgotten when a setting changes. A store may be given a stamp of
+its own instead of the generation (portal.site_lists: the generations a site's cached pages are keyed on).
 
 A store is an ordered dict of ``key -> (generation, drawn at, frame)``; reads take no lock (the GIL keeps a lookup
 whole), writes and reordering do (gthread workers serve several requests in one process).
@@ -25,10 +26,11 @@ class FrameStore(OrderedDict):
         self.lock = threading.Lock()
         _stores.append(self)
 
-    def get_or_draw(self, key, draw):
+    def get_or_draw(self, key, draw, stamp=None):
         """The frame kept under ``key`` while it is current, else ``draw()``'s, kept (None is kept too: a layout
-        that cannot be a frame is not drawn again before the next generation)."""
-        stamp, now = page_cache.generation(), time.monotonic()
+        that cannot be a frame is not drawn again before the next generation). ``stamp``: what the frame is
+        current for, the full generation when not given."""
+        stamp, now = page_cache.generation() if stamp is None else stamp, time.monotonic()
         found = self.get(key)
         if found is not None and found[0] == stamp and now - found[1] < page_cache.TIMEOUT:
             with self.lock:

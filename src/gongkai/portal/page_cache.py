@@ -270,8 +270,7 @@ def cached_page(view=None, *, scopes: Callable[[dict], list[str]] | None = None)
             return cached
         # A scope changed a moment ago: a replica may not have the change yet, and what is rendered now is
         # kept until the next change. Render it from the primary.
-        recent = _now_us() - max(stamps) < replica_window_seconds() * 1_000_000
-        if recent:
+        if changed_recently(stamps):
             with reads_from_primary():
                 response = view(request, *args, **kwargs)
                 _render(response)
@@ -284,6 +283,12 @@ def cached_page(view=None, *, scopes: Callable[[dict], list[str]] | None = None)
         return response
 
     return wrapped
+
+
+def changed_recently(stamps: list[int]) -> bool:
+    """Whether one of these generations is younger than a replica's lag: what is read now and kept until the
+    next change should be read from the primary database."""
+    return _now_us() - max(stamps) < replica_window_seconds() * 1_000_000
 
 
 def _render(response) -> None:

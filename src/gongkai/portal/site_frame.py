@@ -15,6 +15,7 @@ republished (``page_cache.generation()``: site identities, names and columns, AD
 page rendered whole (tests/test_portal_site_frame.py).
 """
 
+from weakref import WeakKeyDictionary
 
 from django.http import HttpResponse
 from django.shortcuts import render
@@ -25,6 +26,7 @@ from django.template.loader_tags import ExtendsNode
 from django.utils.html import conditional_escape
 from django.utils.translation import get_language
 
+from gongkai.portal import page_frame
 from gongkai.portal.frame_store import FrameStore
 from gongkai.portal.templatetags.site_identity import canonical_link_html, site_identity, site_route
 
@@ -111,15 +113,27 @@ _LAYOUT_CONTEXT = {"agency", "column", "agency_ancestors", "search_agency"}
 
 
 def _page_blocks(template_name: str):
-    """The page's own blocks when it extends the site layout and fills only holes; None otherwise."""
+    """The page's own blocks when it extends the site layout and fills only holes; None otherwise. Looked at
+    once per compiled template (the loader keeps them: a template changed on disk is compiled anew)."""
     template = loader.get_template(template_name)
+    blocks = _blocks_of.get(template.template, _UNKNOWN)
+    if blocks is _UNKNOWN:
+        blocks = _blocks_of[template.template] = _own_blocks(template)
+    return None if blocks is None else (template, blocks)
+
+
+_blocks_of: WeakKeyDictionary = WeakKeyDictionary()
+_UNKNOWN = object()
+
+
+def _own_blocks(template):
     nodes = template.template.nodelist
     extends = next((node for node in nodes if isinstance(node, ExtendsNode)), None)
     if extends is None or extends.parent_name.var != LAYOUT or not set(extends.blocks) <= set(HOLES):
         return None
     if any(_uses_block_super(block) for block in extends.blocks.values()):
         return None   # {{ block.super }}: the layout's default inside the page's own text
-    return template, extends.blocks
+    return extends.blocks
 
 
 def _uses_block_super(block) -> bool:
@@ -127,27 +141,78 @@ def _uses_block_super(block) -> bool:
                for node in block.nodelist.get_nodes_by_type(VariableNode))
 
 
-def render_site_page(request, template_name: str, context: dict, *, status: int = 200) -> HttpResponse:
-    """The page rendered into its site's frame; rendered whole when it cannot be (see the module's text)."""
+def render_site_page(request, template_name: str, context: dict, *, status: int = 200,
+                     own: tuple | None = None) -> HttpResponse:
+    """The page rendered into its site's frame; rendered whole when it cannot be (see the module's text).
+    ``own``: (stamp, names) when the page's blocks mark their per-request parts: the rest of them is drawn once
+    from the context's ``names`` only, current for ``stamp`` (portal.page_frame)."""
     found = _page_blocks(template_name)
     frame = _frame(request, context) if found is not None else None
     if frame is None:
         return render(request, template_name, context, status=status)
     template, blocks = found
-    page = make_context(context, request)
-    rendered = {}
-    with page.render_context.push_state(template.template), page.bind_template(template.template):
-        # What the layout sets before a block, as it does: the language first, the site's identity after the
-        # head's title, description and meta (portal/base.html). Each block in a context of its own, as
-        # BlockNode.render does.
-        page["LANGUAGE_CODE"] = get_language()
-        for name in HOLES:
-            if name == "crumbs":
-                page["identity"] = site_identity(page)
-            if name in blocks:
-                with page.push(block=blocks[name]):
-                    rendered[name] = blocks[name].nodelist.render(page)
-        canonical = canonical_link_html(page)
+    by_block = page_frame.parts(template, blocks) if own is not None else None
+    drawn = None
+    if by_block is not None:
+        stamp, names = own
+        static = {name: context[name] for name in {*_LAYOUT_CONTEXT, *names} if name in context}
+        key = (get_language(), site_route({"request": request, "agency": context["agency"]}), context["agency"].pk,
+               context.get("column", ""), template_name, stamp)
+        drawn = page_frame.frame(key, lambda extra: _blocks(request, template, blocks, {**static, **extra}),
+                                 by_block)
+    if drawn is None:
+        rendered, canonical = _blocks(request, template, blocks, context, canonical=True)
+    else:
+        parts, rendered, canonical = _parts(request, template, blocks, context, by_block, drawn)
+        rendered.update((name, block.fill(parts)) for name, block in drawn.items() if name in blocks)
     html = frame.fill(rendered, {"path": conditional_escape(request.path), "canonical": canonical})
     return HttpResponse(html, status=status)
 
+
+def _blocks(request, template, blocks, context: dict, *, canonical: bool = False):
+    """The page's blocks rendered in ``context`` (and its canonical link when asked)."""
+    page = make_context(context, request)
+    rendered = {}
+    with page.render_context.push_state(template.template), page.bind_template(template.template):
+        _before_blocks(page)
+        for name in HOLES:
+            _before_block(page, name)
+            if name in blocks:
+                with page.push(block=blocks[name]):
+                    rendered[name] = blocks[name].nodelist.render(page)
+        if canonical:
+            return rendered, canonical_link_html(page)
+    return rendered
+
+
+def _parts(request, template, blocks, context: dict, by_block, drawn):
+    """The per-request parts of the drawn blocks, rendered in the page's context as in their block; the blocks
+    that have none, rendered whole; and the page's canonical link."""
+    page = make_context(context, request)
+    parts, whole = {}, {}
+    with page.render_context.push_state(template.template), page.bind_template(template.template):
+        _before_blocks(page)
+        for name in HOLES:
+            _before_block(page, name)
+            if name not in blocks:
+                continue
+            with page.push(block=blocks[name]):
+                if name in drawn:
+                    for part_name in drawn[name].shown:
+                        parts[part_name] = by_block[name][part_name].nodelist.render(page)
+                else:
+                    whole[name] = blocks[name].nodelist.render(page)
+        canonical = canonical_link_html(page)
+    return parts, whole, canonical
+
+
+def _before_blocks(page) -> None:
+    # What the layout sets before a block, as it does: the language first, the site's identity after the head's
+    # title, description and meta (portal/base.html). Each block in a context of its own, as BlockNode.render
+    # does.
+    page["LANGUAGE_CODE"] = get_language()
+
+
+def _before_block(page, name: str) -> None:
+    if name == "crumbs":
+        page["identity"] = site_identity(page)

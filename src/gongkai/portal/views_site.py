@@ -8,10 +8,12 @@ from django.http import Http404
 from gongkai.agencies.selectors import children, public_agencies
 from gongkai.cases.remedies import guide_remedies
 from gongkai.catalog.selectors import public_items
-from gongkai.catalog.selectors_terms import filter_term_rows, statutory_roots, statutory_terms, terms_stamp
+from gongkai.catalog.selectors_catalog_page import catalog_rows
+from gongkai.catalog.selectors_terms import statutory_roots, statutory_terms
 from gongkai.core.query_params import query_int, query_year
-from gongkai.portal.page_cache import cached_page, counted, generation
+from gongkai.portal.page_cache import cached_page, counted
 from gongkai.portal.site_frame import render_site_page
+from gongkai.portal.site_lists import filter_lists, site_lists
 from gongkai.sites.column_texts import column_texts
 
 LIST_SIZE = 20
@@ -33,20 +35,6 @@ def site_context(agency, column: str) -> dict:
         return sorted(public_agencies().filter(pk__in=ancestor_ids), key=lambda a: a.depth)
 
     return {"agency": agency, "column": column, "agency_ancestors": ancestors, "search_agency": agency}
-
-
-_terms: tuple[tuple, dict] = ((), {})
-
-
-def filter_terms() -> dict[str, list[dict]]:
-    """The catalog's filter lists (code, label, parent): one small query per page instead of three lists of
-    model rows; read again after a publication or when terms are added or removed (like the page cache, a
-    relabelled term shows from the next publication)."""
-    global _terms
-    stamp = (generation(), *terms_stamp())
-    if _terms[0] != stamp:
-        _terms = (stamp, filter_term_rows())
-    return _terms[1]
 
 
 @counted
@@ -107,41 +95,27 @@ def statutory(request, code):
 @counted
 @cached_page
 def catalog(request, code):
-    agency = site_agency(code)
-    items = public_items().filter(agency__path__startswith=agency.path)
-    terms = filter_terms()
+    lists = site_lists(code, site_agency)   # the agency and its sub-agencies: once per generation of the site
+    filters = filter_lists()
+    agency = lists.agency
     chosen = {s: request.GET.get(s, "") for s in ("topic", "genre", "statutory")}
-    fields = {"topic": "topic__code", "genre": "genre__code", "statutory": "statutory_item__code"}
-    for scheme, value in chosen.items():
-        if value:
-            items = items.filter(**{fields[scheme]: value})
-    year = query_year(request, quiet=True)   # a cached page shows no messages: a bad year is ignored
-    if year:
-        items = items.filter(published_on__gte=dt.date(year, 1, 1), published_on__lte=dt.date(year, 12, 31))
-    else:
-        year = None
+    year = query_year(request, quiet=True) or None   # a cached page shows no messages: a bad year is ignored
     sub = request.GET.get("agency", "")
-    if sub:
-        items = items.filter(agency__code=sub)
-    rows = (items.select_related(None).select_related("agency")
-            .only("pk", "index_number", "title", "doc_number", "published_on", "agency__code"))
-    paginator = Paginator(rows.order_by("-published_on", "-id"), LIST_SIZE)
+    rows = catalog_rows(agency.path, **chosen, year=year, agency=sub)   # counted and paged by prepared queries
+    paginator = Paginator(rows, LIST_SIZE)
     number = min(query_int(request, "page", default=1, low=1, quiet=True), MAX_PAGE)
     page = paginator.get_page(number)
     query = request.GET.copy()
     query.pop("page", None)
     context = site_context(agency, "catalog")
-    sub_agencies = list(children(agency))
     context.update({
-        "page": page, "terms": terms, "chosen": chosen, "year": year, "sub": sub, "sub_agencies": sub_agencies,
+        "page": page, "terms": filters.terms, "chosen": chosen, "year": year, "sub": sub,
+        "sub_agencies": lists.sub_agencies,
         # (value, label) pairs: the options render in one call ({% select_options %}), not a template loop each.
-        "choices": {
-            "topic": [(t["code"], ("— " if t["parent_id"] else "") + t["label"]) for t in terms["topic"]],
-            "genre": [(t["code"], t["label"]) for t in terms["genre"]],
-            "statutory": [(t["code"], t["label"]) for t in terms["statutory"] if t["parent_id"]],
-            "year": [(y, y) for y in range(dt.date.today().year, 2007, -1)],
-            "agency": [(s.code, s.display_name) for s in sub_agencies],
-        },
+        "choices": {**filters.choices, "agency": lists.agency_choices,
+                    "year": [(y, y) for y in range(dt.date.today().year, 2007, -1)]},
         "query_string": query.urlencode(), "capped": paginator.num_pages > MAX_PAGE,
     })
-    return render_site_page(request, "portal/site/catalog.html", context)
+    # Its headings, labels and filters' frame are drawn once per site and language: from its sub-agencies only
+    # (portal.page_frame); the options chosen, the count, the rows and the pages are rendered per request.
+    return render_site_page(request, "portal/site/catalog.html", context, own=(lists.stamp, ("sub_agencies",)))

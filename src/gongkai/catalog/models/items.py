@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from gongkai.catalog import labels
 from gongkai.catalog.domain.disclosure import NON_DISCLOSURE_BASES, DisclosureMode, Scope, Validity
 from gongkai.catalog.domain.facts import NORMATIVE_KIND_LABELS, NormativeKind
+from gongkai.catalog.domain.public_paths import public_item_path
 from gongkai.catalog.domain.states import Status
 from gongkai.core.domain.file_names import stored_file_name
 from gongkai.core.file_storage import attachments_storage
@@ -138,8 +139,8 @@ class Item(TimeStampedModel):
 
     @property
     def public_path(self) -> str:
-        """Path of the public item page (portal:item); built here so the catalog does not import the portal."""
-        return f"/gk/{self.agency.code}/items/{self.pk}/"
+        """Path of the public item page (portal:item)."""
+        return public_item_path(self.agency.code, self.pk)
 
     @property
     def is_normative(self) -> bool:
