@@ -238,12 +238,18 @@ def _items(numbers: range, agencies, rng: random.Random, corpus_seed: int, progr
             with raw.cursor() as cur:
                 with cur.copy(f"COPY {TABLE} ({', '.join(COLUMNS[TABLE])}) FROM STDIN") as cp:
                     for row in index_rows:
-                        cp.write_row(backend.values(row))
+                        cp.write_row(_copy_values(backend.values(row)))
                 with cur.copy(f"COPY {TITLES} ({', '.join(COLUMNS[TITLES])}) FROM STDIN") as cp:
                     for row in index_rows:
-                        cp.write_row(backend.title_values(row))
+                        cp.write_row(_copy_values(backend.title_values(row)))
         done += len(batch)
         progress(done, count)
+
+
+def _copy_values(values: tuple) -> tuple:
+    """The index row with its key arrays written as PostgreSQL array literals: COPY takes the text as it is,
+    where psycopg's list dumper (pure Python) cost a third of a loader's time."""
+    return tuple("{" + ",".join(map(str, v)) + "}" if isinstance(v, list) else v for v in values)
 
 
 def _applications(agencies, rng: random.Random, progress) -> None:

@@ -52,6 +52,15 @@ def test_gram_keys_are_signed_int32_and_distinct():
     assert all(-(2**31) <= k < 2**31 for k in keys)
 
 
+@pytest.mark.parametrize("text", ["", "政", "政府", "政府信", "ab cd e", "a\uffff\uffffb", "x𠀀y政府", "𠀀", "中文 𠀁𠀂 2017年",
+                                  "〔2017〕61号 关于印发《政府信息公开条例》的通知"])
+def test_gram_keys_read_at_c_speed_equal_every_bigrams_key(text):
+    # The UTF-16 arrays (BMP segments) and the per-bigram way (astral segments) give the definition's keys.
+    text = a.normalize(text)
+    expected = sorted({a.gram_key(seg[i:i + 2]) for seg in a.segments(text) for i in range(len(seg) - 1)})
+    assert a.gram_keys(text) == expected
+
+
 def test_trigram_keys_stay_within_segments_and_are_signed_int32():
     keys = a.trigram_keys("政府政府 信息公")
     assert keys == sorted({a.trigram_key("政府政"), a.trigram_key("府政府"), a.trigram_key("信息公")})

@@ -9,7 +9,9 @@ Pure: no Django, no database.
 """
 
 import re
+import sys
 import unicodedata
+from array import array
 import zlib
 from dataclasses import dataclass
 from functools import lru_cache
@@ -168,6 +170,10 @@ def fts_phrase(word: str) -> str:
     return '"' + " ".join(map(str.__add__, encoded, encoded[1:])) + '"'
 
 
+_LITTLE = sys.byteorder == "little"
+assert array("I").itemsize == 4
+
+
 def gram_key(bigram: str) -> int:
     """A signed 32-bit key of a bigram for PostgreSQL int4[] arrays (astral characters fold: candidates only)."""
     a, b = ord(bigram[0]) & 0xFFFF, ord(bigram[1]) & 0xFFFF
@@ -175,10 +181,26 @@ def gram_key(bigram: str) -> int:
 
 
 def gram_keys(normalized: str) -> list[int]:
-    keys: set[int] = set()
+    """Every bigram's ``gram_key`` within the segments, sorted and distinct.
+
+    A bigram of the Basic Multilingual Plane is its two UTF-16 code units read as one big-endian 32-bit number
+    (less 2³¹): the even and the odd pairs of a segment's UTF-16 are two arrays read at C speed. A segment
+    with an astral character (a surrogate pair in UTF-16) takes the per-bigram way."""
+    codes: set[int] = set()
     for seg in segments(normalized):
-        keys.update(gram_key(seg[i:i + 2]) for i in range(len(seg) - 1))
-    return sorted(keys)
+        n = len(seg)
+        if n < 2:
+            continue
+        if max(seg) > "\uffff":
+            codes.update(gram_key(seg[i:i + 2]) + 0x80000000 for i in range(n - 1))
+            continue
+        data = seg.encode("utf-16-be")
+        for start in (0, 2):
+            pairs = array("I", data[start:start + 4 * ((n - start // 2) // 2)])
+            if _LITTLE:
+                pairs.byteswap()
+            codes.update(pairs)
+    return sorted(k - 0x80000000 for k in codes)
 
 
 def trigram_key(trigram: str) -> int:
