@@ -11,8 +11,8 @@ Pure: no Django, no database.
 import re
 import sys
 import unicodedata
-from array import array
 import zlib
+from array import array
 from dataclasses import dataclass
 from functools import lru_cache
 
