@@ -66,12 +66,15 @@ def _search() -> dict:
     query_set = queries(list(generate(5000)))
     city = _city()
     timings = {"province": [], "city": []}
+    slowest = []
     for scope, agency in (("province", None), ("city", city)):
         for _ in range(2):
-            for _kind, query in query_set:
+            for kind, query in query_set:
                 started = time.perf_counter()
                 selectors.search(query, agency=agency)
                 timings[scope].append((time.perf_counter() - started) * 1000)
+                slowest.append((round(timings[scope][-1], 1), scope, kind, query))
+    slowest.sort(reverse=True)
     # Recall on a sample: every match of the exact scan must be among the backend's (all of them, no limit).
     from gongkai.search.backends import Filters, backend_for
 
@@ -99,7 +102,8 @@ def _search() -> dict:
             "city_p95_ms": round(_percentile(timings["city"], 95), 1),
             "city_median_ms": round(statistics.median(timings["city"]), 1),
             "recall_sample": len(sample), "recall": found / reference if reference else 1.0,
-            "recall_found": found, "recall_reference": reference, "queries_with_misses": misses}
+            "recall_found": found, "recall_reference": reference, "queries_with_misses": misses,
+            "slowest": slowest[:15]}
 
 
 def _report() -> dict:
