@@ -171,7 +171,7 @@ def fts_phrase(word: str) -> str:
 
 
 _LITTLE = sys.byteorder == "little"
-assert array("I").itemsize == 4
+_U32 = next(code for code in "IL" if array(code).itemsize == 4)   # the unsigned 32-bit array type here
 
 
 def gram_key(bigram: str) -> int:
@@ -196,7 +196,7 @@ def gram_keys(normalized: str) -> list[int]:
             continue
         data = seg.encode("utf-16-be")
         for start in (0, 2):
-            pairs = array("I", data[start:start + 4 * ((n - start // 2) // 2)])
+            pairs = array(_U32, data[start:start + 4 * ((n - start // 2) // 2)])
             if _LITTLE:
                 pairs.byteswap()
             codes.update(pairs)
