@@ -3,7 +3,7 @@
     python -m bench portal                 # SQLite and PostgreSQL, 5,000 items, wrk 10 s per URL, 64 connections
     python -m bench portal --db postgres --items 20000 --seconds 20
 
-Through gunicorn (2 workers, the production server of `make run`): an item page and a list page from the app's
+Through gunicorn (2 workers of 4 threads, as `make run` serves; --threads 1 for sync workers): an item page and a list page from the app's
 page cache (an anonymous visitor, and one carrying a session cookie, whose session is looked up), and rendered
 on every request (a second gunicorn started with GONGKAI_PAGE_CACHE=0), beside a minimal Django view rendering
 50 rows. Through nginx: a static file (the baseline) and the same item and list pages as published static files.
@@ -43,6 +43,8 @@ def _args(argv):
     parser.add_argument("--seconds", type=int, default=10)
     parser.add_argument("--connections", type=int, default=64)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4,
+                        help="gunicorn threads per worker (4, as `make run` serves; 1 is the sync worker)")
     return parser.parse_args(argv)
 
 
@@ -68,7 +70,7 @@ def main(argv: list[str]) -> None:
         for db in ("sqlite", "postgres"):
             subprocess.run([sys.executable, "-m", "bench", "portal", "--db", db, "--items", str(args.items),
                             "--seconds", str(args.seconds), "--connections", str(args.connections),
-                            "--workers", str(args.workers)], check=True, cwd=ROOT)
+                            "--workers", str(args.workers), "--threads", str(args.threads)], check=True, cwd=ROOT)
         return
     if OUT.exists():
         shutil.rmtree(OUT)
@@ -82,7 +84,8 @@ def main(argv: list[str]) -> None:
 
     call_command("migrate", verbosity=0)
     call_command("collectstatic", interactive=False, verbosity=0)
-    result = {"db": args.db, "items": args.items, "workers": args.workers, "connections": args.connections,
+    result = {"db": args.db, "items": args.items, "workers": args.workers, "threads": args.threads,
+              "connections": args.connections,
               "seconds": args.seconds}
     result.update(_load(args.items))
     refresh_planner_statistics()   # as the minute timer of a deployment would
@@ -217,7 +220,7 @@ def _worker_peaks(master_pid: int) -> list[int]:
 def _start_gunicorn(args, env) -> subprocess.Popen:
     return subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "gongkai.config.wsgi", "--bind", f"127.0.0.1:{APP_PORT}",
-         "--workers", str(args.workers), "--log-level", "error"], env=env, cwd=ROOT)
+         "--workers", str(args.workers), "--threads", str(args.threads), "--log-level", "error"], env=env, cwd=ROOT)
 
 
 def _stop(process: subprocess.Popen, sig=signal.SIGTERM) -> None:

@@ -72,6 +72,8 @@ def _args(argv):
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--connections", type=int, default=50)
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--threads", type=int, default=4,
+                        help="gunicorn threads per worker (4, as `make run` serves; 1 is the sync worker)")
     parser.add_argument("--reuse", action="store_true", help="serve the database of the previous run again")
     parser.add_argument("--no-nginx", action="store_true", help="skip the run with nginx in front")
     parser.add_argument("--slots", type=int, default=None,
@@ -104,7 +106,8 @@ def main(argv: list[str]) -> None:
         sys.exit("wrk is needed: scripts/system-deps.sh bench")
     env = _env(args.db)
     os.environ.update(env)
-    result = {"db": args.db, "corpus": args.corpus, "workers": args.workers, "connections": args.connections,
+    result = {"db": args.db, "corpus": args.corpus, "workers": args.workers, "threads": args.threads,
+              "connections": args.connections,
               "seconds": args.seconds}
     if not args.reuse:
         if OUT.exists():
@@ -165,7 +168,7 @@ def _wrk(url: str, args, *, script: str, seconds: int | None = None) -> dict:
 def _gunicorn(args, env) -> subprocess.Popen:
     return subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "gongkai.config.wsgi", "--bind", f"127.0.0.1:{PORT}",
-         "--workers", str(args.workers), "--log-level", "error", "-c", "python:gongkai.config.gunicorn",
+         "--workers", str(args.workers), "--threads", str(args.threads), "--log-level", "error", "-c", "python:gongkai.config.gunicorn",
          "--access-logfile", str(OUT / "access.log")],
         env=env, cwd=ROOT)
 
