@@ -47,3 +47,17 @@ def refresh_planner_statistics() -> int:
         for table in stale:
             cur.execute(f'ANALYZE "{table}"')
     return len(stale)
+
+
+def analyze_after_bulk_load() -> None:
+    """Statistics for every table after a bulk load (the demo), before its first page is served.
+
+    SQLite: the tables that need it, as the minute job does. PostgreSQL: ``ANALYZE`` of the whole database,
+    because autovacuum may be off or slow to start (a freshly loaded demo without statistics searched 25 times
+    slower: median 104 ms instead of 4.2 ms, ADR 0076) and never analyzes a partitioned parent itself.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cur:
+            cur.execute("ANALYZE")
+        return
+    refresh_planner_statistics()

@@ -1,7 +1,7 @@
 import pytest
 from django.db import connection
 
-from gongkai.core.planner_statistics import refresh_planner_statistics
+from gongkai.core.planner_statistics import analyze_after_bulk_load, refresh_planner_statistics
 from gongkai.core.timed import timed_jobs
 
 
@@ -45,3 +45,19 @@ def test_sqlite_tables_without_statistics_are_analyzed_once_and_again_after_grow
     with connection.cursor() as cur:
         cur.execute("SELECT stat FROM sqlite_stat1 WHERE tbl = 'planner_probe'")
         assert int(cur.fetchone()[0].split()[0]) == 200
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_bulk_load_leaves_statistics_for_the_planner_on_either_database():
+    with connection.cursor() as cur:
+        cur.execute("CREATE TABLE planner_bulk (label text)")
+        try:
+            cur.executemany("INSERT INTO planner_bulk (label) VALUES (%s)", [(f"行{n}",) for n in range(300)])
+            analyze_after_bulk_load()
+            if connection.vendor == "postgresql":
+                cur.execute("SELECT reltuples FROM pg_class WHERE relname = 'planner_bulk'")
+                assert cur.fetchone()[0] == 300
+            else:
+                assert "planner_bulk" in _analyzed_tables()
+        finally:
+            cur.execute("DROP TABLE planner_bulk")

@@ -4,7 +4,7 @@ from django.db import transaction
 
 from gongkai.agencies.models import Agency
 from gongkai.core.command import GongkaiCommand
-from gongkai.core.planner_statistics import refresh_planner_statistics
+from gongkai.core.planner_statistics import analyze_after_bulk_load
 from gongkai.core.progress import Progress
 from gongkai.demo.district_2017 import DEMO_ACCOUNTS, DEMO_PASSWORD
 from gongkai.demo.steps import STEPS, run_steps
@@ -34,7 +34,7 @@ class Command(GongkaiCommand):
                         progress(0)
                         run_steps(progress.note if progress.tty else self.stdout.write, on_progress=progress)
                         progress.note("[演示数据] 提交，写入检索索引……")
-                refresh_planner_statistics()   # the first pages are served before the minute timer runs
+                analyze_after_bulk_load()   # the first pages are served before the minute timer runs
         else:
             self.print_logins(options["url"].rstrip("/") + "/")
 
