@@ -271,7 +271,7 @@ def test_demo_load_refuses_with_debug_off_unless_forced(monkeypatch, capsys):
 
     loaded = []
     monkeypatch.setattr(demo, "run_steps", lambda write, **progress: loaded.append("steps"))
-    monkeypatch.setattr(demo, "refresh_planner_statistics", lambda: None)
+    monkeypatch.setattr(demo, "analyze_after_bulk_load", lambda: None)
     with pytest.raises(CommandError, match="DEBUG 关闭"):
         call_command("demo", "load")
     assert loaded == []
